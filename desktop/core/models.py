@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
@@ -167,15 +167,3 @@ class User:
     uses_pin: bool = False
     disabled: bool = False
     created_at: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    seq: int
-    at: str
-    actor: str
-    action: str
-    target: str
-    details: dict[str, str | int] = field(default_factory=dict)
-    prev_hash: bytes = b""
-    hash: bytes = b""

@@ -35,6 +35,9 @@ class WrappedDbKey:
     sealed: Sealed
     check: bytes
     """``key_check_value(db_key, shop_id)``: tells a right key from a wrong one without trying."""
+    db_salt: bytes = b""
+    """The first 16 bytes of the database file this key encrypts; tells a replaced file
+    (wrong key) from a damaged one. Empty while unknown (a rotation in progress)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +92,11 @@ def _slot_in(data: dict[str, Any]) -> SecretSlot:
 
 
 def _dbkey_out(key: WrappedDbKey) -> dict[str, str]:
-    return {**_sealed_out(key.sealed), "check": _b64(key.check)}
+    return {**_sealed_out(key.sealed), "check": _b64(key.check), "db_salt": _b64(key.db_salt)}
 
 
 def _dbkey_in(data: dict[str, Any]) -> WrappedDbKey:
-    return WrappedDbKey(_sealed_in(data), _unb64(data["check"]))
+    return WrappedDbKey(_sealed_in(data), _unb64(data["check"]), _unb64(data["db_salt"]))
 
 
 def to_json(keyfile: KeyFile) -> bytes:

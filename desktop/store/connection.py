@@ -23,6 +23,13 @@ DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 
 
+def _connect(target: str, *, uri: bool = False) -> Connection:
+    conn = sqlcipher3.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+    # SQLCipher otherwise writes decryption failures to stderr; they are reported as errors.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    return conn
+
+
 def _key_pragma(key: bytes) -> str:
     if len(key) != KEY_BYTES:
         raise ValueError("database key must be 32 bytes")
@@ -43,7 +50,8 @@ def create_database(path: Path, key: bytes, *, cache_mib: int = 64) -> Connectio
     """Create a new, empty encrypted database. Refuses to touch an existing file."""
     if path.exists():
         raise FileExistsError(str(path))
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    path.touch(mode=0o600, exist_ok=False)
+    conn = _connect(str(path))
     conn.execute(_key_pragma(key))
     conn.execute(f"PRAGMA cipher_page_size = {PAGE_SIZE}")
     _apply_pragmas(conn, cache_mib=cache_mib)
@@ -62,7 +70,7 @@ def open_database(path: Path, key: bytes, *, cache_mib: int = 64) -> Connection:
     size = path.stat().st_size
     if size == 0 or size % PAGE_SIZE != 0:
         raise DamagedFileError(path=path.name)
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = _connect(str(path))
     try:
         conn.execute(_key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -77,7 +85,7 @@ def key_opens(path: Path, key: bytes) -> bool:
     """True when ``key`` decrypts ``path``; never changes the file."""
     if not path.exists():
         return False
-    conn = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    conn = _connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
         conn.execute(_key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -1,0 +1,380 @@
+"""Headless sub-commands over the same services as the GUI.
+
+Global options come before the command. Secrets are read from a prompt, or — with
+``--password-stdin`` / ``--recovery-code-stdin`` — one per line from standard input, in the
+order the command needs them (see ``--help``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from desktop.core.errors import (
+    BackupError,
+    DamagedFileError,
+    KeyUnavailableError,
+    LoginFailedError,
+    LoginThrottledError,
+    MissingFileError,
+    PermissionDeniedError,
+    ShopExistsError,
+    ShopNotFoundError,
+    ShopVaultError,
+    WrongKeyError,
+    WrongSecretError,
+)
+from desktop.core.roles import Role
+from desktop.services.paths import ShopPaths, resolve_home
+from desktop.services.session import Session
+from desktop.services.workspace import (
+    VerifyReport,
+    Workspace,
+    default_keyring,
+    new_workspace,
+    open_with_keyring,
+    open_with_password,
+    open_with_recovery_code,
+)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DENIED, EXIT_DAMAGED, EXIT_MISSING, EXIT_CHECK_FAILED = (
+    0, 1, 2, 3, 4, 5, 6,
+)
+
+_EXIT_CODES: list[tuple[type[ShopVaultError], int]] = [
+    (WrongSecretError, EXIT_DENIED),
+    (LoginFailedError, EXIT_DENIED),
+    (LoginThrottledError, EXIT_DENIED),
+    (PermissionDeniedError, EXIT_DENIED),
+    (KeyUnavailableError, EXIT_DENIED),
+    (DamagedFileError, EXIT_DAMAGED),
+    (WrongKeyError, EXIT_DAMAGED),
+    (BackupError, EXIT_DAMAGED),
+    (MissingFileError, EXIT_MISSING),
+    (ShopNotFoundError, EXIT_MISSING),
+    (ShopExistsError, EXIT_ERROR),
+]
+
+_STDIN_ORDER = """\
+secrets on standard input, one per line, in this order:
+  --recovery-code-stdin: the recovery code first (or restore's only secret)
+  then the password of --user (the owner's new password for init; the owner password
+  for restore; it also unlocks the shop when this PC's keyring has no key and --user is
+  the owner)
+  then, for 'users add', the new user's password or PIN; for 'password change', the new
+  password
+"""
+
+
+class Secrets:
+    """Where passwords come from: stdin lines (scripts) or a hidden prompt (people)."""
+
+    def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
+        self._from_stdin = from_stdin
+        self._stdin = stdin
+
+    def ask(self, prompt: str, *, confirm: bool = False) -> str:
+        if self._from_stdin:
+            line = self._stdin.readline()
+            if not line:
+                raise ShopVaultError("Standard input ended before the secret for: {what}",
+                                     what=prompt.rstrip(": "))
+            return line.rstrip("\r\n")
+        if not sys.stdin.isatty():
+            raise ShopVaultError(
+                "No terminal to ask for a secret; use --password-stdin or --recovery-code-stdin."
+            )
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("Again: ") != first:
+            raise ShopVaultError("The two entries differ.")
+        return first
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+        self.args = args
+        self.out = out
+        self.paths = ShopPaths(resolve_home(args.home))
+        self.keyring = default_keyring()
+        self.secrets = Secrets(args.password_stdin or args.recovery_code_stdin, stdin)
+        self.last_password = ""
+
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out)
+
+    def open_as_user(self) -> tuple[Workspace, Session]:
+        user = self.args.user
+        if not user:
+            raise ShopVaultError("Name the user to act as with --user NAME.")
+        if self.args.recovery_code_stdin:
+            workspace = open_with_recovery_code(
+                self.paths, self.secrets.ask("Recovery code: "), self.keyring
+            )
+            password = self.secrets.ask(f"Password for {user}: ")
+        else:
+            try:
+                workspace = open_with_keyring(self.paths, self.keyring)
+                password = self.secrets.ask(f"Password for {user}: ")
+            except KeyUnavailableError:
+                password = self.secrets.ask(f"Password for {user}: ")
+                try:
+                    workspace = open_with_password(self.paths, password, self.keyring)
+                except WrongSecretError as exc:
+                    raise KeyUnavailableError(
+                        "This computer does not hold the shop's key and the password given does "
+                        "not unlock it: act as the owner, or use --recovery-code-stdin."
+                    ) from exc
+        self.last_password = password
+        try:
+            if self.args.remember and workspace.shop.unlocked_by != "keyring":
+                if workspace.remember_on_this_pc():
+                    self.say("The key is now remembered in this computer's keyring.")
+                else:
+                    self.say("No keyring is available; the key was not remembered.")
+            return workspace, workspace.accounts.login(user, password)
+        except BaseException:
+            workspace.close()
+            raise
+
+
+def _cmd_init(cli: Cli) -> int:
+    password = cli.secrets.ask("New owner password: ", confirm=True)
+    workspace, _session, code = new_workspace(
+        cli.paths, cli.args.shop, cli.args.owner, password,
+        keyring=cli.keyring, remember=not cli.args.no_remember,
+    )
+    remembered = workspace.shop.keyring.get_vault_key(workspace.shop.shop_id) is not None
+    workspace.close()
+    cli.say(f"Shop created in {cli.paths.home}")
+    cli.say("")
+    cli.say("RECOVERY CODE (shown only this once; write it down and keep it safe):")
+    cli.say(f"    {code}")
+    cli.say("")
+    cli.say("With it, or with the owner password, the shop opens on a new computer.")
+    if not remembered:
+        cli.say("This computer's keyring does not hold the key: unlocking will ask for the "
+                "owner password.")
+    return EXIT_OK
+
+
+def _with_user(action: Callable[[Cli, Workspace, Session], int]) -> Callable[[Cli], int]:
+    def run(cli: Cli) -> int:
+        workspace, session = cli.open_as_user()
+        try:
+            return action(cli, workspace, session)
+        finally:
+            workspace.close()
+
+    return run
+
+
+def _users_add(cli: Cli, ws: Workspace, session: Session) -> int:
+    kind = "PIN" if cli.args.pin else "password"
+    secret = cli.secrets.ask(f"New {kind} for {cli.args.name}: ", confirm=True)
+    user = ws.accounts.add_user(session, cli.args.name, Role(cli.args.role), secret,
+                                pin=cli.args.pin)
+    cli.say(f"Added {user.username} ({user.role.value}).")
+    return EXIT_OK
+
+
+def _users_list(cli: Cli, ws: Workspace, session: Session) -> int:
+    users = ws.accounts.list_users(session)
+    width = max([len(u.username) for u in users] + [8])
+    cli.say(f"{'USER':<{width}}  {'ROLE':<8}  {'LOGIN':<8}  STATUS")
+    for user in users:
+        status = "disabled" if user.disabled else "active"
+        login = "PIN" if user.uses_pin else "password"
+        cli.say(f"{user.username:<{width}}  {user.role.value:<8}  {login:<8}  {status}")
+    return EXIT_OK
+
+
+def _users_disable(cli: Cli, ws: Workspace, session: Session) -> int:
+    user = ws.accounts.disable_user(session, cli.args.name)
+    cli.say(f"Disabled {user.username}.")
+    return EXIT_OK
+
+
+def _password_change(cli: Cli, ws: Workspace, session: Session) -> int:
+    # The login password just given is the current one; ask only for the new one.
+    new = cli.secrets.ask("New password: ", confirm=True)
+    ws.accounts.change_password(session, cli.last_password, new)
+    cli.say("Password changed.")
+    return EXIT_OK
+
+
+def _key_rotate(cli: Cli, ws: Workspace, session: Session) -> int:
+    ws.rotate_key(session)
+    cli.say("The database was re-encrypted under a new key.")
+    return EXIT_OK
+
+
+def _check(cli: Cli, ws: Workspace, session: Session) -> int:
+    report = ws.check(session)
+    for problem in report.integrity_problems:
+        cli.say(f"database: {problem}")
+    cli.say("database: ok" if not report.integrity_problems else "database: DAMAGED")
+    _say_audit(cli, report.audit)
+    return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+
+def _say_audit(cli: Cli, report: VerifyReport) -> None:
+    if report.ok:
+        cli.say(f"audit log: ok ({report.entries} entries, chain and anchor intact)")
+    else:
+        cli.say("audit log: BROKEN — " + report.problem.format(seq=report.first_bad_seq))
+
+
+def _audit_verify(cli: Cli, ws: Workspace, session: Session) -> int:
+    report = ws.verify_audit(session)
+    _say_audit(cli, report)
+    return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+
+def _backup(cli: Cli, ws: Workspace, session: Session) -> int:
+    from desktop.services.backup import create_backup
+
+    info = create_backup(ws, session, Path(cli.args.path))
+    cli.say(f"Backup written and verified: {info.path} ({info.size} bytes)")
+    return EXIT_OK
+
+
+def _restore(cli: Cli) -> int:
+    from desktop.services.backup import restore_backup
+
+    if cli.args.recovery_code_stdin:
+        kwargs = {"recovery_code": cli.secrets.ask("Recovery code: ")}
+    else:
+        kwargs = {"password": cli.secrets.ask("Owner password: ")}
+    workspace = restore_backup(cli.paths, Path(cli.args.path), keyring=cli.keyring, **kwargs)
+    try:
+        remembered = workspace.remember_on_this_pc() if not cli.args.no_remember else False
+    finally:
+        workspace.close()
+    cli.say(f"Restored into {cli.paths.home}.")
+    if remembered:
+        cli.say("The key is now remembered in this computer's keyring.")
+    return EXIT_OK
+
+
+def _demo(cli: Cli, ws: Workspace, session: Session) -> int:
+    from desktop.services.demo import load_demo_data
+
+    result = load_demo_data(ws, session, cli.args.customers, progress=None)
+    cli.say(
+        f"Added {result.customers} demo customers, {result.orders} orders and "
+        f"{result.feedback} feedback entries."
+    )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="ShopVault (客户保险箱): encrypted customer records for small shops. "
+        "Without a command, the desktop app starts.",
+        epilog=_STDIN_ORDER,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--home", type=Path, help="the shop's folder (default: SHOPVAULT_HOME, "
+                        "else the per-user data folder)")
+    parser.add_argument("--user", help="act as this user (commands that touch data)")
+    secret = parser.add_mutually_exclusive_group()
+    secret.add_argument("--password-stdin", action="store_true",
+                        help="read passwords from standard input, one per line")
+    secret.add_argument("--recovery-code-stdin", action="store_true",
+                        help="unlock with the recovery code read from standard input")
+    parser.add_argument("--remember", action="store_true",
+                        help="after unlocking without the keyring, remember the key on this PC")
+    parser.add_argument("--demo", action="store_true",
+                        help="(GUI) open a throw-away demo shop")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", help="create a shop and its owner account")
+    init.add_argument("--shop", required=True, help="the shop's name")
+    init.add_argument("--owner", required=True, help="the owner's user name")
+    init.add_argument("--no-remember", action="store_true",
+                      help="do not keep the key in this PC's keyring")
+    init.set_defaults(handler=_cmd_init)
+
+    users = commands.add_parser("users", help="manage user accounts (owner)")
+    users_commands = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    add = users_commands.add_parser("add", help="add a user")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role if r != Role.OWNER])
+    add.add_argument("--pin", action="store_true", help="staff log in with a 4-8 digit PIN")
+    add.set_defaults(handler=_with_user(_users_add))
+    users_commands.add_parser("list", help="list users").set_defaults(
+        handler=_with_user(_users_list))
+    disable = users_commands.add_parser("disable", help="disable a user")
+    disable.add_argument("name")
+    disable.set_defaults(handler=_with_user(_users_disable))
+
+    password = commands.add_parser("password", help="change your password")
+    password_commands = password.add_subparsers(dest="password_command", metavar="ACTION",
+                                                required=True)
+    password_commands.add_parser("change", help="change the password of --user").set_defaults(
+        handler=_with_user(_password_change))
+
+    key = commands.add_parser("key", help="database key (owner)")
+    key_commands = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
+    key_commands.add_parser("rotate", help="re-encrypt the database under a new key"
+                            ).set_defaults(handler=_with_user(_key_rotate))
+
+    commands.add_parser("check", help="check the database and the audit log").set_defaults(
+        handler=_with_user(_check))
+    audit = commands.add_parser("audit", help="the audit log")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_commands.add_parser("verify", help="verify the audit chain").set_defaults(
+        handler=_with_user(_audit_verify))
+
+    backup = commands.add_parser("backup", help="write an encrypted backup (owner)")
+    backup.add_argument("path", help="archive file or folder to write it in")
+    backup.set_defaults(handler=_with_user(_backup))
+    restore = commands.add_parser(
+        "restore", help="restore a backup with the owner password or recovery code")
+    restore.add_argument("path")
+    restore.add_argument("--no-remember", action="store_true",
+                         help="do not keep the key in this PC's keyring")
+    restore.set_defaults(handler=_restore)
+
+    demo = commands.add_parser("demo", help="add realistic demo customers (owner)")
+    demo.add_argument("--customers", type=int, default=1000, help="how many (default 1000)")
+    demo.set_defaults(handler=_with_user(_demo))
+    return parser
+
+
+def exit_code_for(error: ShopVaultError) -> int:
+    for kind, code in _EXIT_CODES:
+        if isinstance(error, kind):
+            return code
+    return EXIT_ERROR
+
+
+def run(argv: Sequence[str], *, out: TextIO | None = None, err: TextIO | None = None,
+        stdin: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_USAGE
+    cli = Cli(args, out, stdin or sys.stdin)
+    try:
+        code: int = args.handler(cli)
+        return code
+    except ShopVaultError as error:
+        print(f"shopvault: {error.text()}", file=err)
+        return exit_code_for(error)
+    except KeyboardInterrupt:
+        print("shopvault: interrupted; nothing was changed by the unfinished step.", file=err)
+        return 130
+    except Exception as error:  # noqa: BLE001 - last line of defence: one line, no traceback
+        # The exception text may quote personal data; only its type is shown.
+        print(f"shopvault: unexpected {type(error).__name__}; nothing further was changed.",
+              file=err)
+        return EXIT_ERROR

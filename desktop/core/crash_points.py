@@ -1,0 +1,17 @@
+"""Named points where tests kill the process, to prove that a kill there loses nothing.
+
+Set ``SHOPVAULT_KILL_AT=<name>`` in a subprocess's environment and it dies with SIGKILL when
+it reaches that point — a real kill, not an exception the code could clean up after.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+ENV_VAR = "SHOPVAULT_KILL_AT"
+
+
+def crash_point(name: str) -> None:
+    if os.environ.get(ENV_VAR) == name:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))

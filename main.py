@@ -1,0 +1,24 @@
+"""ShopVault (客户保险箱). Without a command the desktop app starts; see --help."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def main(argv: list[str]) -> int:
+    os.umask(0o077)  # the shop's files, backups and exports are for this user only
+    from desktop.cli import build_parser
+
+    args, _unknown = build_parser().parse_known_args(argv)
+    if args.command is None and not any(a in ("-h", "--help") for a in argv):
+        from desktop.app import run_gui
+
+        return run_gui(argv)
+    from desktop.cli import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
