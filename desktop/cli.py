@@ -74,11 +74,11 @@ class Secrets:
     """Where passwords come from: stdin lines (scripts) or a hidden prompt (people)."""
 
     def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
-        self._from_stdin = from_stdin
+        self.from_stdin = from_stdin
         self._stdin = stdin
 
     def ask(self, prompt: str, *, confirm: bool = False) -> str:
-        if self._from_stdin:
+        if self.from_stdin:
             line = self._stdin.readline()
             if not line:
                 raise ShopVaultError("Standard input ended before the secret for: {what}",
@@ -106,6 +106,17 @@ class Cli:
     def say(self, text: str = "") -> None:
         print(text, file=self.out)
 
+    def _wants_to_remember(self, workspace: Workspace) -> bool:
+        if self.args.remember:
+            return True
+        if self.secrets.from_stdin or not sys.stdin.isatty():
+            return False
+        if not workspace.can_remember():
+            return False
+        answer = input("Remember the key on this computer, so it unlocks without the owner "
+                       "password? [y/N] ")
+        return answer.strip().lower() in ("y", "yes", "是")
+
     def open_as_user(self) -> tuple[Workspace, Session]:
         user = self.args.user
         if not user:
@@ -130,7 +141,7 @@ class Cli:
                     ) from exc
         self.last_password = password
         try:
-            if self.args.remember and workspace.shop.unlocked_by != "keyring":
+            if workspace.shop.unlocked_by != "keyring" and self._wants_to_remember(workspace):
                 if workspace.remember_on_this_pc():
                     self.say("The key is now remembered in this computer's keyring.")
                 else:
@@ -147,7 +158,7 @@ def _cmd_init(cli: Cli) -> int:
         cli.paths, cli.args.shop, cli.args.owner, password,
         keyring=cli.keyring, remember=not cli.args.no_remember,
     )
-    remembered = workspace.shop.keyring.get_vault_key(workspace.shop.shop_id) is not None
+    remembered = workspace.is_remembered()
     workspace.close()
     cli.say(f"Shop created in {cli.paths.home}")
     cli.say("")
@@ -289,8 +300,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="unlock with the recovery code read from standard input")
     parser.add_argument("--remember", action="store_true",
                         help="after unlocking without the keyring, remember the key on this PC")
-    parser.add_argument("--demo", action="store_true",
-                        help="(GUI) open a throw-away demo shop")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", help="create a shop and its owner account")

@@ -3,6 +3,7 @@ changing passwords (the owner's also re-wraps the vault key)."""
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -85,7 +86,8 @@ class AccountService:
         if state.blocked_until is not None:
             until = datetime.fromisoformat(state.blocked_until)
             if until > now:
-                raise LoginThrottledError(seconds=max(1, int((until - now).total_seconds() + 0.999)))
+                wait = math.ceil((until - now).total_seconds())
+                raise LoginThrottledError(seconds=max(1, wait))
         creds = db.users.credentials(name)
         ok = False
         if creds is None:

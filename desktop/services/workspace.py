@@ -52,6 +52,13 @@ class Workspace:
     def record_unlock(self) -> None:
         self.trail.record(SYSTEM_ACTOR, "shop.unlocked", "", {"method": self.shop.unlocked_by})
 
+    def can_remember(self) -> bool:
+        """This PC has a usable keyring."""
+        return self.shop.keyring.available()
+
+    def is_remembered(self) -> bool:
+        return self.shop.keyring.get_vault_key(self.shop.shop_id) == self.shop.vault_key
+
     def remember_on_this_pc(self) -> bool:
         remembered = self.shop.remember_on_this_pc()
         if remembered:

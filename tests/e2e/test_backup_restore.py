@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.errors import BackupError, MissingFileError, PermissionDeniedError, WrongSecretError
+from desktop.core.errors import (
+    BackupError,
+    MissingFileError,
+    PermissionDeniedError,
+    WrongSecretError,
+)
 from desktop.core.roles import Role
 from desktop.services.backup import create_backup, restore_backup
 from desktop.services.paths import ShopPaths

@@ -7,27 +7,27 @@ import pytest
 
 from desktop.core.roles import Permission, Role, can
 
-O, M, S, A = Role.OWNER, Role.MANAGER, Role.STAFF, Role.AUDITOR
+OWN, M, S, A = Role.OWNER, Role.MANAGER, Role.STAFF, Role.AUDITOR
 EXPECTED: dict[Permission, set[Role]] = {
-    Permission.VIEW_CUSTOMERS: {O, M, S},
-    Permission.VIEW_UNMASKED: {O},
-    Permission.REVEAL_FIELD: {O, M},
-    Permission.ADD_RECORDS: {O, M, S},
-    Permission.EDIT_RECORDS: {O, M},
-    Permission.DELETE_RECORDS: {O, M},
-    Permission.IMPORT: {O, M},
-    Permission.EXPORT_MASKED: {O, M},
-    Permission.EXPORT_UNMASKED: {O},
-    Permission.EXPORT_SUBJECT_COPY: {O},
-    Permission.MANAGE_USERS: {O},
-    Permission.MANAGE_KEYS: {O},
-    Permission.BACKUP: {O},
-    Permission.RESTORE: {O},
-    Permission.VIEW_AUDIT: {O, M, A},
-    Permission.VIEW_PRIVACY_REGISTERS: {O, M, A},
-    Permission.HANDLE_PRIVACY_REQUESTS: {O, M},
-    Permission.MANAGE_SETTINGS: {O},
-    Permission.LOAD_DEMO_DATA: {O},
+    Permission.VIEW_CUSTOMERS: {OWN, M, S},
+    Permission.VIEW_UNMASKED: {OWN},
+    Permission.REVEAL_FIELD: {OWN, M},
+    Permission.ADD_RECORDS: {OWN, M, S},
+    Permission.EDIT_RECORDS: {OWN, M},
+    Permission.DELETE_RECORDS: {OWN, M},
+    Permission.IMPORT: {OWN, M},
+    Permission.EXPORT_MASKED: {OWN, M},
+    Permission.EXPORT_UNMASKED: {OWN},
+    Permission.EXPORT_SUBJECT_COPY: {OWN},
+    Permission.MANAGE_USERS: {OWN},
+    Permission.MANAGE_KEYS: {OWN},
+    Permission.BACKUP: {OWN},
+    Permission.RESTORE: {OWN},
+    Permission.VIEW_AUDIT: {OWN, M, A},
+    Permission.VIEW_PRIVACY_REGISTERS: {OWN, M, A},
+    Permission.HANDLE_PRIVACY_REQUESTS: {OWN, M},
+    Permission.MANAGE_SETTINGS: {OWN},
+    Permission.LOAD_DEMO_DATA: {OWN},
 }
 
 
