@@ -16,9 +16,9 @@ from desktop.core.errors import (
     WrongSecretError,
 )
 from desktop.core.roles import Role
+from desktop.security.passwords import MAX_DELAY_SECONDS
 from desktop.services.accounts import AccountService
 from desktop.services.workspace import default_keyring, open_with_password
-from desktop.security.passwords import MAX_DELAY_SECONDS
 from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture
 
 

@@ -116,3 +116,22 @@ def test_cli_uses_the_keyring_and_remember_flag(tmp_path: Path, secret_service) 
     owner_check = run_cli("--home", str(home), "--user", OWNER, "--password-stdin", "check",
                           stdin=OWNER_PASSWORD + "\n", env=env)
     assert owner_check.returncode == 0, owner_check.stderr
+
+
+def test_keyring_anchor_catches_a_truncation_hidden_by_an_old_key_file(
+    tmp_path: Path, keyring_vault: KeyringVault
+) -> None:
+    paths, workspace, owner, _ = _new_shop(tmp_path, keyring_vault)
+    old_keyfile = paths.keyfile.read_bytes()
+    cut_after = workspace.shop.db.audit.count()
+    for name in ("li", "zhao"):
+        workspace.accounts.add_user(owner, name, Role.STAFF, "Staff-pass-77")
+    workspace.shop.db.conn.execute("DELETE FROM audit_log WHERE seq > ?", (cut_after,))
+    workspace.close()
+    paths.keyfile.write_bytes(old_keyfile)  # an attacker also rolls the key file back
+    reopened = open_with_keyring(paths, keyring_vault)
+    try:
+        report = reopened.trail.verify()
+        assert not report.ok and report.first_bad_seq == cut_after + 1
+    finally:
+        reopened.close()
