@@ -10,11 +10,11 @@ def main(argv: list[str]) -> int:
     os.umask(0o077)  # the shop's files, backups and exports are for this user only
     from desktop.cli import build_parser
 
-    args, _unknown = build_parser().parse_known_args(argv)
+    args, qt_args = build_parser().parse_known_args(argv)
     if args.command is None and not any(a in ("-h", "--help") for a in argv):
         from desktop.app import run_gui
 
-        return run_gui(argv)
+        return run_gui(qt_args, home=args.home)
     from desktop.cli import run
 
     return run(argv)

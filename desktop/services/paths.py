@@ -15,7 +15,7 @@ def resolve_home(explicit: Path | None = None) -> Path:
     """``--home`` wins, then ``SHOPVAULT_HOME``, then the platform's per-user data folder."""
     if explicit is not None:
         return explicit.expanduser().resolve()
-    from_env = os.environ.get(HOME_ENV)
+    from_env = os.environ.get(HOME_ENV, "").strip()
     if from_env:
         return Path(from_env).expanduser().resolve()
     return platformdirs.user_data_path("ShopVault", "ShopVault", roaming=True)

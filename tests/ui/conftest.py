@@ -1,0 +1,23 @@
+"""Qt widget tests run headless: the offscreen platform, English unless a test switches."""
+
+from __future__ import annotations
+
+import os
+
+# Before any QApplication exists (pytest-qt creates it lazily in the qapp fixture).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui import i18n
+
+
+@pytest.fixture(autouse=True)
+def _english_ui(monkeypatch: pytest.MonkeyPatch):
+    """No test sees the developer's $SHOPVAULT_LANG, and none leaves Chinese installed."""
+    monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        i18n.install_translators(app, i18n.ENGLISH)

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from desktop.ui import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS_FILE = ROOT / "resources" / "translations" / "shopvault_zh_CN.ts"
+QM_FILE = ROOT / "resources" / "translations" / "shopvault_zh_CN.qm"
+PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def ts_messages() -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(TS_FILE).getroot()
+    return [
+        (context.findtext("name", ""), message.findtext("source", ""), message.find("translation"))
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def lrelease() -> str:
+    tool = Path(sys.executable).parent / "pyside6-lrelease"
+    return str(tool) if tool.exists() else "pyside6-lrelease"
+
+
+def test_every_message_in_the_ts_is_finished():
+    messages = ts_messages()
+    assert messages, "no messages: was the .ts generated from the sources?"
+    unfinished = [
+        (context, source)
+        for context, source, translation in messages
+        if translation is None or translation.get("type") or not (translation.text or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_translations_keep_their_placeholders():
+    for context, source, translation in ts_messages():
+        assert translation is not None
+        assert set(PLACEHOLDER.findall(translation.text or "")) == set(
+            PLACEHOLDER.findall(source)
+        ), (context, source)
+
+
+def test_committed_qm_is_built_from_the_committed_ts(tmp_path):
+    assert QM_FILE.is_file()
+    built = tmp_path / QM_FILE.name
+    subprocess.run(
+        [lrelease(), "-nounfinished", "-silent", str(TS_FILE), "-qm", str(built)],
+        check=True,
+    )
+    assert built.read_bytes() == QM_FILE.read_bytes(), (
+        "stale .qm: run `uv run python tools/update_translations.py`"
+    )
+
+
+def test_update_tool_check_passes():
+    """Sources, .ts and .qm agree: no string added to the code without a translation."""
+    result = subprocess.run(
+        [sys.executable, "tools/update_translations.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("explicit", "env", "system", "expected"),
+    [
+        ("zh_CN", "en", "en_US", "zh_CN"),  # explicit argument wins
+        ("en", "zh_CN", "zh_CN", "en"),
+        ("zh-CN", None, "en_US", "zh_CN"),
+        (None, "zh_CN", "en_US", "zh_CN"),  # then $SHOPVAULT_LANG
+        (None, "en", "zh_CN", "en"),
+        (None, "klingon", "zh_CN", "zh_CN"),  # unsupported env value ignored
+        (None, None, "zh_CN", "zh_CN"),  # then the system locale
+        (None, None, "zh_TW", "zh_CN"),  # any Chinese → Simplified Chinese
+        (None, None, "en_GB", "en"),
+        (None, None, "de_DE", "en"),
+        (None, "", "C", "en"),
+    ],
+)
+def test_language_precedence(explicit, env, system, expected):
+    environ = {} if env is None else {"SHOPVAULT_LANG": env}
+    chosen = i18n.choose_language(explicit, environ=environ, system_locale=QLocale(system))
+    assert chosen == expected
+
+
+def test_unsupported_explicit_language_is_refused():
+    with pytest.raises(ValueError, match="Unsupported language"):
+        i18n.choose_language("fr")
+
+
+def test_translation_file_is_found_from_any_working_directory(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert i18n.app_translation_file(i18n.CHINESE) == QM_FILE
