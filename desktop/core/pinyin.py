@@ -1,0 +1,86 @@
+"""Pinyin search keys for names: 张三 → ("zhangsan", "zs"), John Smith → ("johnsmith", "js").
+
+pypinyin (0.55) has no surname mode (python-pinyin issues #120 and #297 are still open), so
+the first character of a Chinese name is read through our own table of surname readings
+(单 shan, 曾 zeng, 解 xie, 仇 qiu, 区 ou, 朴 piao …); the rest goes through pypinyin's phrase
+dictionary. Tones are dropped and ü is spelt v (lv, nv), as pinyin input methods expect.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from desktop.core.masking import surname_length
+
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao",
+    "查": "zha", "乐": "yue", "覃": "qin", "盖": "ge", "种": "chong", "重": "chong",
+    "繁": "po", "缪": "miao", "秘": "bi", "召": "shao", "员": "yun", "贠": "yun",
+    "句": "gou", "翟": "zhai", "纪": "ji", "过": "guo", "华": "hua", "冼": "xian",
+    "瞿": "qu", "折": "she", "那": "na", "佴": "nai", "粘": "nian", "藏": "zang",
+    "都": "du", "薄": "bo", "贾": "jia", "居": "ju", "盛": "sheng", "柏": "bai",
+    "牟": "mou", "殷": "yin", "陆": "lu", "乜": "nie", "阚": "kan", "叶": "ye",
+    "沈": "shen", "宿": "su", "卜": "bu", "於": "yu", "尉": "wei", "长": "chang",
+    "石": "shi", "和": "he", "車": "che", "车": "che", "莘": "shen", "褚": "chu",
+    "郇": "huan", "隗": "wei", "燕": "yan", "冯": "feng", "蕃": "pi",
+    "万俟": "mo qi", "尉迟": "yu chi", "单于": "chan yu", "长孙": "zhang sun",
+    "澹台": "tan tai", "乐正": "yue zheng", "令狐": "ling hu", "皇甫": "huang fu",
+}
+"""How a surname is read (syllables separated by spaces), where it differs or may differ from
+the everyday reading of the character."""
+
+
+def _is_han(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH"))
+
+
+def _han_syllables(text: str) -> list[str]:
+    """Toneless syllables of a run of Chinese characters (unknown characters dropped)."""
+    return [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s]
+
+
+def _latin_word(word: str) -> str:
+    """Lower-case with accents folded: José → jose."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _runs(text: str) -> list[tuple[bool, str]]:
+    """Split into (is_chinese, run) pieces; separators and punctuation are dropped."""
+    runs: list[tuple[bool, str]] = []
+    for ch in text:
+        han = _is_han(ch)
+        if not han and not ch.isalnum():
+            runs.append((False, ""))  # a word boundary
+            continue
+        if runs and runs[-1][0] == han and (han or runs[-1][1]):
+            runs[-1] = (han, runs[-1][1] + ch)
+        else:
+            runs.append((han, ch))
+    return [(han, run) for han, run in runs if run]
+
+
+@lru_cache(maxsize=512)
+def name_pinyin(name: str | None) -> tuple[str, str]:
+    """(full pinyin, initials): 张三 → ("zhangsan", "zs"); 曾国藩 → ("zengguofan", "zgf");
+    John Smith → ("johnsmith", "js"); mixed 张Wei → ("zhangwei", "zw")."""
+    text = unicodedata.normalize("NFKC", name or "").strip()
+    syllables: list[str] = []
+    for index, (han, run) in enumerate(_runs(text)):
+        if not han:
+            word = _latin_word(run)
+            if word:
+                syllables.append(word)
+            continue
+        if index == 0:
+            size = surname_length(run)
+            surname = run[:size]
+            reading = SURNAME_READINGS.get(surname)
+            syllables += reading.split() if reading else _han_syllables(surname)
+            run = run[size:]
+        syllables.extend(_han_syllables(run))
+    syllables = [s for s in syllables if s]
+    return "".join(syllables), "".join(s[0] for s in syllables)

@@ -1,0 +1,83 @@
+"""Pinyin search keys for customer names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.pinyin import SURNAME_READINGS, name_pinyin
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "initials"),
+    [
+        ("张三", "zhangsan", "zs"),
+        ("张三丰", "zhangsanfeng", "zsf"),
+        ("欧阳娜娜", "ouyangnana", "oynn"),
+        ("吕布", "lvbu", "lb"),
+        ("张 三", "zhangsan", "zs"),
+        ("  张三\u3000", "zhangsan", "zs"),
+        ("John Smith", "johnsmith", "js"),
+        ("Mary-Jane O'Neil", "maryjaneoneil", "mjon"),
+        ("José García", "josegarcia", "jg"),
+        ("ＪＯＨＮ", "john", "j"),
+        ("张Wei", "zhangwei", "zw"),
+        ("Lily 王小明", "lilywangxiaoming", "lwxm"),
+        ("小王2号", "xiaowang2hao", "xw2h"),
+        ("", "", ""),
+        ("  ", "", ""),
+        (None, "", ""),
+        ("·-·", "", ""),
+    ],
+)
+def test_name_pinyin(name, full, initials):
+    assert name_pinyin(name) == (full, initials)
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "initials"),
+    [
+        ("单田芳", "shantianfang", "stf"),
+        ("曾国藩", "zengguofan", "zgf"),
+        ("解缙", "xiejin", "xj"),
+        ("仇英", "qiuying", "qy"),
+        ("区志坚", "ouzhijian", "ozj"),
+        ("查良镛", "zhaliangyong", "zly"),
+        ("乐嘉", "yuejia", "yj"),
+        ("覃海", "qinhai", "qh"),
+        ("万俟卨", "moqixie", "mqx"),
+        ("尉迟恭", "yuchigong", "ycg"),
+        ("长孙无忌", "zhangsunwuji", "zswj"),
+    ],
+)
+def test_surnames_are_read_as_surnames(name, full, initials):
+    assert name_pinyin(name) == (full, initials)
+
+
+def test_the_surname_reading_applies_only_to_the_surname():
+    full, _ = name_pinyin("张曾")
+    assert full == "zhangceng"
+    assert name_pinyin("Tom 曾")[0] == "tomceng"
+
+
+def test_surname_table_is_plain_lowercase_ascii():
+    for reading in SURNAME_READINGS.values():
+        for syllable in reading.split():
+            assert syllable.isascii() and syllable.isalpha() and syllable.islower()
+
+
+def test_results_are_cached():
+    name_pinyin.cache_clear()
+    name_pinyin("张三")
+    name_pinyin("张三")
+    assert name_pinyin.cache_info().hits >= 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=20))
+def test_any_text_gives_lowercase_keys(text):
+    full, initials = name_pinyin(text)
+    assert full == full.lower()
+    assert len(initials) <= len(full)
+    assert (full == "") == (initials == "")
