@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from desktop.store import connection as sqlc
+from desktop.core.errors import InvalidInputError
+from desktop.core.models import Customer
 from desktop.store.audit import AuditRepository
+from desktop.store.bulk import BulkResult, FeedbackFor, OrdersFor, bulk_load
+from desktop.store.customers import CustomerRepository
+from desktop.store.feedback import FeedbackRepository
 from desktop.store.migrations import migrate
+from desktop.store.orders import OrderRepository
 from desktop.store.settings import SettingsRepository
 from desktop.store.users import LoginThrottleRepository, UserRepository
 
@@ -21,6 +27,9 @@ class ShopDatabase:
         self.login_throttle = LoginThrottleRepository(conn)
         self.audit = AuditRepository(conn)
         self.settings = SettingsRepository(conn)
+        self.customers = CustomerRepository(conn)
+        self.orders = OrderRepository(conn)
+        self.feedback = FeedbackRepository(conn)
 
     @classmethod
     def create(cls, path: Path, key: bytes) -> ShopDatabase:
@@ -42,6 +51,23 @@ class ShopDatabase:
     def transaction(self) -> Iterator[None]:
         with sqlc.transaction(self.conn):
             yield
+
+    def bulk_load(
+        self,
+        customers: Iterable[Customer],
+        orders_for: OrdersFor | None = None,
+        feedback_for: FeedbackFor | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> BulkResult:
+        """Many records at once, all or nothing (see desktop.store.bulk)."""
+        try:
+            return bulk_load(self.conn, customers, orders_for, feedback_for, progress=progress)
+        except sqlc.IntegrityError as exc:
+            raise InvalidInputError(
+                field="records",
+                problem="Some records clash with existing ones (member or order numbers); "
+                "nothing was added.",
+            ) from exc
 
     def integrity_problems(self) -> list[str]:
         """SQLite's integrity check plus SQLCipher's per-page HMAC check; empty when sound."""

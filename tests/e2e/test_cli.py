@@ -142,3 +142,14 @@ def test_weak_password_and_existing_shop_are_refused(home: Path, env: dict[str, 
     assert weak.returncode == 1 and "8 characters" in _one_line_error(weak)
     empty_stdin = _as(home, "wang", "check", stdin="", env=env)
     assert empty_stdin.returncode == 1 and "Standard input ended" in _one_line_error(empty_stdin)
+
+
+def test_demo_data_owner_only(home: Path, env: dict[str, str]) -> None:
+    loaded = _as(home, "wang", "demo", "--customers", "300", stdin=OWNER_PASSWORD + "\n", env=env)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Added 300 demo customers" in loaded.stdout
+    again = _as(home, "wang", "demo", "--customers", "200", stdin=OWNER_PASSWORD + "\n", env=env)
+    assert again.returncode == 0, again.stderr  # numbering continues; no clash
+    too_many = _as(home, "wang", "demo", "--customers", "0", stdin=OWNER_PASSWORD + "\n",
+                   env=env)
+    assert too_many.returncode == 1 and "between 1 and" in _one_line_error(too_many)
