@@ -8,9 +8,9 @@ from desktop.core.demo_data import generate_customers, generate_feedback, genera
 from desktop.core.errors import InvalidInputError
 from desktop.core.models import Feedback, Order
 from desktop.core.roles import Permission
-from desktop.store.bulk import BulkResult
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
+from desktop.store.bulk import BulkResult
 
 MAX_DEMO_CUSTOMERS = 2_000_000
 

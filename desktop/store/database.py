@@ -6,9 +6,9 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from desktop.store import connection as sqlc
 from desktop.core.errors import InvalidInputError
 from desktop.core.models import Customer
+from desktop.store import connection as sqlc
 from desktop.store.audit import AuditRepository
 from desktop.store.bulk import BulkResult, FeedbackFor, OrdersFor, bulk_load
 from desktop.store.customers import CustomerRepository
