@@ -1,0 +1,211 @@
+"""Customers and their tags."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from desktop.core.models import Customer, Gender, utc_now_iso
+from desktop.store.connection import Connection, transaction
+
+TAG_SEPARATOR: Final = "\x1f"
+"""Joins a customer's tags inside one query (``group_concat``); never allowed in a tag."""
+
+_savepoints: Iterator[int] = iter(range(1, 2**62))
+
+
+@contextlib.contextmanager
+def atomic(conn: Connection) -> Iterator[Connection]:
+    """One all-or-nothing unit: its own transaction, or a savepoint inside the caller's."""
+    if not conn.in_transaction:
+        with transaction(conn):
+            yield conn
+        return
+    name = f"sv_atomic_{next(_savepoints)}"
+    conn.execute(f"SAVEPOINT {name}")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute(f"ROLLBACK TO {name}")
+        conn.execute(f"RELEASE {name}")
+        raise
+    conn.execute(f"RELEASE {name}")
+
+
+class CustomerRepository:
+    columns: Final = (
+        "id", "member_no", "name", "gender", "birthday", "phone", "email", "wechat_id",
+        "province", "city", "district", "address_detail", "level", "points", "balance_cents",
+        "notes", "source", "created_at", "updated_at",
+    )
+    """Columns of ``customers`` mapped to :class:`Customer`, in select/insert order."""
+
+    _SELECT: Final = (
+        "SELECT " + ", ".join(f"c.{name}" for name in columns)
+        + ", (SELECT group_concat(tag, char(31)) FROM"
+        " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
+        " FROM customers c"
+    )
+    INSERT: Final = (
+        f"INSERT INTO customers ({', '.join(columns)})"
+        f" VALUES ({', '.join('?' for _ in columns)})"
+    )
+    """Inserts one :func:`customer_row`."""
+    INSERT_TAG: Final = "INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)"
+    _UPDATE: Final = (
+        "UPDATE customers SET "
+        + ", ".join(f"{name} = ?" for name in columns[1:])
+        + " WHERE id = ?"
+    )
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def add(self, customer: Customer) -> int:
+        """Insert ``customer`` (its ``id`` is ignored) with its tags; return the new id.
+
+        Empty ``created_at``/``updated_at`` are set to now.
+        """
+        now = utc_now_iso()
+        stamped = dataclasses.replace(
+            customer,
+            id=None,
+            created_at=customer.created_at or now,
+            updated_at=customer.updated_at or customer.created_at or now,
+        )
+        tags = normalised_tags(customer.tags)
+        with atomic(self._conn):
+            cursor = self._conn.execute(self.INSERT, customer_row(stamped))
+            customer_id = int(cursor.lastrowid)
+            self._write_tags(customer_id, tags)
+        return customer_id
+
+    def get(self, customer_id: int) -> Customer | None:
+        row = self._conn.execute(f"{self._SELECT} WHERE c.id = ?", (customer_id,)).fetchone()
+        return _customer(row) if row else None
+
+    def update(self, customer: Customer) -> None:
+        """Replace every field and the tag set of an existing customer; stamp ``updated_at``.
+
+        Raises ``LookupError`` when no customer has ``customer.id``.
+        """
+        if customer.id is None:
+            raise ValueError("customer has no id")
+        stamped = dataclasses.replace(customer, updated_at=utc_now_iso())
+        tags = normalised_tags(customer.tags)
+        row = customer_row(stamped)
+        with atomic(self._conn):
+            cursor = self._conn.execute(self._UPDATE, (*row[1:], customer.id))
+            if cursor.rowcount != 1:
+                raise LookupError(f"no customer with id {customer.id}")
+            self._conn.execute("DELETE FROM customer_tags WHERE customer_id = ?", (customer.id,))
+            self._write_tags(customer.id, tags)
+
+    def delete(self, customer_id: int) -> bool:
+        """Delete a customer (tags cascade; orders and feedback keep a NULL customer)."""
+        cursor = self._conn.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
+        return bool(cursor.rowcount == 1)
+
+    def count(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM customers").fetchone()[0])
+
+    def find_by_phone(self, e164: str) -> list[Customer]:
+        return self._many("WHERE c.phone = ? ORDER BY c.id", (e164,))
+
+    def find_by_phone_last4(self, last4: str, limit: int = 50) -> list[Customer]:
+        """Customers whose phone ends in ``last4``; served by ``ix_customers_phone_last4``."""
+        if len(last4) != 4 or not last4.isascii() or not last4.isdigit():
+            raise ValueError("last4 must be exactly four digits")
+        return self._many(
+            "WHERE substr(c.phone, -4) = ? AND c.phone IS NOT NULL ORDER BY c.id"
+            f" LIMIT {limit_clause(limit)}",
+            (last4,),
+        )
+
+    def find_by_member_no(self, member_no: str) -> Customer | None:
+        found = self._many("WHERE c.member_no = ?", (member_no,))
+        return found[0] if found else None
+
+    def find_by_email(self, email: str) -> list[Customer]:
+        """Case-insensitive (ASCII) match, served by ``ix_customers_email``."""
+        return self._many(
+            "WHERE c.email = ? COLLATE NOCASE AND c.email IS NOT NULL ORDER BY c.id", (email,)
+        )
+
+    def _many(self, where: str, params: Sequence[object]) -> list[Customer]:
+        rows = self._conn.execute(f"{self._SELECT} {where}", tuple(params)).fetchall()
+        return [_customer(row) for row in rows]
+
+    def _write_tags(self, customer_id: int, tags: Sequence[str]) -> None:
+        self._conn.executemany(self.INSERT_TAG, [(customer_id, tag) for tag in tags])
+
+
+def limit_clause(limit: int) -> int:
+    """``limit`` checked for inlining into SQL.
+
+    A bound ``LIMIT ?`` makes SQLite 3.5x (as bundled with SQLCipher, built with STAT4) re-plan
+    the statement on every call, which costs more than the lookup itself.
+    """
+    if type(limit) is not int or limit < 1:
+        raise ValueError("limit must be a positive integer")
+    return limit
+
+
+def normalised_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    """Tags as stored: stripped, empty ones dropped, duplicates removed, sorted."""
+    cleaned = {tag.strip() for tag in tags} - {""}
+    if any(TAG_SEPARATOR in tag for tag in cleaned):
+        raise ValueError("a tag may not contain the unit-separator character")
+    return tuple(sorted(cleaned))
+
+
+def customer_row(c: Customer) -> tuple[object, ...]:
+    """``c`` as a parameter tuple in :attr:`CustomerRepository.columns` order."""
+    return (
+        c.id, c.member_no, c.name, c.gender.value, c.birthday, c.phone, c.email, c.wechat_id,
+        c.province, c.city, c.district, c.address_detail, c.level, c.points, c.balance_cents,
+        c.notes, c.source, c.created_at, c.updated_at,
+    )
+
+
+def _customer(row: Sequence[object]) -> Customer:
+    (
+        customer_id, member_no, name, gender, birthday, phone, email, wechat_id, province, city,
+        district, address_detail, level, points, balance_cents, notes, source, created_at,
+        updated_at, tags,
+    ) = row
+    return Customer(
+        id=int_column(customer_id),
+        name=str(name),
+        member_no=opt_str(member_no),
+        gender=Gender(str(gender)),
+        birthday=opt_str(birthday),
+        phone=opt_str(phone),
+        email=opt_str(email),
+        wechat_id=opt_str(wechat_id),
+        province=str(province),
+        city=str(city),
+        district=str(district),
+        address_detail=str(address_detail),
+        level=str(level),
+        points=int_column(points),
+        balance_cents=int_column(balance_cents),
+        tags=tuple(str(tags).split(TAG_SEPARATOR)) if tags else (),
+        notes=str(notes),
+        source=str(source),
+        created_at=str(created_at),
+        updated_at=str(updated_at),
+    )
+
+
+def int_column(value: object) -> int:
+    """An INTEGER column value, checked (mypy sees ``object`` from the driver)."""
+    if not isinstance(value, int):
+        raise TypeError(f"expected an integer column, got {type(value).__name__}")
+    return value
+
+
+def opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
