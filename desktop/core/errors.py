@@ -76,3 +76,14 @@ class InvalidInputError(ShopVaultError):
 
 class BackupError(ShopVaultError):
     message = "The backup {path} cannot be used: {problem}"
+
+
+class FieldErrors(ShopVaultError):
+    """Several fields of a form are wrong at once; ``errors`` maps field name → English
+    problem text (translated by the UI under context "errors") shown at that field."""
+
+    message = "Please correct the highlighted fields."
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__()
