@@ -9,6 +9,7 @@ from typing import Final
 
 from desktop.core.models import Customer, Gender, utc_now_iso
 from desktop.store.connection import Connection, transaction
+from desktop.store.search_keys import Indexed, SearchKeys, name_keys
 
 TAG_SEPARATOR: Final = "\x1f"
 """Joins a customer's tags inside one query (``group_concat``); never allowed in a tag."""
@@ -48,20 +49,23 @@ class CustomerRepository:
         " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
         " FROM customers c"
     )
+    search_columns: Final = ("name_pinyin", "name_initials")
+    """Written after :attr:`columns`: :func:`desktop.store.search_keys.name_keys` of the name."""
     INSERT: Final = (
-        f"INSERT INTO customers ({', '.join(columns)})"
-        f" VALUES ({', '.join('?' for _ in columns)})"
+        f"INSERT INTO customers ({', '.join(columns + search_columns)})"
+        f" VALUES ({', '.join('?' for _ in columns + search_columns)})"
     )
-    """Inserts one :func:`customer_row`."""
+    """Inserts one :func:`customer_row` followed by the two :attr:`search_columns`."""
     INSERT_TAG: Final = "INSERT INTO customer_tags (customer_id, tag) VALUES (?, ?)"
     _UPDATE: Final = (
         "UPDATE customers SET "
-        + ", ".join(f"{name} = ?" for name in columns[1:])
+        + ", ".join(f"{name} = ?" for name in columns[1:] + search_columns)
         + " WHERE id = ?"
     )
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
+        self._search = SearchKeys(conn)
 
     def add(self, customer: Customer) -> int:
         """Insert ``customer`` (its ``id`` is ignored) with its tags; return the new id.
@@ -77,9 +81,12 @@ class CustomerRepository:
         )
         tags = normalised_tags(customer.tags)
         with atomic(self._conn):
-            cursor = self._conn.execute(self.INSERT, customer_row(stamped))
+            cursor = self._conn.execute(
+                self.INSERT, (*customer_row(stamped), *name_keys(stamped.name))
+            )
             customer_id = int(cursor.lastrowid)
             self._write_tags(customer_id, tags)
+            self._search.add(_indexed(customer_id, stamped))
         return customer_id
 
     def get(self, customer_id: int) -> Customer | None:
@@ -97,16 +104,26 @@ class CustomerRepository:
         tags = normalised_tags(customer.tags)
         row = customer_row(stamped)
         with atomic(self._conn):
-            cursor = self._conn.execute(self._UPDATE, (*row[1:], customer.id))
-            if cursor.rowcount != 1:
+            old = self._search.stored(customer.id)
+            if old is None:
                 raise LookupError(f"no customer with id {customer.id}")
+            self._conn.execute(
+                self._UPDATE, (*row[1:], *name_keys(stamped.name), customer.id)
+            )
             self._conn.execute("DELETE FROM customer_tags WHERE customer_id = ?", (customer.id,))
             self._write_tags(customer.id, tags)
+            self._search.replace(old, _indexed(customer.id, stamped))
 
     def delete(self, customer_id: int) -> bool:
-        """Delete a customer (tags cascade; orders and feedback keep a NULL customer)."""
-        cursor = self._conn.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
-        return bool(cursor.rowcount == 1)
+        """Delete a customer with its search entries (tags cascade; orders and feedback keep
+        a NULL customer)."""
+        with atomic(self._conn):
+            old = self._search.stored(customer_id)
+            if old is None:
+                return False
+            self._search.remove(old)
+            self._conn.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
+        return True
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM customers").fetchone()[0])
@@ -159,6 +176,10 @@ def normalised_tags(tags: Sequence[str]) -> tuple[str, ...]:
     if any(TAG_SEPARATOR in tag for tag in cleaned):
         raise ValueError("a tag may not contain the unit-separator character")
     return tuple(sorted(cleaned))
+
+
+def _indexed(customer_id: int, c: Customer) -> Indexed:
+    return Indexed(customer_id, c.name, c.created_at, c.email, c.wechat_id, c.member_no)
 
 
 def customer_row(c: Customer) -> tuple[object, ...]:

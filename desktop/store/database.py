@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -15,14 +16,29 @@ from desktop.store.customers import CustomerRepository
 from desktop.store.feedback import FeedbackRepository
 from desktop.store.migrations import migrate
 from desktop.store.orders import OrderRepository
+from desktop.store.search_keys import refresh_stale
 from desktop.store.settings import SettingsRepository
 from desktop.store.users import LoginThrottleRepository, UserRepository
 
+READER_CACHE_MIB = 32
+"""Page cache of each per-thread read connection (the writer keeps the default 64 MiB)."""
+
+ReaderFactory = Callable[[], sqlc.Connection]
+
 
 class ShopDatabase:
-    def __init__(self, conn: sqlc.Connection, path: Path) -> None:
+    def __init__(
+        self, conn: sqlc.Connection, path: Path, open_reader: ReaderFactory | None = None
+    ) -> None:
+        """``open_reader`` opens one more connection to the same database for
+        :meth:`reader`; without it, readers are refused."""
         self.conn = conn
         self.path = path
+        self._open_reader = open_reader
+        self._readers: list[sqlc.Connection] = []
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._closed = False
         self.users = UserRepository(conn)
         self.login_throttle = LoginThrottleRepository(conn)
         self.audit = AuditRepository(conn)
@@ -35,17 +51,43 @@ class ShopDatabase:
     def create(cls, path: Path, key: bytes) -> ShopDatabase:
         conn = sqlc.create_database(path, key)
         migrate(conn)
-        return cls(conn, path)
+        return cls(conn, path, _reader_factory(path, key))
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> ShopDatabase:
         conn = sqlc.open_database(path, key)
         try:
             migrate(conn)
+            with sqlc.transaction(conn):
+                refresh_stale(conn)
         except BaseException:
             conn.close()
             raise
-        return cls(conn, path)
+        return cls(conn, path, _reader_factory(path, key))
+
+    def reader(self) -> sqlc.Connection:
+        """This thread's read-only connection (opened on first use, with the same key).
+
+        WAL lets readers run beside the writer; each statement sees the last commit. For the
+        UI thread and background tasks at once: a connection is never shared between threads.
+        """
+        conn: sqlc.Connection | None = getattr(self._local, "conn", None)
+        if conn is not None and not self._closed:
+            return conn
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the shop database is closed")
+            if self._open_reader is None:
+                raise RuntimeError("this database has no reader connections")
+            conn = self._open_reader()
+            try:
+                conn.execute("PRAGMA query_only = ON")
+            except BaseException:
+                conn.close()
+                raise
+            self._readers.append(conn)
+        self._local.conn = conn
+        return conn
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -82,4 +124,17 @@ class ShopDatabase:
         sqlc.export_with_new_key(self.conn, target, key)
 
     def close(self) -> None:
+        """Close every reader (from any thread), then checkpoint and close the writer."""
+        with self._lock:
+            self._closed = True
+            readers, self._readers = self._readers, []
+        for reader in readers:
+            reader.close()
         sqlc.checkpoint_and_close(self.conn)
+
+
+def _reader_factory(path: Path, key: bytes) -> ReaderFactory:
+    def open_reader() -> sqlc.Connection:
+        return sqlc.open_database(path, key, cache_mib=READER_CACHE_MIB)
+
+    return open_reader
