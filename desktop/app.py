@@ -1,30 +1,38 @@
-"""Composition root of the GUI: paths → (later: unlock → store → services) → window.
+"""Composition root of the GUI: application, language, look, task runner, clipboard guard,
+idle watcher and the controller that takes it from there (first run / unlock / login →
+workspace).
 
 ``main.py`` calls :func:`run_gui` when no sub-command is given. Importing this module has no
-side effects: no QApplication, no files touched, no database engine loaded.
+side effects: no QApplication, no files touched, no database engine loaded (the shell, which
+reaches the services and so SQLCipher, is imported inside :func:`run_gui`).
 """
 
 from __future__ import annotations
 
+import logging
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
 from desktop.services.paths import ShopPaths, resolve_home
 from desktop.ui import i18n
-from desktop.ui.welcome_window import WelcomeWindow
 
 APP_NAME = "ShopVault"
 ORGANIZATION_NAME = "ShopVault"
 
+log = logging.getLogger(__name__)
 
-def run_gui(argv: list[str], home: Path | None = None) -> int:
+
+def run_gui(argv: list[str], home: Path | None = None, demo: bool = False) -> int:
     """Show the ShopVault window and run the event loop; return the exit code.
 
     ``argv`` are the command-line arguments after the program name and ShopVault's own
-    options; ``home`` is ``--home`` if given (Qt's own options such
-    as ``-platform offscreen`` are honoured). Reuses a running QApplication if there is one.
+    options (Qt's own, such as ``-platform offscreen``, are honoured); ``home`` is
+    ``--home`` if given. ``demo`` opens a throw-away demo shop in a temporary folder that is
+    removed on exit, with nothing stored in the keyring. Reuses a running QApplication.
     """
     existing = QApplication.instance()
     if existing is not None and not isinstance(existing, QApplication):
@@ -33,11 +41,43 @@ def run_gui(argv: list[str], home: Path | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
 
-    language = i18n.install_translators(app)
-    paths = ShopPaths(resolve_home(home))
-    window = WelcomeWindow(shop_exists=paths.exists(), home=paths.home, language=language)
-    window.show()
-    return app.exec()
+    from desktop.ui.clipboard_guard import ClipboardGuard
+    from desktop.ui.idle_lock import IdleWatcher
+    from desktop.ui.shell.controller import AppController
+    from desktop.ui.shell.preferences import LanguageSwitch, Preferences, startup_language
+    from desktop.ui.shell.style import apply_style
+    from desktop.ui.tasks import TaskRunner
+
+    preferences = Preferences()
+    language = i18n.install_translators(app, startup_language(preferences))
+    apply_style(app)
+    languages = LanguageSwitch(preferences, language)
+
+    demo_dir = Path(tempfile.mkdtemp(prefix="shopvault-demo-")) if demo else None
+    if demo_dir is not None and home is not None:
+        log.warning("--demo uses a temporary shop; --home is ignored")
+    paths = ShopPaths(demo_dir / "shop" if demo_dir is not None else resolve_home(home))
+
+    runner = TaskRunner()
+    clipboard = ClipboardGuard()
+    idle = IdleWatcher()
+    controller = AppController(
+        paths, runner=runner, clipboard=clipboard, idle=idle, languages=languages,
+        preferences=preferences, demo=demo,
+    )
+    app.aboutToQuit.connect(controller.shutdown)
+    try:
+        idle.start()
+        controller.window.show()
+        controller.start()
+        return app.exec()
+    finally:
+        app.aboutToQuit.disconnect(controller.shutdown)
+        controller.shutdown()
+        idle.stop()
+        controller.window.deleteLater()
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)
 
 
 def _program_name() -> str:

@@ -1,0 +1,114 @@
+"""What the window says when something goes wrong: translated, never a traceback.
+
+Errors carry an English source text with ``{placeholders}`` (``desktop.core.errors``); they
+are translated here under the context ``"errors"``, and so are the parameters that are
+themselves source texts (a field name, a problem, a role). Anything else that escapes to the
+UI becomes one generic, translated sentence; only its type name goes to the log, since an
+exception's message may carry personal data.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.errors import ShopVaultError
+from desktop.core.roles import Role
+
+log = logging.getLogger(__name__)
+
+CONTEXT = "errors"
+
+# Parameters whose values are English source texts, translated like the message itself
+# (``action`` is a ``Permission`` value). tools/update_translations.py extracts them all.
+_TEXT_PARAMS = frozenset({"field", "problem", "action"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_FULL_WIDTH_END = ("。", "！", "？", "：")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def translate_text(text: str) -> str:
+    """Translate one source text; a text of several sentences that is not in the catalogue
+    as a whole (problems are often joined, e.g. two password problems) is translated
+    sentence by sentence."""
+    translated = _tr(text)
+    if translated != text:
+        return translated
+    sentences = _SENTENCE_END.split(text.strip())
+    if len(sentences) < 2:
+        return translated
+    return _join([_tr(sentence) for sentence in sentences])
+
+
+def translated_problems(problems: Iterable[str]) -> list[str]:
+    """``password_problems()``-style lists of source texts, translated one by one."""
+    return [translate_text(problem) for problem in problems]
+
+
+def joined_problems(problems: Iterable[str]) -> str:
+    return _join(translated_problems(problems))
+
+
+def _join(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        if text and not text.endswith(_FULL_WIDTH_END):
+            text += " "
+        text += part
+    return text
+
+
+def role_name(role: Role | str) -> str:
+    """A role as people call it, translated."""
+    value = role.value if isinstance(role, Role) else str(role)
+    names = {
+        Role.OWNER.value: QCoreApplication.translate("roles", "Owner"),
+        Role.MANAGER.value: QCoreApplication.translate("roles", "Manager"),
+        Role.STAFF.value: QCoreApplication.translate("roles", "Staff"),
+        Role.AUDITOR.value: QCoreApplication.translate("roles", "Auditor"),
+    }
+    return names.get(value, value)
+
+
+def error_text(error: ShopVaultError) -> str:
+    """The error's message in the UI language, its parameters filled in."""
+    params: dict[str, object] = {}
+    for name, value in error.params.items():
+        if name in _TEXT_PARAMS and isinstance(value, str):
+            params[name] = translate_text(value)
+        elif name == "role":
+            params[name] = role_name(str(value))
+        else:
+            params[name] = value
+    template = _tr(error.message)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        # A broken translation must not hide the error: fall back to the English source.
+        log.warning("Translation of %s does not fit its parameters", type(error).__name__)
+        try:
+            return error.message.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return error.message
+
+
+def generic_error_text() -> str:
+    return QCoreApplication.translate(
+        "errors",
+        "Something went wrong. Please try again; if it keeps happening, restart ShopVault.",
+    )
+
+
+def describe_error(error: BaseException) -> str:
+    """Text for any exception that reached the UI: ShopVault errors as themselves, anything
+    else as a generic message (its type name is logged, never its text)."""
+    if isinstance(error, ShopVaultError):
+        return error_text(error)
+    log.error("Unexpected error reached the window: %s", type(error).__qualname__)
+    return generic_error_text()

@@ -1,0 +1,62 @@
+"""The real pages of the window and how they talk to each other: the global search box
+drives the Customers page, and an order's or feedback's customer opens on the Customers page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.pages.customers_page import CustomersPage
+from desktop.ui.pages.feedback_page import FeedbackPage
+from desktop.ui.pages.orders_page import OrdersPage
+from desktop.ui.shell.pages import (
+    CUSTOMERS,
+    FEEDBACK,
+    ORDERS,
+    PageContext,
+    PageSpec,
+    default_page_specs,
+)
+
+
+def open_customer(context: PageContext, customer_id: int) -> None:
+    page = context.window.open_page(CUSTOMERS)
+    if isinstance(page, CustomersPage):
+        page.show_customer(customer_id)
+
+
+def open_order(context: PageContext, order_id: int) -> None:
+    page = context.window.open_page(ORDERS)
+    if isinstance(page, OrdersPage):
+        page.edit_order(order_id)
+
+
+def customers_page(context: PageContext) -> QWidget:
+    page = CustomersPage(context.workspace, context.session, context.tasks, context.clipboard)
+    context.window.search_requested.connect(page.search)
+    page.status_message.connect(context.window.show_status)
+    page.open_order.connect(lambda order_id: open_order(context, order_id))
+    return page
+
+
+def orders_page(context: PageContext) -> QWidget:
+    page = OrdersPage(context.workspace, context.session, context.tasks)
+    page.open_customer.connect(lambda customer_id: open_customer(context, customer_id))
+    page.reload()
+    return page
+
+
+def feedback_page(context: PageContext) -> QWidget:
+    page = FeedbackPage(context.workspace, context.session, context.tasks)
+    page.open_customer.connect(lambda customer_id: open_customer(context, customer_id))
+    page.reload()
+    return page
+
+
+def workspace_page_specs() -> list[PageSpec]:
+    """The window's pages in navigation order, each shown only to roles that may see it."""
+    specs = default_page_specs()
+    real = {CUSTOMERS: customers_page, ORDERS: orders_page, FEEDBACK: feedback_page}
+    return [replace(spec, factory=real.get(spec.key, spec.factory)) for spec in specs]
