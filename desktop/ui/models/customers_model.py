@@ -1,0 +1,523 @@
+"""The customers table over any number of customers (DESIGN §1 "Big tables").
+
+The model holds the matching customer ids, in order, in an ``array('q')`` (8 bytes a row:
+8 MB for a million customers) and a small LRU cache of row *windows* fetched from the
+service on demand. Sorting and filtering are new SQL queries; there is no proxy model and
+no OFFSET paging.
+
+A query runs in two steps, both on the task runner:
+
+1. the first screen: ``ids(limit=FIRST_PAGE)`` plus the rows of the first window, so the
+   view paints without touching the database on the GUI thread;
+2. if more match, every id in order from ``iter_ids`` in chunks, appended to the model
+   (``beginInsertRows``) as they arrive; cancelled between chunks by a newer query.
+
+Results of a superseded query are dropped. Rows scrolled to later are fetched on the GUI
+thread, one window (``WINDOW`` rows by primary key) at a time — the service allows one
+background and the GUI thread at once, each on its own connection.
+
+The model keeps nothing but what the service returned for the session: masked strings for
+a role that sees masked values. Display and tooltip show exactly those strings; the user
+role is the customer id.
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from collections import OrderedDict, deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop.core.errors import ShopVaultError
+from desktop.services.customer_api import CustomerServiceApi
+from desktop.services.customer_views import CustomerFilter, CustomerRow, CustomerSort, IdPage
+from desktop.services.session import Session
+from desktop.ui.tasks import ProgressCallback, TaskContext
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+WINDOW = 200
+"""Rows fetched together when the view asks for a row that is not cached."""
+CACHED_WINDOWS = 8
+"""Windows kept (LRU): 1,600 rows, a few screens around each place the user looked at."""
+FIRST_PAGE = 200
+STREAM_CHUNK = 50_000
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Cancellable(Protocol):
+    def cancel(self) -> None: ...
+
+
+class TaskSubmitter(Protocol):
+    """What the customer screens need of a runner: ``TaskRunner``, ``SynchronousTaskRunner``
+    and the window's serial ``WorkspaceTasks`` all fit."""
+
+    def submit(
+        self,
+        fn: Callable[[TaskContext], T],
+        *,
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_progress: ProgressCallback | None = None,
+        on_finished: Callable[[], None] | None = None,
+    ) -> Cancellable: ...
+
+
+def format_cents(cents: int) -> str:
+    """Integer cents as ``¥1,234.50`` (``-¥3.00`` when negative)."""
+    sign = "-" if cents < 0 else ""
+    yuan, fen = divmod(abs(cents), 100)
+    return f"{sign}¥{yuan:,}.{fen:02d}"
+
+
+def local_date(iso_utc: str) -> str:
+    """``2024-03-07T02:10:00+00:00`` as the local calendar date; unparsable text as is."""
+    try:
+        moment = datetime.fromisoformat(iso_utc)
+    except ValueError:
+        return iso_utc
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.date().isoformat()
+
+
+def local_time(iso_utc: str) -> str:
+    """An ISO-8601 UTC time as local ``YYYY-MM-DD HH:MM``; unparsable text as is."""
+    try:
+        moment = datetime.fromisoformat(iso_utc)
+    except ValueError:
+        return iso_utc
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def join_tags(tags: Sequence[str]) -> str:
+    return QCoreApplication.translate("CustomersModel", ", ").join(tags)
+
+
+# ------------------------------------------------------------------------------ columns
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    title: Callable[[], str]
+    text: Callable[[CustomerRow], str]
+    numeric: bool = False
+    sort: dict[Qt.SortOrder, CustomerSort] = field(default_factory=dict)
+    """The SQL orders this column offers; one entry for one-way sorts (e.g. points:
+    highest first)."""
+
+
+def _tr(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("CustomersModel", text)
+
+
+_ASC = Qt.SortOrder.AscendingOrder
+_DESC = Qt.SortOrder.DescendingOrder
+
+COLUMNS: tuple[Column, ...] = (
+    Column("member_no", _tr("Member no."), lambda r: r.member_no,
+           sort={_ASC: CustomerSort.MEMBER_NO}),
+    Column("name", _tr("Name"), lambda r: r.name, sort={_ASC: CustomerSort.NAME}),
+    Column("phone", _tr("Phone"), lambda r: r.phone),
+    Column("city", _tr("City"), lambda r: r.city),
+    Column("level", _tr("Level"), lambda r: r.level),
+    Column("points", _tr("Points"), lambda r: f"{r.points:,}", numeric=True,
+           sort={_DESC: CustomerSort.POINTS}),
+    Column("balance", _tr("Balance"), lambda r: format_cents(r.balance_cents), numeric=True,
+           sort={_DESC: CustomerSort.BALANCE}),
+    Column("created_at", _tr("Added"), lambda r: local_date(r.created_at),
+           sort={_DESC: CustomerSort.NEWEST, _ASC: CustomerSort.OLDEST}),
+    Column("tags", _tr("Tags"), lambda r: join_tags(r.tags)),
+)
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+
+
+def column_of(key: str) -> int:
+    return COLUMN_KEYS.index(key)
+
+
+def sort_for(column: int, order: Qt.SortOrder) -> tuple[CustomerSort, Qt.SortOrder] | None:
+    """The SQL sort a click on ``column`` asks for and the order it really gives; None when
+    the column is not sortable. A one-way column gives its one order whatever was asked."""
+    if not 0 <= column < len(COLUMNS):
+        return None
+    sorts = COLUMNS[column].sort
+    if not sorts:
+        return None
+    if order in sorts:
+        return sorts[order], order
+    only_order, only_sort = next(iter(sorts.items()))
+    return only_sort, only_order
+
+
+def column_for(sort: CustomerSort) -> tuple[int, Qt.SortOrder]:
+    for number, column in enumerate(COLUMNS):
+        for order, candidate in column.sort.items():
+            if candidate is sort:
+                return number, order
+    raise ValueError(sort)
+
+
+# --------------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True, slots=True)
+class _FirstScreen:
+    page: IdPage
+    rows: list[CustomerRow]
+
+
+class _Stream:
+    """The background id stream of one query; chunks wait in a deque for the GUI thread."""
+
+    __slots__ = ("chunks", "handle", "skip", "verify_from")
+
+    def __init__(self, skip: int) -> None:
+        self.chunks: deque[list[int]] = deque()
+        self.handle: Cancellable | None = None
+        self.skip = skip
+        """Ids at the start of the stream the model already has (the first screen)."""
+        self.verify_from = 0
+
+
+class CustomersModel(QAbstractTableModel):
+    """Customer ids in SQL order plus a windowed row cache; see the module docstring."""
+
+    loading_changed = Signal(bool)
+    """True from a new query until every matching id is known."""
+    count_known = Signal(int)
+    """The number of matching customers, once every id is known."""
+    first_screen_ready = Signal()
+    """The first rows of a new query are in the model."""
+    sort_applied = Signal(int, Qt.SortOrder)
+    """The column and order the list is now sorted by (for the header's indicator)."""
+    failed = Signal(object)
+    """A query or a row fetch failed (the exception)."""
+
+    def __init__(
+        self,
+        service: CustomerServiceApi,
+        session: Session,
+        runner: TaskSubmitter,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._session = session
+        self._runner = runner
+        self._ids = array("q")
+        self._cache: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
+        self._filter = CustomerFilter()
+        self._sort = CustomerSort.NEWEST
+        self._generation = 0
+        self._first_handle: Cancellable | None = None
+        self._awaiting_first = False
+        self._stream: _Stream | None = None
+        self._loading = False
+        self._complete = False
+        self._restarts = 0
+
+    # ----------------------------------------------------------------- Qt model interface
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        column = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self.customer_row(index.row())
+            if row is None:
+                return None
+            text = column.text(row)
+            if role == Qt.ItemDataRole.ToolTipRole and not text:
+                return None
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section].title()
+        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A new SQL query in the column's order; unsortable columns are ignored."""
+        chosen = sort_for(column, order)
+        if chosen is None:
+            self.sort_applied.emit(*column_for(self._sort))
+            return
+        sort, effective = chosen
+        self.sort_applied.emit(column, effective)
+        if sort is not self._sort:
+            self._sort = sort
+            self._query()
+
+    # -------------------------------------------------------------------------- queries
+
+    @property
+    def current_filter(self) -> CustomerFilter:
+        return self._filter
+
+    @property
+    def current_sort(self) -> CustomerSort:
+        return self._sort
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    @property
+    def waiting_first_screen(self) -> bool:
+        """A new query runs and its first rows are not in yet (the rows shown are the
+        previous query's)."""
+        return self._awaiting_first
+
+    @property
+    def complete(self) -> bool:
+        """Every matching id is in the model (rowCount is the number of matches)."""
+        return self._complete
+
+    def set_filter(self, flt: CustomerFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self._query()
+
+    def reload(self) -> None:
+        """Run the current query again (after a change, or to refill after a lock)."""
+        self._query()
+
+    def clear(self) -> None:
+        """Forget every id and row and stop the queries (the window is locking)."""
+        self._cancel_queries()
+        self._set_loading(False)
+        self._complete = False
+        self.beginResetModel()
+        self._ids = array("q")
+        self._cache.clear()
+        self.endResetModel()
+
+    def refresh_rows(self) -> None:
+        """Drop cached rows (one changed) and let the view fetch what it shows again."""
+        self._cache.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
+
+    def remove_customer(self, customer_id: int) -> None:
+        row = self.row_of(customer_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        self._cache.clear()  # windows after the row have shifted
+        self.endRemoveRows()
+
+    def customer_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, customer_id: int) -> int | None:
+        try:
+            return self._ids.index(customer_id)
+        except ValueError:
+            return None
+
+    def customer_row(self, row: int) -> CustomerRow | None:
+        """The row's masked values (fetching its window if needed); None for a customer
+        deleted since the ids were read."""
+        number = row // WINDOW
+        window = self._cache.get(number)
+        if window is None:
+            window = self._fetch_window(number)
+        else:
+            self._cache.move_to_end(number)
+        return window.get(self._ids[row])
+
+    def cached_windows(self) -> list[int]:
+        """Window numbers in the cache, least recently used first (for tests)."""
+        return list(self._cache)
+
+    def _fetch_window(self, number: int) -> dict[int, CustomerRow]:
+        ids = self._ids[number * WINDOW : (number + 1) * WINDOW]
+        try:
+            rows = self._service.rows(self._session, ids.tolist())
+        except ShopVaultError as exc:
+            log.warning("Customer rows not loaded: %s", type(exc).__name__)
+            self.failed.emit(exc)
+            rows = []
+        window = {row.id: row for row in rows}
+        self._remember(number, window)
+        return window
+
+    def _remember(self, number: int, window: dict[int, CustomerRow]) -> None:
+        self._cache[number] = window
+        self._cache.move_to_end(number)
+        while len(self._cache) > CACHED_WINDOWS:
+            self._cache.popitem(last=False)
+
+    def _query(self, *, restart: bool = False) -> None:
+        """Run the current filter and sort. ``restart``: the list changed between the
+        first screen and the id stream, so it is read once more."""
+        if not restart:
+            self._restarts = 0
+        self._cancel_queries()
+        self._generation += 1
+        generation = self._generation
+        self._complete = False
+        self._set_loading(True)
+        service, session, flt, sort = self._service, self._session, self._filter, self._sort
+
+        def first_screen(ctx: TaskContext) -> _FirstScreen:
+            page = service.ids(session, flt, sort, FIRST_PAGE)
+            ctx.check_cancelled()
+            return _FirstScreen(page, service.rows(session, page.ids[:WINDOW]))
+
+        self._awaiting_first = True
+        handle = self._runner.submit(
+            first_screen,
+            on_success=lambda result: self._show_first_screen(generation, result),
+            on_failure=lambda exc: self._query_failed(generation, exc),
+        )
+        if self._awaiting_first and generation == self._generation:
+            self._first_handle = handle  # a synchronous runner has answered already
+
+    def _show_first_screen(self, generation: int, result: _FirstScreen) -> None:
+        if generation != self._generation:
+            return
+        self._first_handle = None
+        self._awaiting_first = False
+        self.beginResetModel()
+        self._ids = array("q", result.page.ids)
+        self._cache.clear()
+        self._remember(0, {row.id: row for row in result.rows})
+        self.endResetModel()
+        self.first_screen_ready.emit()
+        if result.page.complete:
+            self._finish_loading()
+        else:
+            self._stream_rest(generation)
+
+    def _stream_rest(self, generation: int) -> None:
+        stream = _Stream(skip=len(self._ids))
+        self._stream = stream
+        service, session, flt, sort = self._service, self._session, self._filter, self._sort
+
+        def all_ids(ctx: TaskContext) -> None:
+            received = 0
+            for chunk in service.iter_ids(session, flt, sort, STREAM_CHUNK):
+                ctx.check_cancelled()
+                stream.chunks.append(chunk)
+                received += len(chunk)
+                ctx.report_progress(received, 0)
+
+        def drain(*_progress: int) -> None:
+            if stream is self._stream and generation == self._generation:
+                self._take_chunks(stream)
+
+        def done(_none: None) -> None:
+            drain()
+            if stream is self._stream and generation == self._generation:
+                self._stream = None
+                self._finish_loading()
+
+        stream.handle = self._runner.submit(
+            all_ids,
+            on_success=done,
+            on_progress=drain,
+            on_failure=lambda exc: self._query_failed(generation, exc),
+        )
+
+    def _take_chunks(self, stream: _Stream) -> None:
+        while stream.chunks:
+            chunk = stream.chunks.popleft()
+            if stream.skip:
+                overlap = min(stream.skip, len(chunk))
+                start = stream.verify_from
+                if array("q", chunk[:overlap]) != self._ids[start : start + overlap]:
+                    if self._restarts < 1:
+                        self._restarts += 1
+                        self._query(restart=True)
+                        return
+                    # Changed twice in a row: accept; rows() leaves out deleted customers.
+                    stream.skip = overlap
+                stream.skip -= overlap
+                stream.verify_from += overlap
+                chunk = chunk[overlap:]
+            if chunk:
+                first = len(self._ids)
+                self.beginInsertRows(QModelIndex(), first, first + len(chunk) - 1)
+                self._ids.extend(chunk)
+                self.endInsertRows()
+
+    def _finish_loading(self) -> None:
+        self._complete = True
+        self._set_loading(False)
+        self.count_known.emit(len(self._ids))
+
+    def _query_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self._first_handle = None
+        self._awaiting_first = False
+        self._stream = None
+        self._set_loading(False)
+        self.failed.emit(exc)
+
+    def _cancel_queries(self) -> None:
+        if self._first_handle is not None:
+            self._first_handle.cancel()
+            self._first_handle = None
+        self._awaiting_first = False
+        if self._stream is not None:
+            if self._stream.handle is not None:
+                self._stream.handle.cancel()
+            self._stream = None
+        self._generation += 1
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.refresh_rows()  # tags are joined with a translated separator

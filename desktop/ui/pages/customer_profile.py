@@ -1,0 +1,528 @@
+"""The profile panel beside the customers table: basics, orders, feedback, consents and
+history tabs for one customer, exactly as the service returned them for the session (masked
+per role). Revealing a masked field is asked for with ``reveal_requested``; the revealed
+value itself is only ever shown in the reveal dialog, never here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.customer_views import REVEALABLE_FIELDS, CustomerProfile, HistoryEntry
+from desktop.services.order_views import FeedbackRow, OrderRow
+from desktop.ui.error_text import role_name
+from desktop.ui.models.customers_model import format_cents, join_tags, local_date, local_time
+
+# In the palette of resources/styles/app.qss (which styles the rest of the window).
+PROFILE_STYLE = """
+#customerProfile {
+    background: #ffffff;
+    border: 1px solid #dde2ea;
+    border-radius: 8px;
+}
+#customerProfile QLabel { background: transparent; }
+#customerProfile QScrollArea, #profileBasics { background: #ffffff; }
+QLabel#profileHeading { font-size: 15pt; font-weight: 700; color: #13202d; }
+#customerProfile QPushButton[role="link"] { padding: 0 4px; min-height: 0; border: none; }
+#customerProfile QTableWidget { border: none; gridline-color: #eef1f5; }
+#customerProfile QTableWidget::item { padding: 3px 4px; }
+#customerProfile QHeaderView::section {
+    background: #f6f8fb;
+    color: #3e4c59;
+    border: none;
+    border-bottom: 1px solid #dde2ea;
+    padding: 4px 6px;
+}
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CustomerProfilePanel", text)
+
+
+def field_label(key: str) -> str:
+    """A customer field (as the service and the audit log name it) as people call it."""
+    names = {
+        "member_no": _tr("Member no."),
+        "name": _tr("Name"),
+        "gender": _tr("Gender"),
+        "birthday": _tr("Birthday"),
+        "phone": _tr("Phone"),
+        "email": _tr("E-mail"),
+        "wechat_id": _tr("WeChat ID"),
+        "address": _tr("Address"),
+        "province": _tr("Province"),
+        "city": _tr("City"),
+        "district": _tr("District"),
+        "address_detail": _tr("Street address"),
+        "level": _tr("Level"),
+        "points": _tr("Points"),
+        "balance": _tr("Balance"),
+        "balance_cents": _tr("Balance"),
+        "tags": _tr("Tags"),
+        "source": _tr("Source"),
+        "notes": _tr("Notes"),
+        "created_at": _tr("Added"),
+        "updated_at": _tr("Updated"),
+    }
+    return names.get(key, key)
+
+
+def gender_text(value: str) -> str:
+    return {
+        "female": _tr("Female"),
+        "male": _tr("Male"),
+        "other": _tr("Other"),
+    }.get(value, value)
+
+
+def _address(p: CustomerProfile) -> str:
+    return " ".join(part for part in (p.province, p.city, p.district, p.address_detail) if part)
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    key: str
+    """Also the revealable field name where it is one (``REVEALABLE_FIELDS``)."""
+    label: Callable[[], str]
+    value: Callable[[CustomerProfile], str]
+
+
+BASIC_FIELDS: tuple[_Field, ...] = (
+    _Field("member_no", lambda: field_label("member_no"), lambda p: p.member_no),
+    _Field("name", lambda: field_label("name"), lambda p: p.name),
+    _Field("gender", lambda: field_label("gender"), lambda p: gender_text(p.gender)),
+    _Field("birthday", lambda: field_label("birthday"), lambda p: p.birthday),
+    _Field("phone", lambda: field_label("phone"), lambda p: p.phone),
+    _Field("email", lambda: field_label("email"), lambda p: p.email),
+    _Field("wechat_id", lambda: field_label("wechat_id"), lambda p: p.wechat_id),
+    _Field("address", lambda: field_label("address"), _address),
+    _Field("level", lambda: field_label("level"), lambda p: p.level),
+    _Field("points", lambda: field_label("points"), lambda p: f"{p.points:,}"),
+    _Field("balance", lambda: field_label("balance"), lambda p: format_cents(p.balance_cents)),
+    _Field("tags", lambda: field_label("tags"), lambda p: join_tags(p.tags)),
+    _Field("source", lambda: field_label("source"), lambda p: p.source),
+    _Field("notes", lambda: field_label("notes"), lambda p: p.notes),
+    _Field("created_at", lambda: field_label("created_at"), lambda p: local_time(p.created_at)),
+    _Field("updated_at", lambda: field_label("updated_at"), lambda p: local_time(p.updated_at)),
+)
+
+
+def _read_only_table(columns: int) -> QTableWidget:
+    """A small read-only list; the last column stretches, no horizontal scrolling."""
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return table
+
+
+class _ListTab(QWidget):
+    """A table with a calm message in its place when there is nothing (or no service)."""
+
+    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = _read_only_table(columns)
+        self.message = QLabel()
+        self.message.setObjectName("hint")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.setContentsMargins(8, 8, 8, 8)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
+
+    def set_headers(self, headers: Sequence[str]) -> None:
+        self.table.setHorizontalHeaderLabels(list(headers))
+
+    def show_message(self, text: str) -> None:
+        self.table.setRowCount(0)
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def show_rows(
+        self,
+        rows: Sequence[Sequence[str]],
+        empty_text: str,
+        ids: Sequence[int] = (),
+        right_aligned: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
+        """``ids``: one per row, kept in the first cell's user role (e.g. order ids). The
+        last column takes the room left (elided, or wrapped if the table wraps)."""
+        if not rows:
+            self.show_message(empty_text)
+            return
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if c == 0 and r < len(ids):
+                    item.setData(Qt.ItemDataRole.UserRole, ids[r])
+                if c in right_aligned:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+        for column in range(self.table.columnCount() - 1):  # a few dozen rows at most
+            self.table.resizeColumnToContents(column)
+        self._fit_rows()
+        self.stack.setCurrentWidget(self.table)
+
+    def _fit_rows(self) -> None:
+        if self.table.wordWrap() and self.table.rowCount():
+            self.table.resizeRowsToContents()
+
+    def texts(self) -> list[str]:
+        """Every cell and the message (tests check nothing unmasked is here)."""
+        cells = [self.message.text()]
+        for r in range(self.table.rowCount()):
+            for c in range(self.table.columnCount()):
+                item = self.table.item(r, c)
+                if item is not None:
+                    cells += [item.text(), item.toolTip()]
+        return cells
+
+
+class CustomerProfilePanel(QWidget):
+    """Shows one customer's profile; emits ``reveal_requested(field)`` for a masked field."""
+
+    reveal_requested = Signal(str)
+    order_activated = Signal(int)
+    """An order id double-clicked in the orders tab."""
+
+    BASICS, ORDERS, FEEDBACK, CONSENTS, HISTORY = range(5)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerProfile")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(PROFILE_STYLE)
+        self.profile: CustomerProfile | None = None
+        self.allow_reveal = False
+        """The session may reveal at all (the profile's ``can_reveal`` must agree)."""
+        self._state = "empty"
+        self._history: list[HistoryEntry] = []
+
+        self.heading = QLabel()
+        self.heading.setObjectName("profileHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel()
+        self.subheading.setObjectName("hint")
+        self.subheading.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("profileTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_basics(), "")
+        self.orders_tab = _ListTab(5)
+        self.feedback_tab = _ListTab(5)
+        self.consents_tab = _ListTab(4)
+        self.history_tab = _ListTab(2)
+        self.history_tab.table.setWordWrap(True)
+        for tab in (self.orders_tab, self.feedback_tab, self.consents_tab, self.history_tab):
+            self.tabs.addTab(tab, "")
+        self.orders_tab.table.itemDoubleClicked.connect(self._order_double_clicked)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addSpacing(4)
+        layout.addWidget(self.tabs, 1)
+        layout.addStretch(0)
+        self.retranslateUi()
+        self.clear()
+
+    def _build_basics(self) -> QWidget:
+        body = QWidget()
+        body.setObjectName("profileBasics")
+        grid = QGridLayout(body)
+        grid.setContentsMargins(10, 10, 10, 10)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        self.field_labels: dict[str, QLabel] = {}
+        self.field_values: dict[str, QLabel] = {}
+        self.reveal_buttons: dict[str, QPushButton] = {}
+        for row, spec in enumerate(BASIC_FIELDS):
+            caption = QLabel()
+            caption.setObjectName("fieldLabel")
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            caption.setTextFormat(Qt.TextFormat.PlainText)
+            value = QLabel()
+            value.setObjectName("profileValue")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.field_labels[spec.key] = caption
+            self.field_values[spec.key] = value
+            if spec.key in REVEALABLE_FIELDS:
+                button = QPushButton()
+                button.setObjectName(f"reveal_{spec.key}")
+                button.setProperty("role", "link")
+                button.setAutoDefault(False)
+                button.setCursor(Qt.CursorShape.PointingHandCursor)
+                button.setVisible(False)
+                button.clicked.connect(
+                    lambda _=False, key=spec.key: self.reveal_requested.emit(key)
+                )
+                grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+                self.reveal_buttons[spec.key] = button
+        grid.setRowStretch(len(BASIC_FIELDS), 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        return scroll
+
+    # --------------------------------------------------------------------------- showing
+
+    def clear(self) -> None:
+        """Show nothing about anyone (no selection, or the window is locking)."""
+        self.profile = None
+        self._history = []
+        self._state = "empty"
+        for value in self.field_values.values():
+            value.clear()
+        for button in self.reveal_buttons.values():
+            button.setVisible(False)
+        for tab in (self.orders_tab, self.feedback_tab, self.consents_tab, self.history_tab):
+            tab.show_message("")
+        self.tabs.setVisible(False)
+        self._show_heading()
+
+    def show_loading(self) -> None:
+        if self.profile is None:
+            self._state = "loading"
+            self._show_heading()
+
+    def show_profile(self, profile: CustomerProfile, history: list[HistoryEntry]) -> None:
+        self.profile = profile
+        self._history = list(history)
+        self._state = "shown"
+        self.tabs.setVisible(True)
+        for spec in BASIC_FIELDS:
+            self.field_values[spec.key].setText(spec.value(profile) or "—")
+        masked = self._masked_fields(profile)
+        for key, button in self.reveal_buttons.items():
+            button.setVisible(self.allow_reveal and profile.can_reveal and key in masked)
+        self._show_heading()
+        self._show_history()
+        self._show_placeholders()
+
+    def show_orders(self, orders: Sequence[OrderRow]) -> None:
+        """The customer's latest orders, newest first (masked by the orders service)."""
+        rows = [
+            [local_date(o.ordered_at), format_cents(o.payable_cents),
+             order_status_text(o.status), o.channel, o.order_no]
+            for o in orders
+        ]
+        self.orders_tab.show_rows(
+            rows, _tr("No orders yet."), [o.id for o in orders], right_aligned={1}
+        )
+
+    def _order_double_clicked(self, item: QTableWidgetItem) -> None:
+        first = self.orders_tab.table.item(item.row(), 0)
+        order_id = first.data(Qt.ItemDataRole.UserRole) if first is not None else None
+        if isinstance(order_id, int):
+            self.order_activated.emit(order_id)
+
+    def show_feedback(self, items: Sequence[FeedbackRow]) -> None:
+        """The customer's latest feedback, newest first (masked by the feedback service)."""
+        rows = [
+            [
+                local_date(f.received_at),
+                feedback_kind_text(f.kind),
+                feedback_status_text(f.status) + (" · " + _tr("overdue") if f.overdue else ""),
+                "★" * f.rating if f.rating else "",
+                f.summary,
+            ]
+            for f in items
+        ]
+        self.feedback_tab.show_rows(rows, _tr("No feedback yet."), [f.id for f in items])
+
+    def _masked_fields(self, profile: CustomerProfile) -> set[str]:
+        masked = set(profile.masked)
+        if masked & {"province", "city", "district", "address_detail"}:
+            masked.add("address")
+        return masked
+
+    def _show_heading(self) -> None:
+        profile = self.profile
+        if profile is None:
+            self.heading.setText(
+                _tr("Loading…") if self._state == "loading" else _tr("No customer selected")
+            )
+            self.subheading.setText(
+                "" if self._state == "loading"
+                else _tr("Choose a customer in the list to see their profile.")
+            )
+            return
+        self.heading.setText(profile.name or "—")
+        parts = [profile.member_no, profile.phone, profile.level]
+        self.subheading.setText(" · ".join(part for part in parts if part))
+
+    def _show_history(self) -> None:
+        rows = [
+            [f"{local_time(e.at)}\n{actor_text(e.actor)}",
+             "\n".join(part for part in (action_text(e.action), details_text(e.details)) if part)]
+            for e in self._history
+        ]
+        self.history_tab.show_rows(rows, _tr("Nothing recorded yet."))
+
+    def _show_placeholders(self) -> None:
+        self.consents_tab.show_message(
+            _tr("Consents (purpose, granted or withdrawn, channel, evidence) will be "
+                "recorded here once the privacy register is ready.")
+        )
+
+    def texts(self) -> list[str]:
+        """Everything this panel shows as text (for tests)."""
+        found = [self.heading.text(), self.subheading.text()]
+        found += [value.text() for value in self.field_values.values()]
+        for tab in (self.orders_tab, self.feedback_tab, self.consents_tab, self.history_tab):
+            found += tab.texts()
+        return found
+
+    # ----------------------------------------------------------------------- translation
+
+    def retranslateUi(self) -> None:
+        titles = (_tr("Basics"), _tr("Orders"), _tr("Feedback"), _tr("Consents"), _tr("History"))
+        for number, title in enumerate(titles):
+            self.tabs.setTabText(number, title)
+        for spec in BASIC_FIELDS:
+            self.field_labels[spec.key].setText(spec.label())
+        for button in self.reveal_buttons.values():
+            button.setText(_tr("Reveal…"))
+            button.setToolTip(_tr("Show this value once, with a reason (recorded in the history)"))
+        self.orders_tab.set_headers(
+            [_tr("Date"), _tr("Amount"), _tr("Status"), _tr("Channel"), _tr("Order no.")]
+        )
+        self.feedback_tab.set_headers(
+            [_tr("Date"), _tr("Kind"), _tr("Status"), _tr("Rating"), _tr("Summary")]
+        )
+        self.consents_tab.set_headers(
+            [_tr("Purpose"), _tr("State"), _tr("Channel"), _tr("When")]
+        )
+        self.history_tab.set_headers([_tr("When, who"), _tr("What")])
+        if self.profile is not None:
+            self.show_profile(self.profile, self._history)
+        else:
+            self._show_heading()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+
+# ------------------------------------------------------------------------ words for codes
+
+
+def order_status_text(status: str) -> str:
+    names = {
+        "pending": _tr("Pending"),
+        "paid": _tr("Paid"),
+        "shipped": _tr("Shipped"),
+        "completed": _tr("Completed"),
+        "cancelled": _tr("Cancelled"),
+        "refunded": _tr("Refunded"),
+    }
+    return names.get(status, status)
+
+
+def feedback_kind_text(kind: str) -> str:
+    names = {
+        "review": _tr("Review"),
+        "complaint": _tr("Complaint"),
+        "inquiry": _tr("Inquiry"),
+        "suggestion": _tr("Suggestion"),
+    }
+    return names.get(kind, kind)
+
+
+def feedback_status_text(status: str) -> str:
+    names = {
+        "open": _tr("Open"),
+        "in_progress": _tr("In progress"),
+        "resolved": _tr("Resolved"),
+    }
+    return names.get(status, status)
+
+
+
+_ACTOR = re.compile(r"^(?P<name>.*) \((?P<role>owner|manager|staff|auditor)\)$")
+
+
+def actor_text(actor: str) -> str:
+    """``wang (owner)`` as the audit log names users, with the role translated."""
+    match = _ACTOR.match(actor)
+    if match is None:
+        return actor
+    return f"{match['name']} ({role_name(match['role'])})"
+
+
+def action_text(action: str) -> str:
+    """An audit action code as words (unknown codes as they are)."""
+    names = {
+        "customer.added": _tr("Added"),
+        "customer.updated": _tr("Edited"),
+        "customer.deleted": _tr("Deleted"),
+        "customer.revealed": _tr("Revealed a field"),
+        "customer.field_revealed": _tr("Revealed a field"),
+        "customer.exported": _tr("Exported"),
+        "customer.imported": _tr("Imported"),
+    }
+    return names.get(action, action)
+
+
+def details_text(details: dict[str, Any]) -> str:
+    """An audit entry's details in words: the field revealed and why, the fields changed."""
+    parts: list[str] = []
+    for key, value in details.items():
+        if value is None or value == "":
+            continue
+        if key == "field":
+            parts.append(field_label(str(value)))
+        elif key == "reason":
+            parts.append(_tr("Reason: {reason}").format(reason=value))
+        elif key == "fields":
+            names = [field_label(name) for name in str(value).split(",") if name]
+            parts.append(_tr("Changed: {fields}").format(fields=", ".join(names)))
+        else:
+            parts.append(f"{key}: {value}")
+    return " · ".join(parts)

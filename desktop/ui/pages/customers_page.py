@@ -1,0 +1,571 @@
+"""The Customers page: search as you type, filters, the big table, the profile panel, and
+add / edit / delete / reveal as the role allows.
+
+Everything shown comes from ``CustomerService`` already masked for the session; the page
+adds nothing. Service calls run on the task runner; the table model fetches row windows on
+the GUI thread (see ``customers_model``).
+
+Register in the window with a factory such as::
+
+    lambda ctx: CustomersPage(ctx.workspace, ctx.session, ctx.tasks, ctx.clipboard)
+
+and connect ``window.search_requested`` to ``page.search``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.roles import Permission
+from desktop.services.customer_api import CustomerServiceApi
+from desktop.services.customer_views import (
+    CustomerFilter,
+    CustomerProfile,
+    FilterChoices,
+    HistoryEntry,
+)
+from desktop.services.customers import CustomerService
+from desktop.services.feedback import FeedbackService
+from desktop.services.order_views import FeedbackFilter, FeedbackRow, OrderFilter, OrderRow
+from desktop.services.orders import OrderService
+from desktop.services.session import Session
+from desktop.services.workspace import Workspace
+from desktop.ui.clipboard_guard import ClipboardGuard
+from desktop.ui.error_text import describe_error
+from desktop.ui.models.customers_model import (
+    Cancellable,
+    CustomersModel,
+    TaskSubmitter,
+)
+from desktop.ui.pages.customer_dialog import CustomerDialog
+from desktop.ui.pages.customer_filters import CustomerFilterBar
+from desktop.ui.pages.customer_profile import CustomerProfilePanel
+from desktop.ui.pages.customer_table import CustomerTable
+from desktop.ui.pages.reveal_dialog import RevealDialog
+from desktop.ui.tasks import TaskContext
+
+SEARCH_DELAY_MS = 150
+PROFILE_DELAY_MS = 60
+PROFILE_ITEMS = 50
+"""Latest orders and feedback shown in the profile tabs."""
+
+
+@dataclass(frozen=True, slots=True)
+class _ProfileData:
+    profile: CustomerProfile
+    history: list[HistoryEntry]
+    orders: list[OrderRow]
+    feedback: list[FeedbackRow]
+
+
+class CustomersPage(QWidget):
+    """See the module docstring. ``clear_sensitive()`` on lock, ``restore_after_unlock()``
+    when the same user is back, ``search(text)`` for the window's global search box."""
+
+    open_order = Signal(int)
+    """An order id the user double-clicked in the profile's orders tab."""
+    status_message = Signal(str)
+    """A short note for the window's status bar ("Copied.", "Customer added.")."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        session: Session,
+        runner: TaskSubmitter,
+        clipboard: ClipboardGuard,
+        parent: QWidget | None = None,
+        *,
+        service: CustomerServiceApi | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("customersPage")
+        self._session = session
+        self._runner = runner
+        self._clipboard = clipboard
+        self._service: CustomerServiceApi = service or CustomerService(workspace)
+        self._orders = OrderService(workspace)
+        self._feedback = FeedbackService(workspace)
+        self._profile: CustomerProfile | None = None
+        self._profile_id: int | None = None
+        self._profile_task: Cancellable | None = None
+        self._profile_generation = 0
+        self._select_after_load: int | None = None
+        self._levels: list[str] = []
+        self.customer_dialog: CustomerDialog | None = None
+        self._dialog_hidden_by_lock = False
+        self.reveal_dialog: RevealDialog | None = None
+        self.delete_confirmation: QMessageBox | None = None
+
+        self.model = CustomersModel(self._service, session, runner, self)
+        self._build()
+        self._connect()
+        self.retranslateUi()
+        self._apply_permissions()
+        self.reload()
+
+    # ------------------------------------------------------------------------- building
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("customerSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.add_button = self._button("addCustomer", "primary")
+        self.edit_button = self._button("editCustomer")
+        self.delete_button = self._button("deleteCustomer")
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+
+        self.filters = CustomerFilterBar()
+        self.count_label = self.filters.count_label
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("formError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+
+        self.table = CustomerTable(self.model)
+
+        self.profile_panel = CustomerProfilePanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("customersSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.profile_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([780, 380])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._profile_timer = QTimer(self)
+        self._profile_timer.setSingleShot(True)
+        self._profile_timer.setInterval(PROFILE_DELAY_MS)
+
+    def _button(self, name: str, role: str = "secondary") -> QPushButton:
+        button = QPushButton()
+        button.setObjectName(name)
+        button.setProperty("role", role)
+        button.setAutoDefault(False)
+        return button
+
+    def _connect(self) -> None:
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.returnPressed.connect(self._apply_filter)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.filters.changed.connect(self._apply_filter)
+        self.model.first_screen_ready.connect(self._first_screen_ready)
+        self.model.loading_changed.connect(self._update_count)
+        self.model.count_known.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.model.rowsRemoved.connect(self._update_count)
+        self.model.modelReset.connect(self._update_count)
+        self.model.failed.connect(self._show_error)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.copy_requested.connect(self.copy_current)
+        self._profile_timer.timeout.connect(self._load_profile)
+        self.add_button.clicked.connect(self.add_customer)
+        self.edit_button.clicked.connect(self.edit_customer)
+        self.delete_button.clicked.connect(self.delete_customer)
+        self.profile_panel.reveal_requested.connect(self.reveal_field)
+        self.profile_panel.order_activated.connect(self.open_order)
+
+    def _apply_permissions(self) -> None:
+        allows = self._session.allows
+        self.add_button.setVisible(allows(Permission.ADD_RECORDS))
+        self.edit_button.setVisible(allows(Permission.EDIT_RECORDS))
+        self.delete_button.setVisible(allows(Permission.DELETE_RECORDS))
+        self.profile_panel.allow_reveal = allows(Permission.REVEAL_FIELD)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        profile = self._profile
+        self.edit_button.setEnabled(profile is not None and profile.can_edit)
+        self.delete_button.setEnabled(profile is not None and profile.can_delete)
+
+    # ------------------------------------------------------------------- page interface
+
+    @Slot(str)
+    def search(self, text: str) -> None:
+        """Search for ``text`` now (the window's global search box)."""
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(text)
+        self.search_edit.blockSignals(False)
+        self._apply_filter()
+        self.search_edit.setFocus()
+
+    def reload(self) -> None:
+        """Query the list, the filter choices and the selected profile again."""
+        self.error_label.setVisible(False)
+        self._load_choices()
+        flt = self._current_filter()
+        if flt != self.model.current_filter:
+            self.model.set_filter(flt)
+        else:
+            self.model.reload()
+
+    def clear_sensitive(self) -> None:
+        """The window locks: forget rows, profile and any revealed value; keep the text of
+        an open add/edit form (hidden until the same user is back)."""
+        self._search_timer.stop()
+        self._profile_timer.stop()
+        self._cancel_profile()
+        self._profile_id = None
+        self._select_after_load = None
+        self.model.clear()
+        self._show_no_profile()
+        self.error_label.setVisible(False)
+        if self.reveal_dialog is not None:
+            self.reveal_dialog.clear_value()
+            self.reveal_dialog.reject()
+        if self.delete_confirmation is not None:
+            self.delete_confirmation.reject()
+        if self.customer_dialog is not None and self.customer_dialog.isVisible():
+            self._dialog_hidden_by_lock = True
+            self.customer_dialog.hide()
+
+    def restore_after_unlock(self) -> None:
+        self.reload()
+        if self.customer_dialog is not None and self._dialog_hidden_by_lock:
+            self._dialog_hidden_by_lock = False
+            self.customer_dialog.open()
+
+    @Slot()
+    def clear_filters(self) -> None:
+        self.filters.clear()
+
+    # ------------------------------------------------------------------------ searching
+
+    def _current_filter(self) -> CustomerFilter:
+        return CustomerFilter(text=self.search_edit.text().strip(), **self.filters.parts())
+
+    @Slot()
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.error_label.setVisible(False)
+        self.model.set_filter(self._current_filter())
+        self._update_count()
+
+    def _filtering(self) -> bool:
+        return self.model.current_filter != CustomerFilter()
+
+    @Slot()
+    def _update_count(self) -> None:
+        model, count = self.model, self.model.rowCount()
+        if model.waiting_first_screen:
+            text = self.tr("Searching…")
+        elif model.loading:
+            text = self.tr("{count}+ customers, counting…").format(count=f"{count:,}")
+        elif count == 0:
+            text = self.tr("No customers match.") if self._filtering() else self.tr(
+                "No customers yet.")
+        elif count == 1:
+            text = self.tr("1 customer")
+        else:
+            text = self.tr("{count} customers").format(count=f"{count:,}")
+        self.count_label.setText(text)
+        self._update_empty_note()
+
+    def _update_empty_note(self) -> None:
+        model = self.model
+        note = ""
+        if model.rowCount() == 0 and model.complete:
+            note = self.tr(
+                "No customers match. Check the spelling, try the last 4 digits of the phone, "
+                "or clear the filters."
+            ) if self._filtering() else self.tr(
+                "No customers yet. Add the first one with “Add customer”."
+            )
+        self.table.show_empty_note(note)
+
+    def _first_screen_ready(self) -> None:
+        self.error_label.setVisible(False)
+        wanted = self._select_after_load
+        self._select_after_load = None
+        row = self.model.row_of(wanted) if wanted is not None else None
+        if self.model.rowCount() == 0:
+            if wanted is None:
+                self._show_no_profile()
+            return
+        self.table.selectRow(row if row is not None else 0)
+        self.table.scrollTo(self.model.index(row or 0, 0))
+
+    def _load_choices(self) -> None:
+        service, session = self._service, self._session
+        self._runner.submit(
+            lambda _ctx: service.filter_choices(session),
+            on_success=self._show_choices,
+            on_failure=self._show_error,
+        )
+
+    def _show_choices(self, choices: FilterChoices) -> None:
+        self._levels = list(choices.levels)
+        self.filters.set_choices(choices)  # a chosen value gone from the lists re-queries
+
+    # -------------------------------------------------------------------------- profile
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        customer_id = self.model.customer_id(current.row()) if current.isValid() else None
+        if customer_id == self._profile_id:
+            return
+        self._profile_id = customer_id
+        if customer_id is None:
+            self._show_no_profile()
+            return
+        self.profile_panel.show_loading()
+        self._profile_timer.start()
+
+    def selected_customer_id(self) -> int | None:
+        return self._profile_id
+
+    @Slot(int)
+    def show_customer(self, customer_id: int) -> None:
+        """Show ``customer_id`` (e.g. opened from an order): selected in the list when it is
+        there, its profile shown either way."""
+        row = self.model.row_of(customer_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+            )
+        if self._profile_id != customer_id or self._profile is None:
+            self._profile_id = customer_id
+            self.profile_panel.show_loading()
+            self._load_profile()
+
+    @Slot()
+    def _load_profile(self) -> None:
+        customer_id = self._profile_id
+        if customer_id is None:
+            return
+        self._cancel_profile()
+        generation = self._profile_generation
+        service, orders, feedback, session = (
+            self._service, self._orders, self._feedback, self._session
+        )
+
+        def load(ctx: TaskContext) -> _ProfileData:
+            profile = service.profile(session, customer_id)
+            ctx.check_cancelled()
+            history = service.history(session, customer_id)
+            ctx.check_cancelled()
+            own = OrderFilter(customer_id=customer_id)
+            order_rows = orders.page(session, own, limit=PROFILE_ITEMS).rows
+            ctx.check_cancelled()
+            said = FeedbackFilter(customer_id=customer_id)
+            feedback_rows = feedback.page(session, said, limit=PROFILE_ITEMS).rows
+            return _ProfileData(profile, history, order_rows, feedback_rows)
+
+        def current() -> bool:
+            return generation == self._profile_generation and customer_id == self._profile_id
+
+        def show(data: _ProfileData) -> None:
+            if current():
+                self._profile_task = None
+                self._show_profile(data)
+
+        def failed(exc: BaseException) -> None:
+            if current():
+                self._profile_task = None
+                self._show_no_profile()
+                self._show_error(exc)
+
+        answered: list[bool] = []
+        handle = self._runner.submit(
+            load, on_success=show, on_failure=failed, on_finished=lambda: answered.append(True)
+        )
+        if not answered:  # a synchronous runner has answered already
+            self._profile_task = handle
+
+    def _cancel_profile(self) -> None:
+        self._profile_generation += 1
+        if self._profile_task is not None:
+            self._profile_task.cancel()
+            self._profile_task = None
+
+    def _show_profile(self, data: _ProfileData) -> None:
+        self._profile = data.profile
+        self.profile_panel.show_profile(data.profile, data.history)
+        self.profile_panel.show_orders(data.orders)
+        self.profile_panel.show_feedback(data.feedback)
+        self._update_actions()
+
+    def _show_no_profile(self) -> None:
+        self._profile = None
+        self.profile_panel.clear()
+        self._update_actions()
+
+    # -------------------------------------------------------------------------- actions
+
+    @Slot()
+    def copy_current(self) -> None:
+        """Copy the current cell as shown (masked for roles that see it masked)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        text = self.model.data(index, Qt.ItemDataRole.DisplayRole)
+        if text:
+            self._clipboard.copy(str(text), sensitive=False)
+            self.status_message.emit(self.tr("Copied."))
+
+    @Slot()
+    def add_customer(self) -> None:
+        self._open_dialog(None)
+
+    @Slot()
+    def edit_customer(self) -> None:
+        if self._profile is not None and self._profile.can_edit:
+            self._open_dialog(self._profile)
+
+    def _open_dialog(self, profile: CustomerProfile | None) -> None:
+        if self.customer_dialog is not None and self.customer_dialog.isVisible():
+            self.customer_dialog.raise_()
+            return
+        dialog = CustomerDialog(self._service, self._session, self._runner, profile,
+                                self._levels, self)
+        dialog.saved.connect(self._added if profile is None else self._edited)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.customer_dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self, dialog: CustomerDialog) -> None:
+        if self.customer_dialog is dialog and not self._dialog_hidden_by_lock:
+            self.customer_dialog = None
+            dialog.dispose()
+
+    def _added(self, customer_id: int) -> None:
+        self.status_message.emit(self.tr("Customer added."))
+        self._select_after_load = customer_id
+        self._profile_id = customer_id
+        self._load_profile()
+        self._load_choices()
+        self.model.reload()
+
+    def _edited(self, customer_id: int) -> None:
+        self.status_message.emit(self.tr("Changes saved."))
+        self.model.refresh_rows()
+        self._load_choices()
+        if customer_id == self._profile_id:
+            self._load_profile()
+
+    @Slot()
+    def delete_customer(self) -> None:
+        profile = self._profile
+        if profile is None or not profile.can_delete:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("deleteConfirmation")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete customer"))
+        box.setText(self.tr("Delete {name} ({member_no})?").format(
+            name=profile.name, member_no=profile.member_no))
+        box.setInformativeText(self.tr(
+            "The customer's profile is removed for good; the deletion is recorded in the "
+            "audit log. This cannot be undone."))
+        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+
+        def answered(_result: int) -> None:
+            confirmed = box.clickedButton() is delete
+            self.delete_confirmation = None
+            box.deleteLater()
+            if confirmed:
+                self._delete(profile.id)
+
+        box.finished.connect(answered)
+        self.delete_confirmation = box
+        box.open()
+
+    def _delete(self, customer_id: int) -> None:
+        service, session = self._service, self._session
+
+        def deleted(_none: None) -> None:
+            row = self.model.row_of(customer_id)
+            self.model.remove_customer(customer_id)
+            if self._profile_id == customer_id:
+                self._profile_id = None
+                self._show_no_profile()
+            if row is not None and self.model.rowCount():
+                self.table.selectRow(min(row, self.model.rowCount() - 1))
+            self.status_message.emit(self.tr("Customer deleted."))
+
+        self._runner.submit(
+            lambda _ctx: service.delete(session, customer_id),
+            on_success=deleted,
+            on_failure=self._show_error,
+        )
+
+    @Slot(str)
+    def reveal_field(self, field: str) -> None:
+        profile = self._profile
+        if profile is None or not profile.can_reveal:
+            return
+        if not self._session.allows(Permission.REVEAL_FIELD):
+            return
+        if self.reveal_dialog is not None:
+            self.reveal_dialog.reject()
+        shown = self.profile_panel.field_values[field].text() if (
+            field in self.profile_panel.field_values) else ""
+        dialog = RevealDialog(self._service, self._session, self._runner, self._clipboard,
+                              profile.id, field, shown, self)
+        dialog.revealed.connect(self._revealed)
+        dialog.finished.connect(lambda _result: self._reveal_closed(dialog))
+        self.reveal_dialog = dialog
+        dialog.open()
+
+    def _reveal_closed(self, dialog: RevealDialog) -> None:
+        if self.reveal_dialog is dialog:
+            self.reveal_dialog = None
+        dialog.dispose()
+
+    def _revealed(self, customer_id: int, _field: str) -> None:
+        if customer_id == self._profile_id:
+            self._load_profile()  # the history tab shows the reveal
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.error_label.setText(describe_error(exc))
+        self.error_label.setVisible(True)
+
+    # ---------------------------------------------------------------------- translation
+
+    def retranslateUi(self) -> None:
+        self.search_edit.setPlaceholderText(self.tr(
+            "Search: phone, last 4 digits, name, pinyin (zhangsan, zs), member no., e-mail, "
+            "WeChat"))
+        self.add_button.setText(self.tr("Add customer"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.table.copy_action.setText(self.tr("Copy"))
+        self.model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
