@@ -12,7 +12,7 @@ from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.store.bulk import BulkResult
 
-MAX_DEMO_CUSTOMERS = 2_000_000
+MAX_DEMO_CUSTOMERS = 2_000_000  # the problem text below names this number
 
 
 def load_demo_data(
@@ -26,7 +26,7 @@ def load_demo_data(
     session.require(Permission.LOAD_DEMO_DATA)
     if not 1 <= customers <= MAX_DEMO_CUSTOMERS:
         raise InvalidInputError(
-            field="customers", problem=f"Choose between 1 and {MAX_DEMO_CUSTOMERS:,}."
+            field="customers", problem="Choose a number of customers from 1 to 2,000,000."
         )
     db = workspace.shop.db
     start = db.customers.count()

@@ -2,71 +2,3010 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>WelcomeWindow</name>
+    <name>AppController</name>
     <message>
-        <location filename="../../desktop/ui/welcome_window.py" line="+208"/>
-        <source>ShopVault 客户保险箱</source>
-        <translation>ShopVault 客户保险箱</translation>
+        <location filename="../../desktop/ui/shell/controller.py" line="+140"/>
+        <source>Opening your shop</source>
+        <translation>正在打开店铺</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>ShopVault</source>
-        <translation>ShopVault 客户保险箱</translation>
+        <source>Checking this PC&apos;s key…</source>
+        <translation>正在检查这台电脑上的密钥…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The key could not be remembered on this PC; the shop will ask to be unlocked again next time.</source>
+        <translation>无法在这台电脑上记住密钥，下次打开时需要重新解锁店铺。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This recovery code is not correct. Check it against your paper copy.</source>
+        <translation>恢复码不正确。请对照您抄写的纸质副本检查。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Your shop&apos;s customer records, encrypted on this computer.</source>
-        <translation>店铺的客户资料，加密保存在这台电脑上。</translation>
+        <source>The owner password is not correct.</source>
+        <translation>店主密码不正确。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>A shop is set up in this folder:</source>
-        <translation>已在以下文件夹中建立店铺：</translation>
+        <location line="+196"/>
+        <source>The files were not changed. Restore the shop from a backup (uv run main.py restore BACKUP.svbackup), or ask for help before trying anything else.</source>
+        <translation>文件没有被改动。请从备份恢复店铺（uv run main.py restore BACKUP.svbackup），或先寻求帮助，不要自行尝试其他操作。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Put the shop&apos;s two files, shop.db and shop.key, back into the folder below, or restore the shop from a backup.</source>
+        <translation>请把店铺的两个文件 shop.db 和 shop.key 放回下面的文件夹，或从备份恢复店铺。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Details were written to the log.</source>
+        <translation>详细信息已写入日志。</translation>
+    </message>
+</context>
+<context>
+    <name>BusyView</name>
+    <message>
+        <location filename="../../desktop/ui/shell/status_views.py" line="+53"/>
+        <source>{percent}% done</source>
+        <translation>已完成 {percent}%</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>No shop has been set up in this folder yet:</source>
-        <translation>以下文件夹中还没有店铺：</translation>
+        <source>This takes a moment.</source>
+        <translation>请稍候。</translation>
+    </message>
+</context>
+<context>
+    <name>CardScreen</name>
+    <message>
+        <location filename="../../desktop/ui/shell/card.py" line="+116"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Getting started</source>
-        <translation>开始使用</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The full workspace is coming soon. For now, set up and use your shop from a terminal opened in the ShopVault program folder.</source>
-        <translation>完整的工作界面即将推出。在此之前，请在 ShopVault 程序所在的文件夹中打开终端（命令行），用以下命令建立和使用店铺。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Create your shop (replace NAME with the shop&apos;s name and USER with the owner&apos;s user name):</source>
-        <translation>建立店铺（把 NAME 换成店铺名称，USER 换成店主的用户名）：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>See all commands:</source>
-        <translation>查看全部命令：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Language:</source>
-        <translation>语言(&amp;L)：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Language of the ShopVault window</source>
         <translation>ShopVault 窗口的显示语言</translation>
     </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
     <message>
-        <location line="+1"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location filename="../../build/translations/helpers.py" line="+2"/>
+        <source>1990-03-07, 1990/3/7, 1990年3月7日 or 03-07</source>
+        <translation>1990-03-07、1990/3/7、1990年3月7日 或 03-07</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Add customer</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not stated</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Separate with commas or 、</source>
+        <translation>用逗号或顿号（、）分隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored-value balance (¥)</source>
+        <translation>储值余额（¥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 138 1234 5678</source>
+        <translation>例如 138 1234 5678</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. walk-in, Taobao</source>
+        <translation>例如 到店、淘宝</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerProfilePanel</name>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Basics</source>
+        <translation>基本资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed: {fields}</source>
+        <translation>修改了：{fields}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a customer in the list to see their profile.</source>
+        <translation>在列表中选择一位客户，查看其资料。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consents</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consents (purpose, granted or withdrawn, channel, evidence) will be recorded here once the privacy register is ready.</source>
+        <translation>隐私登记功能上线后，授权同意记录（用途、同意或撤回、渠道、凭证）将记录在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No customer selected</source>
+        <translation>未选择客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No feedback yet.</source>
+        <translation>还没有反馈。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No orders yet.</source>
+        <translation>还没有订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing recorded yet.</source>
+        <translation>还没有记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revealed a field</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal…</source>
+        <translation>查看完整信息…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show this value once, with a reason (recorded in the history)</source>
+        <translation>填写原因后查看一次完整信息（会记入历史记录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When, who</source>
+        <translation>时间、操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersModel</name>
+    <message>
+        <location filename="../../desktop/ui/models/customers_model.py" line="+113"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/helpers.py" line="+1"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+281"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count}+ customers, counting…</source>
+        <translation>{count}+ 位客户，正在统计…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No customers match.</source>
+        <translation>没有符合条件的客户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No customers yet.</source>
+        <translation>还没有客户。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 customer</source>
+        <translation>1 位客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} customers</source>
+        <translation>{count} 位客户</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No customers match. Check the spelling, try the last 4 digits of the phone, or clear the filters.</source>
+        <translation>没有符合条件的客户。请检查输入，试试电话后 4 位，或清除筛选条件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No customers yet. Add the first one with “Add customer”.</source>
+        <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Customer added.</source>
+        <translation>已添加客户。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Changes saved.</source>
+        <translation>修改已保存。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {name} ({member_no})?</source>
+        <translation>删除 {name}（{member_no}）？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s profile is removed for good; the deletion is recorded in the audit log. This cannot be undone.</source>
+        <translation>该客户的资料将被永久删除，删除操作会记入审计日志。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+73"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Customer deleted.</source>
+        <translation>已删除客户。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Search: phone, last 4 digits, name, pinyin (zhangsan, zs), member no., e-mail, WeChat</source>
+        <translation>搜索：电话、后 4 位、姓名、拼音（zhangsan、zs）、会员卡号、邮箱、微信号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add customer</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/helpers.py" line="+4"/>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>All cities</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>any date</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+2"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDetailPanel</name>
+    <message>
+        <location filename="../../desktop/ui/pages/feedback_dialog.py" line="+352"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About order</source>
+        <translation>相关订单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose a feedback item to see and handle it.</source>
+        <translation>选择一条反馈，查看并处理。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal details are masked for your role.</source>
+        <translation>按您的角色，个人信息已脱敏显示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the customer said</source>
+        <translation>客户反馈内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution note</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How was it resolved? (required for complaints)</source>
+        <translation>是如何解决的？（投诉必填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign to me</source>
+        <translation>指派给我</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open customer</source>
+        <translation>打开客户资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save note</source>
+        <translation>保存说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start handling</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark resolved</source>
+        <translation>标记为已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{kind} · {status}</source>
+        <translation>{kind} · {status}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No order</source>
+        <translation>无关联订单</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location line="-307"/>
+        <source>Edit feedback</source>
+        <translation>编辑反馈</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add feedback</source>
+        <translation>新增反馈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About order</source>
+        <translation>相关订单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign to</source>
+        <translation>指派给</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the customer said</source>
+        <translation>客户反馈内容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Member no., phone or its last 4 digits</source>
+        <translation>会员卡号、电话或电话后 4 位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 2024-01-05 14:30 (empty: now)</source>
+        <translation>例如 2024-01-05 14:30（留空为当前时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+83"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>No customer</source>
+        <translation>不关联客户</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <location line="+48"/>
+        <source>No order</source>
+        <translation>无关联订单</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+19"/>
+        <source>No rating</source>
+        <translation>不评分</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+24"/>
+        <source>Nobody yet</source>
+        <translation>暂不指派</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Please correct the highlighted fields.</source>
+        <translation>请修改标红的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackKind</name>
+    <message>
+        <location filename="../../desktop/ui/models/feedback_model.py" line="+27"/>
+        <source>Review</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackModel</name>
+    <message>
+        <location line="+15"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Overdue: this complaint has not been resolved within {hours} hours of being received.</source>
+        <translation>已超时：这条投诉在收到后 {hours} 小时内未解决。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was said</source>
+        <translation>反馈内容</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/feedback_page.py" line="+155"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>My open items</source>
+        <translation>我的待办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue complaints</source>
+        <translation>超时投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add feedback</source>
+        <translation>新增反馈</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 条反馈</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%n complaint(s) not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
+        <translation>
+            <numerusform>%n 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackStatus</name>
+    <message>
+        <location filename="../../desktop/ui/models/feedback_model.py" line="-42"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../desktop/ui/shell/first_run.py" line="+335"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Create shop</source>
+        <translation>创建店铺(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>1  Language</source>
+        <translation>1  语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2  Shop and owner</source>
+        <translation>2  店铺和店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3  This PC</source>
+        <translation>3  这台电脑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4  Recovery code</source>
+        <translation>4  恢复码</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Welcome to ShopVault</source>
+        <translation>欢迎使用 ShopVault 客户保险箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set up your shop in four short steps. Choose the language first.</source>
+        <translation>只需简单四步即可设置好店铺。请先选择语言。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your shop and its owner</source>
+        <translation>店铺和店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner account can do everything, including adding staff later.</source>
+        <translation>店主账户拥有全部权限，之后也可以添加店员。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On this PC</source>
+        <translation>在这台电脑上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two choices about this computer. You can change the first one later.</source>
+        <translation>关于这台电脑的两个选项。第一项之后可以更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your recovery code</source>
+        <translation>您的恢复码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown only this once. It opens the shop if the owner password is lost.</source>
+        <translation>只显示这一次。忘记店主密码时，可用它打开店铺。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language of the ShopVault window:</source>
+        <translation>ShopVault 窗口的显示语言：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your customer records stay on this computer, encrypted. Nothing is sent anywhere.</source>
+        <translation>客户资料加密保存在这台电脑上，不会发送到任何地方。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Shop name</source>
+        <translation>店铺名称(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Owner&apos;s user name</source>
+        <translation>店主用户名(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used to log in, e.g. wang or laowang. No spaces.</source>
+        <translation>用于登录，例如 wang 或 laowang。不能有空格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner &amp;password</source>
+        <translation>店主密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Repeat the password</source>
+        <translation>再次输入密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember the key on this PC</source>
+        <translation>在这台电脑上记住密钥(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Staff can log in on this computer without the owner unlocking the shop first. The key is kept in the system keyring, never in a file.</source>
+        <translation>店员可以直接在这台电脑上登录，无需店主先解锁店铺。密钥保存在系统密钥环中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not available: this computer has no keyring. The shop will ask for the owner password or the recovery code each time it starts.</source>
+        <translation>不可用：这台电脑没有系统密钥环。每次启动时都需要输入店主密码或恢复码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Load demo data ({count} sample customers)</source>
+        <translation>加载演示数据（{count} 位示例客户）(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Made-up customers, orders and feedback to try ShopVault with. Leave it off for the shop you will really use.</source>
+        <translation>虚构的客户、订单和反馈，用于试用 ShopVault。正式使用的店铺请不要勾选。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Creating your shop and sealing its keys. This takes a few seconds…</source>
+        <translation>正在创建店铺并加密保护密钥，需要几秒钟…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write this code down on paper or print it, and keep it away from the computer. ShopVault cannot show it again.</source>
+        <translation>请把恢复码抄在纸上或打印出来，与电脑分开存放。ShopVault 无法再次显示它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading demo data in the background…</source>
+        <translation>正在后台加载演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginView</name>
+    <message>
+        <location filename="../../desktop/ui/shell/login_view.py" line="+118"/>
+        <source>You can try again now.</source>
+        <translation>现在可以重试了。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Too many failed attempts. Try again in {seconds} s.</source>
+        <translation>失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+40"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter your password or PIN.</source>
+        <translation>请输入密码或 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shop} is locked. Log in again to continue.</source>
+        <translation>{shop} 已锁定。请重新登录以继续。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your unsaved edits are kept. Anyone with an account may log in; another user starts with a fresh workspace.</source>
+        <translation>未保存的修改会保留。有账户的人都可以登录；换其他用户登录时将打开全新的工作区。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your shop</source>
+        <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password or PIN</source>
+        <translation>密码或 PIN 码(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff may use their 4–8 digit PIN.</source>
+        <translation>店员可以使用 4–8 位数字的 PIN 码。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/shell/main_window.py" line="+338"/>
+        <source>Nothing to show for your role yet</source>
+        <translation>您的角色暂时没有可显示的内容</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search customers…  Ctrl+K</source>
+        <translation>搜索客户…  Ctrl+K</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find a customer by phone (or its last 4 digits), name, pinyin, member number, e-mail or WeChat ID</source>
+        <translation>按电话（或后 4 位）、姓名、拼音、会员卡号、邮箱或微信号查找客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Lock the window now (Ctrl+L)</source>
+        <translation>立即锁定窗口（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Quit ShopVault</source>
         <translation>退出 ShopVault</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WORKSPACE</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Encrypted · locks after {minutes} min without use</source>
+        <translation>已加密 · {minutes} 分钟无操作后自动锁定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encrypted · auto-lock is off</source>
+        <translation>已加密 · 自动锁定已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <location filename="../../desktop/ui/shell/pages.py" line="+115"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This page is being built.</source>
+        <translation>此页面正在建设中。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit trail will appear here: who did what, and when, with no personal data. Until then, check it from a terminal with: uv run main.py --user NAME audit verify</source>
+        <translation>审计日志将显示在这里：谁在什么时候做了什么，不含个人信息。在此之前，请在终端中用以下命令检查：uv run main.py --user NAME audit verify</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailPanel</name>
+    <message>
+        <location filename="../../desktop/ui/pages/order_dialog.py" line="+428"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods total</source>
+        <translation>商品总额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Payable</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose an order to see its items and amounts.</source>
+        <translation>选择一个订单，查看商品和金额。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal details are masked for your role.</source>
+        <translation>按您的角色，个人信息已脱敏显示。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open customer</source>
+        <translation>打开客户资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Order {number} · {status}</source>
+        <translation>订单 {number} · {status}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location line="-271"/>
+        <source>Edit order</source>
+        <translation>编辑订单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add order</source>
+        <translation>新增订单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 2024-01-05 14:30 (empty: now)</source>
+        <translation>例如 2024-01-05 14:30（留空为当前时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no., phone or its last 4 digits</source>
+        <translation>会员卡号、电话或电话后 4 位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty: the amount payable</source>
+        <translation>留空：按应付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add item</source>
+        <translation>添加商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove item</source>
+        <translation>移除商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+112"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>No customer</source>
+        <translation>不关联客户</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Goods {goods} · Payable {payable}</source>
+        <translation>商品 {goods} · 应付 {payable}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please correct the highlighted fields.</source>
+        <translation>请修改标红的内容。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Row {row}: {problem}</source>
+        <translation>第 {row} 行：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <location filename="../../desktop/ui/models/orders_model.py" line="+58"/>
+        <source>Pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <location line="+189"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/orders_page.py" line="+208"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any date</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add order</source>
+        <translation>新增订单</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 个订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStrength</name>
+    <message>
+        <location filename="../../desktop/ui/shell/secret_fields.py" line="+43"/>
+        <source>Too weak</source>
+        <translation>太弱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Good</source>
+        <translation>较强</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Very strong</source>
+        <translation>很强</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemView</name>
+    <message>
+        <location filename="../../desktop/ui/shell/status_views.py" line="+46"/>
+        <source>The shop cannot be opened</source>
+        <translation>无法打开店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何改动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Shop folder: {folder}</source>
+        <translation>店铺文件夹：{folder}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePanel</name>
+    <message>
+        <location filename="../../desktop/ui/shell/recovery_code_panel.py" line="+100"/>
+        <source>Group {number}</source>
+        <translation>第 {number} 组</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+12"/>
+        <source>ShopVault recovery code</source>
+        <translation>ShopVault 恢复码</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Print the recovery code</source>
+        <translation>打印恢复码</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Printed on {date}</source>
+        <translation>打印日期：{date}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This code unlocks the shop&apos;s data if the owner password is lost. Keep this sheet somewhere safe, away from the computer. Anyone who has it and the shop&apos;s files can read the customer records.</source>
+        <translation>忘记店主密码时，可用此恢复码解锁店铺数据。请把这张纸存放在安全的地方，与电脑分开。任何人只要拿到它和店铺文件，就能读取客户资料。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The code was cleared from the clipboard.</source>
+        <translation>恢复码已从剪贴板清除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied. It will be cleared from the clipboard in {seconds} seconds.</source>
+        <translation>已复制，{seconds} 秒后将从剪贴板清除。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I have &amp;written the recovery code down and put it somewhere safe</source>
+        <translation>我已抄下恢复码并妥善保管(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/reveal_dialog.py" line="+208"/>
+        <source>Copied. The clipboard is cleared in 30 seconds if it still holds it.</source>
+        <translation>已复制。如果剪贴板中仍是这项内容，30 秒后会自动清除。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reveal a field</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reveal: {field}</source>
+        <translation>查看完整信息：{field}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The full value is shown here, once; the list keeps showing the mask.</source>
+        <translation>完整信息只在这里显示一次，列表中仍显示脱敏内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown now: {masked}</source>
+        <translation>当前显示：{masked}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why do you need it?</source>
+        <translation>为什么需要查看？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Customer called; verifying identity</source>
+        <translation>客户来电，核实身份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sales service</source>
+        <translation>售后服务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type the reason</source>
+        <translation>请输入原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your name, the time, the field and the reason are recorded in the customer&apos;s history.</source>
+        <translation>您的姓名、时间、查看的信息项和原因会记入该客户的历史记录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A copied value is cleared from the clipboard after 30 seconds.</source>
+        <translation>复制的内容 30 秒后会从剪贴板清除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reveal</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <location filename="../../desktop/ui/shell/secret_fields.py" line="+46"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show or hide what you typed</source>
+        <translation>显示或隐藏输入的内容</translation>
+    </message>
+</context>
+<context>
+    <name>SetupTasks</name>
+    <message>
+        <location filename="../../desktop/ui/shell/setup_tasks.py" line="+65"/>
+        <source>The key could not be remembered on this PC; the shop will ask to be unlocked next time.</source>
+        <translation>无法在这台电脑上记住密钥，下次打开时需要解锁店铺。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Demo shop</source>
+        <translation>演示店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+47"/>
+        <source>Preparing a demo shop</source>
+        <translation>正在准备演示店铺</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>A throw-away shop with made-up customers. Nothing is kept after you quit.</source>
+        <translation>一个临时店铺，内含虚构的客户。退出后不会保留任何内容。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Demo data could not be loaded: {reason}</source>
+        <translation>无法加载演示数据：{reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Adding {count} made-up customers…</source>
+        <translation>正在添加 {count} 位虚构客户…</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockView</name>
+    <message>
+        <location filename="../../desktop/ui/shell/unlock_view.py" line="+139"/>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Enter the recovery code.</source>
+        <translation>请输入恢复码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the owner password.</source>
+        <translation>请输入店主密码。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unlock this shop</source>
+        <translation>解锁店铺</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This computer does not hold the key to this shop yet. Unlock it with the owner password or the recovery code.</source>
+        <translation>这台电脑上还没有这个店铺的密钥。请用店主密码或恢复码解锁。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Owner password</source>
+        <translation>店主密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recovery code</source>
+        <translation>恢复码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The code you wrote down when the shop was set up. Dashes and case do not matter.</source>
+        <translation>设置店铺时您抄下的恢复码。短横线和大小写不影响。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Owner password</source>
+        <translation>店主密码(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password of the shop owner&apos;s account.</source>
+        <translation>店主账户的密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remember on this PC (staff can then log in without the owner password)</source>
+        <translation>在这台电脑上记住（之后店员无需店主密码即可登录）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The key is kept in this computer&apos;s keyring, never in a file.</source>
+        <translation>密钥保存在这台电脑的系统密钥环中，绝不会写入文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This computer has no keyring available, so the key cannot be remembered: the shop will ask to be unlocked again next time.</source>
+        <translation>这台电脑没有可用的系统密钥环，无法记住密钥：下次打开时需要重新解锁店铺。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shop folder: {folder}</source>
+        <translation>店铺文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../desktop/ui/error_text.py" line="+102"/>
+        <source>Something went wrong. Please try again; if it keeps happening, restart ShopVault.</source>
+        <translation>出错了。请重试；如果问题反复出现，请重新启动 ShopVault。</translation>
+    </message>
+    <message>
+        <location filename="../../build/translations/errors.py" line="+2"/>
+        <source>A PIN is 4 to 8 digits.</source>
+        <translation>PIN 码须为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A phone number may contain only digits, spaces, dashes, brackets and a leading +.</source>
+        <translation>电话号码只能包含数字、空格、短横线、括号和开头的 +。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shop already exists in {home}; it was left untouched.</source>
+        <translation>{home} 中已有店铺，未做任何改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A shop has one owner.</source>
+        <translation>一个店铺只能有一位店主。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add at least one item.</source>
+        <translation>请至少添加一件商品。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another customer already has this member number.</source>
+        <translation>已有其他客户使用这个会员卡号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a colleague from the list.</source>
+        <translation>请从列表中选择一位同事。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a kind from the list.</source>
+        <translation>请从列表中选择类型。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a number of customers from 1 to 2,000,000.</source>
+        <translation>请选择 1 到 2,000,000 之间的客户数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a rating from 1 to 5, or leave it empty.</source>
+        <translation>请选择 1 到 5 分的评分，或留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a status from the list.</source>
+        <translation>请从列表中选择状态。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose between 0 (never) and 240 minutes.</source>
+        <translation>请设为 0（从不）到 240 分钟。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose female, male, other, or leave it empty.</source>
+        <translation>请选择女、男或其他，也可留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not start or end the password with a space.</source>
+        <translation>密码的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each tag may have up to 32 characters; use at most 20 tags.</source>
+        <translation>每个标签最多 32 个字符，最多 20 个标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a date such as 2024-01-05, 2024/1/5 or 2024年1月5日.</source>
+        <translation>请输入日期，例如 2024-01-05、2024/1/5 或 2024年1月5日。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a phone number.</source>
+        <translation>请输入电话号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a time such as 14:30.</source>
+        <translation>请输入时间，例如 14:30。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a whole number of 1 or more.</source>
+        <translation>请输入 1 或更大的整数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter an 11-digit mobile number starting with 1, or a number with its country code such as +44 20 7946 0958.</source>
+        <translation>请输入以 1 开头的 11 位手机号，或带国家代码的号码，例如 +44 20 7946 0958。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter an amount such as 88.00 or ¥1,234.50.</source>
+        <translation>请输入金额，例如 88.00 或 ¥1,234.50。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter an e-mail address such as name@example.com.</source>
+        <translation>请输入邮箱地址，例如 name@example.com。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the 18-character resident ID number (17 digits and a final digit or X), or an old 15-digit number.</source>
+        <translation>请输入 18 位居民身份证号码（17 位数字加最后一位数字或 X），或旧版 15 位号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the WeChat ID without spaces.</source>
+        <translation>请输入微信号，不要带空格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>请输入客户姓名。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the full date with the year, e.g. 2024-01-05.</source>
+        <translation>请输入带年份的完整日期，例如 2024-01-05。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the number without an extension.</source>
+        <translation>请输入号码，不要带分机号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the order number.</source>
+        <translation>请输入订单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the points as a whole number, 0 or more.</source>
+        <translation>积分请输入 0 或更大的整数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the product name.</source>
+        <translation>请输入商品名称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter what the customer said, or a rating.</source>
+        <translation>请填写客户反馈的内容，或给出评分。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries from {seq} on were removed (the log was cut short).</source>
+        <translation>第 {seq} 条及之后的记录已被删除（日志被截短）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry {seq} differs from the recorded head of the log.</source>
+        <translation>第 {seq} 条记录与登记的日志末条不一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry {seq} does not follow the entry before it.</source>
+        <translation>第 {seq} 条记录与前一条记录接不上。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry {seq} is missing (deleted).</source>
+        <translation>第 {seq} 条记录缺失（已被删除）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry {seq} was altered after it was written.</source>
+        <translation>第 {seq} 条记录在写入后被篡改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give the reason for revealing this field.</source>
+        <translation>请填写查看完整信息的原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No shop found in {home}. Create one first (init).</source>
+        <translation>{home} 中没有店铺。请先创建店铺（init）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No such user.</source>
+        <translation>没有这个用户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only staff accounts may use a PIN.</source>
+        <translation>只有店员账户可以使用 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please correct the highlighted fields.</source>
+        <translation>请修改标红的内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the invisible control characters.</source>
+        <translation>请删除其中不可见的控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Some records clash with existing ones (member or order numbers); nothing was added.</source>
+        <translation>部分记录与已有记录冲突（会员卡号或订单号重复），没有添加任何记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong.</source>
+        <translation>出错了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ID number was stored as a number and its last digits were lost. Format the column as text in the spreadsheet and enter it again.</source>
+        <translation>身份证号码被存成了数字，最后几位已丢失。请在表格中把这一列设为文本格式，再重新输入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} cannot be used: {problem}</source>
+        <translation>无法使用备份 {path}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birth date inside the ID number is not a real past date; check it.</source>
+        <translation>身份证号码中的出生日期无效或晚于今天，请检查。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The birthday cannot be in the future.</source>
+        <translation>生日不能晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The discount cannot be more than the goods total.</source>
+        <translation>优惠不能超过商品总额。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {path} is damaged and cannot be opened. It was left untouched.</source>
+        <translation>文件 {path} 已损坏，无法打开。文件未做任何改动。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {path} is missing.</source>
+        <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The key does not open {path}: it belongs to another shop or the file was replaced.</source>
+        <translation>密钥无法打开 {path}：密钥属于另一个店铺，或文件已被替换。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The last character of the ID number does not match; check every digit.</source>
+        <translation>身份证号码最后一位校验不符，请逐位检查。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order number cannot contain line breaks or control characters.</source>
+        <translation>订单号不能包含换行符或控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner cannot be disabled.</source>
+        <translation>不能停用店主账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password or recovery code is not correct.</source>
+        <translation>密码或恢复码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The status cannot change this way.</source>
+        <translation>状态不能这样更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PIN is too easy to guess.</source>
+        <translation>这个 PIN 码太容易被猜到。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This amount is too large; check the number of digits.</source>
+        <translation>金额过大，请检查位数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This channel already has an order with this number.</source>
+        <translation>该渠道已有相同订单号的订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer does not hold the key for the shop. Unlock it with the owner password or the recovery code.</source>
+        <translation>这台电脑上没有店铺的密钥。请用店主密码或恢复码解锁。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This customer no longer exists; choose another.</source>
+        <translation>该客户已不存在，请选择其他客户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This customer no longer exists; it may have been deleted.</source>
+        <translation>该客户已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This date could be read day-first or month-first. Write it as year-month-day, e.g. 2024-01-05.</source>
+        <translation>这个日期无法确定是日在前还是月在前。请按“年-月-日”填写，例如 2024-01-05。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This date does not exist in the calendar; check the day and month.</source>
+        <translation>日历上没有这一天，请检查月和日。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This date is in the future; check it.</source>
+        <translation>该日期晚于今天，请检查。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This feedback no longer exists.</source>
+        <translation>该反馈已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This field cannot be revealed.</source>
+        <translation>此项不能查看完整信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is too long; shorten it.</source>
+        <translation>内容过长，请缩短。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This name is already taken.</source>
+        <translation>该用户名已被使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order belongs to another customer.</source>
+        <translation>该订单属于其他客户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order no longer exists.</source>
+        <translation>该订单已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order no longer exists; choose another.</source>
+        <translation>该订单已不存在，请选择其他订单。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This password is too common; choose another.</source>
+        <translation>这个密码太常见，请换一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This shop already has an owner.</source>
+        <translation>该店铺已有店主。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This text is too long; shorten it.</source>
+        <translation>文字过长，请缩短。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many failed attempts. Try again in {seconds} seconds.</source>
+        <translation>失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown user name or wrong password.</source>
+        <translation>用户名不存在或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use 1 to 64 characters without spaces.</source>
+        <translation>请使用 1 到 64 个字符，不能有空格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use 1 to 80 characters.</source>
+        <translation>请使用 1 到 80 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use at least 8 characters.</source>
+        <translation>至少使用 8 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use commas only between groups of three digits and a point for the decimals, e.g. 1,234.50.</source>
+        <translation>逗号只能用来每三位分隔，小数请用小数点，例如 1,234.50。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use letters, digits and - _ . / only, without spaces.</source>
+        <translation>只能使用字母、数字和 - _ . /，不能有空格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use more different characters.</source>
+        <translation>请使用更多不同的字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write how the complaint was resolved before marking it resolved.</source>
+        <translation>标记为已解决前，请写明投诉的处理结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your role ({role}) may not do this: {action}.</source>
+        <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>add_records</source>
+        <translation>添加记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added_from</source>
+        <translation>添加日期（起）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added_to</source>
+        <translation>添加日期（止）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assignee</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto-lock</source>
+        <translation>自动锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customers</source>
+        <translation>客户数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>delete_records</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit_records</source>
+        <translation>编辑记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export_masked</source>
+        <translation>导出脱敏数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export_subject_copy</source>
+        <translation>导出个人信息副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export_unmasked</source>
+        <translation>导出未脱敏数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>field</source>
+        <translation>信息项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>handle_privacy_requests</source>
+        <translation>处理个人信息请求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>id_number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is damaged (the database does not match).</source>
+        <translation>备份已损坏（数据库校验不符）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is damaged (the key file does not match).</source>
+        <translation>备份已损坏（密钥文件校验不符）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is damaged or not a ShopVault backup.</source>
+        <translation>备份已损坏，或不是 ShopVault 备份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a ShopVault backup of a known version.</source>
+        <translation>不是可识别版本的 ShopVault 备份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a ShopVault backup.</source>
+        <translation>不是 ShopVault 备份。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its database does not open with its key.</source>
+        <translation>备份中的数据库无法用其密钥打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>load_demo_data</source>
+        <translation>加载演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage_keys</source>
+        <translation>管理密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage_settings</source>
+        <translation>管理设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage_users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>member_no</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>order_no</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resolution</source>
+        <translation>处理说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restore</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reveal_field</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ship_address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ship_name</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ship_phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the copy just written does not open.</source>
+        <translation>刚写入的副本无法打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view_audit</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view_customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view_privacy_registers</source>
+        <translation>查看隐私登记册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>view_unmasked</source>
+        <translation>查看未脱敏信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wechat_id</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../desktop/ui/error_text.py" line="-31"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditor</source>
+        <translation>审计员</translation>
     </message>
 </context>
 </TS>

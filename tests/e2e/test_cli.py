@@ -152,4 +152,4 @@ def test_demo_data_owner_only(home: Path, env: dict[str, str]) -> None:
     assert again.returncode == 0, again.stderr  # numbering continues; no clash
     too_many = _as(home, "wang", "demo", "--customers", "0", stdin=OWNER_PASSWORD + "\n",
                    env=env)
-    assert too_many.returncode == 1 and "between 1 and" in _one_line_error(too_many)
+    assert too_many.returncode == 1 and "from 1 to 2,000,000" in _one_line_error(too_many)

@@ -26,6 +26,12 @@ def ts_messages() -> list[tuple[str, str, ET.Element]]:
     ]
 
 
+def translated_texts(translation: ET.Element) -> list[str]:
+    """The translation, or each plural form of a ``%n`` message (``<numerusform>``)."""
+    forms = translation.findall("numerusform")
+    return [form.text or "" for form in forms] if forms else [translation.text or ""]
+
+
 def lrelease() -> str:
     tool = Path(sys.executable).parent / "pyside6-lrelease"
     return str(tool) if tool.exists() else "pyside6-lrelease"
@@ -37,7 +43,9 @@ def test_every_message_in_the_ts_is_finished():
     unfinished = [
         (context, source)
         for context, source, translation in messages
-        if translation is None or translation.get("type") or not (translation.text or "").strip()
+        if translation is None
+        or translation.get("type")
+        or not all(text.strip() for text in translated_texts(translation))
     ]
     assert unfinished == []
 
@@ -45,9 +53,12 @@ def test_every_message_in_the_ts_is_finished():
 def test_translations_keep_their_placeholders():
     for context, source, translation in ts_messages():
         assert translation is not None
-        assert set(PLACEHOLDER.findall(translation.text or "")) == set(
-            PLACEHOLDER.findall(source)
-        ), (context, source)
+        for text in translated_texts(translation):
+            assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(source)), (
+                context,
+                source,
+            )
+            assert ("%n" in text) == ("%n" in source), (context, source)
 
 
 def test_committed_qm_is_built_from_the_committed_ts(tmp_path):
