@@ -400,6 +400,25 @@ def _phone_spans(text: str) -> list[Span]:
     return spans
 
 
+_MEMBER_NO_PHONE = re.compile(r"^\+?[\d\s-]{11,16}$")
+
+
+def mask_member_no(value: str | None) -> str:
+    """Member numbers stay readable (staff read them out at the counter), unless the shop uses
+    a phone, ID or card number as the member number: then that number's own rule applies."""
+    text = clean_text(value)
+    compact = re.sub(r"[\s-]", "", text)
+    if re.fullmatch(r"\d{17}[\dXx]|\d{15}", compact):
+        return mask_resident_id(compact)
+    if re.fullmatch(r"1[3-9]\d{9}", compact) or (
+        compact.startswith("+") and _MEMBER_NO_PHONE.match(text)
+    ):
+        return mask_phone(text)
+    if re.fullmatch(r"\d{12,19}", compact):
+        return mask_bank_card(compact)
+    return text
+
+
 def mask_free_text(value: str | None) -> str:
     """Mask phone numbers, resident IDs, bank cards, e-mail addresses and WeChat IDs found
     inside free text (notes, feedback), each by its own rule; the rest is left as written."""
@@ -453,8 +472,9 @@ FIELD_MASKS: Mapping[str, Callable[[str | None], str]] = MappingProxyType(
         **dict.fromkeys(("address_detail", "address", "ship_address"), mask_address_text),
         **dict.fromkeys(("id_number", "resident_id"), mask_resident_id),
         "bank_card": mask_bank_card,
+        "member_no": mask_member_no,
         **dict.fromkeys(
-            ("notes", "content", "resolution", "evidence", "requester", "member_no", "tags"),
+            ("notes", "content", "resolution", "evidence", "requester", "tags"),
             mask_free_text,
         ),
     }

@@ -385,3 +385,20 @@ def test_masking_never_raises_and_never_reveals_more_when_repeated(rule, text):
 @given(st.sampled_from([*sorted(FIELD_MASKS), "unknown"]), st.text())
 def test_masked_value_is_total(field, text):
     assert isinstance(masked_value(field, text), str)
+
+
+@pytest.mark.parametrize(
+    ("member_no", "shown"),
+    [
+        ("M000997", "M000997"),
+        ("VIP-2024-001", "VIP-2024-001"),
+        ("000123", "000123"),
+        ("13812345678", "138****5678"),
+        ("138-1234-5678", "138****5678"),
+        ("6222021234567890", "622202******7890"),
+    ],
+)
+def test_member_numbers_stay_readable_unless_they_are_a_phone_or_card(member_no, shown):
+    from desktop.core.masking import masked_value
+
+    assert masked_value("member_no", member_no) == shown
