@@ -132,6 +132,26 @@ class TaskHandle:
         return self._finished
 
 
+class Cancellable(Protocol):
+    def cancel(self) -> None: ...
+
+
+class TaskSubmitter(Protocol):
+    """What pages need of a runner (only ``submit``): ``TaskRunner``,
+    ``SynchronousTaskRunner`` and the window's serial ``WorkspaceTasks`` all fit."""
+
+    def submit(
+        self,
+        fn: Callable[[TaskContext], T],
+        *,
+        on_success: Callable[[T], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
+        on_progress: ProgressCallback | None = None,
+        on_finished: Callable[[], None] | None = None,
+    ) -> Cancellable: ...
+
+
 class TaskRunnerLike(Protocol):
     """What UI code depends on; :class:`TaskRunner` and :class:`SynchronousTaskRunner`."""
 

@@ -29,7 +29,7 @@ from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -44,7 +44,7 @@ from desktop.core.errors import ShopVaultError
 from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.customer_views import CustomerFilter, CustomerRow, CustomerSort, IdPage
 from desktop.services.session import Session
-from desktop.ui.tasks import ProgressCallback, TaskContext
+from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
 
 log = logging.getLogger(__name__)
 
@@ -58,26 +58,6 @@ FIRST_PAGE = 200
 STREAM_CHUNK = 50_000
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class Cancellable(Protocol):
-    def cancel(self) -> None: ...
-
-
-class TaskSubmitter(Protocol):
-    """What the customer screens need of a runner: ``TaskRunner``, ``SynchronousTaskRunner``
-    and the window's serial ``WorkspaceTasks`` all fit."""
-
-    def submit(
-        self,
-        fn: Callable[[TaskContext], T],
-        *,
-        on_success: Callable[[T], None],
-        on_failure: Callable[[BaseException], None] | None = None,
-        on_cancelled: Callable[[], None] | None = None,
-        on_progress: ProgressCallback | None = None,
-        on_finished: Callable[[], None] | None = None,
-    ) -> Cancellable: ...
 
 
 def format_cents(cents: int) -> str:

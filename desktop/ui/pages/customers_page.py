@@ -45,17 +45,13 @@ from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.error_text import describe_error
-from desktop.ui.models.customers_model import (
-    Cancellable,
-    CustomersModel,
-    TaskSubmitter,
-)
+from desktop.ui.models.customers_model import CustomersModel
 from desktop.ui.pages.customer_dialog import CustomerDialog
 from desktop.ui.pages.customer_filters import CustomerFilterBar
 from desktop.ui.pages.customer_profile import CustomerProfilePanel
 from desktop.ui.pages.customer_table import CustomerTable
 from desktop.ui.pages.reveal_dialog import RevealDialog
-from desktop.ui.tasks import TaskContext
+from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
 
 SEARCH_DELAY_MS = 150
 PROFILE_DELAY_MS = 60

@@ -48,7 +48,7 @@ from desktop.ui.models.feedback_model import (
 from desktop.ui.pages.feedback_dialog import KINDS, FeedbackDetailPanel, FeedbackDialog
 from desktop.ui.pages.orders_page import PageWork, configure_table, fit_columns
 from desktop.ui.shell.style import button, label
-from desktop.ui.tasks import TaskRunnerLike
+from desktop.ui.tasks import TaskSubmitter
 
 STATUSES = ("open", "in_progress", "resolved")
 
@@ -63,7 +63,7 @@ class FeedbackPage(QWidget):
 
     open_customer = Signal(int)
 
-    def __init__(self, workspace: Workspace, session: Session, runner: TaskRunnerLike,
+    def __init__(self, workspace: Workspace, session: Session, runner: TaskSubmitter,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackPage")

@@ -40,7 +40,7 @@ from desktop.ui.models.orders_model import (
 )
 from desktop.ui.pages.order_dialog import OrderDetailPanel, OrderDialog
 from desktop.ui.shell.style import button, label
-from desktop.ui.tasks import TaskRunnerLike
+from desktop.ui.tasks import TaskSubmitter
 
 T = TypeVar("T")
 ANY_DATE = QDate(2000, 1, 1)
@@ -53,7 +53,7 @@ class PageWork:
     those run with ``keep=True`` (a dialog's save: its outcome carries no personal data, and
     the dialog must learn whether it was saved)."""
 
-    def __init__(self, runner: TaskRunnerLike, owner: QObject,
+    def __init__(self, runner: TaskSubmitter, owner: QObject,
                  on_error: Callable[[BaseException], None]) -> None:
         self._runner = runner
         self._on_error = on_error
@@ -128,7 +128,7 @@ class OrdersPage(QWidget):
 
     open_customer = Signal(int)
 
-    def __init__(self, workspace: Workspace, session: Session, runner: TaskRunnerLike,
+    def __init__(self, workspace: Workspace, session: Session, runner: TaskSubmitter,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ordersPage")

@@ -24,9 +24,8 @@ from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.session import Session
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.error_text import describe_error
-from desktop.ui.models.customers_model import TaskSubmitter
 from desktop.ui.pages.customer_profile import field_label
-from desktop.ui.tasks import TaskContext
+from desktop.ui.tasks import TaskContext, TaskSubmitter
 
 
 class RevealDialog(QDialog):
