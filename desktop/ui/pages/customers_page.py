@@ -14,8 +14,6 @@ and connect ``window.search_requested`` to ``page.search``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,12 +33,8 @@ from desktop.services.customer_views import (
     CustomerFilter,
     CustomerProfile,
     FilterChoices,
-    HistoryEntry,
 )
 from desktop.services.customers import CustomerService
-from desktop.services.feedback import FeedbackService
-from desktop.services.order_views import FeedbackFilter, FeedbackRow, OrderFilter, OrderRow
-from desktop.services.orders import OrderService
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.ui.clipboard_guard import ClipboardGuard
@@ -49,22 +43,13 @@ from desktop.ui.models.customers_model import CustomersModel
 from desktop.ui.pages.customer_dialog import CustomerDialog
 from desktop.ui.pages.customer_filters import CustomerFilterBar
 from desktop.ui.pages.customer_profile import CustomerProfilePanel
+from desktop.ui.pages.customer_profile_loader import ProfileData, ProfileLoader
 from desktop.ui.pages.customer_table import CustomerTable
 from desktop.ui.pages.reveal_dialog import RevealDialog
-from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
+from desktop.ui.tasks import TaskSubmitter
 
 SEARCH_DELAY_MS = 150
 PROFILE_DELAY_MS = 60
-PROFILE_ITEMS = 50
-"""Latest orders and feedback shown in the profile tabs."""
-
-
-@dataclass(frozen=True, slots=True)
-class _ProfileData:
-    profile: CustomerProfile
-    history: list[HistoryEntry]
-    orders: list[OrderRow]
-    feedback: list[FeedbackRow]
 
 
 class CustomersPage(QWidget):
@@ -92,12 +77,9 @@ class CustomersPage(QWidget):
         self._runner = runner
         self._clipboard = clipboard
         self._service: CustomerServiceApi = service or CustomerService(workspace)
-        self._orders = OrderService(workspace)
-        self._feedback = FeedbackService(workspace)
+        self._profile_loader = ProfileLoader(workspace, self._service, session, runner)
         self._profile: CustomerProfile | None = None
         self._profile_id: int | None = None
-        self._profile_task: Cancellable | None = None
-        self._profile_generation = 0
         self._select_after_load: int | None = None
         self._levels: list[str] = []
         self.customer_dialog: CustomerDialog | None = None
@@ -230,7 +212,7 @@ class CustomersPage(QWidget):
         an open add/edit form (hidden until the same user is back)."""
         self._search_timer.stop()
         self._profile_timer.stop()
-        self._cancel_profile()
+        self._profile_loader.cancel()
         self._profile_id = None
         self._select_after_load = None
         self.model.clear()
@@ -359,52 +341,19 @@ class CustomersPage(QWidget):
         customer_id = self._profile_id
         if customer_id is None:
             return
-        self._cancel_profile()
-        generation = self._profile_generation
-        service, orders, feedback, session = (
-            self._service, self._orders, self._feedback, self._session
-        )
 
-        def load(ctx: TaskContext) -> _ProfileData:
-            profile = service.profile(session, customer_id)
-            ctx.check_cancelled()
-            history = service.history(session, customer_id)
-            ctx.check_cancelled()
-            own = OrderFilter(customer_id=customer_id)
-            order_rows = orders.page(session, own, limit=PROFILE_ITEMS).rows
-            ctx.check_cancelled()
-            said = FeedbackFilter(customer_id=customer_id)
-            feedback_rows = feedback.page(session, said, limit=PROFILE_ITEMS).rows
-            return _ProfileData(profile, history, order_rows, feedback_rows)
-
-        def current() -> bool:
-            return generation == self._profile_generation and customer_id == self._profile_id
-
-        def show(data: _ProfileData) -> None:
-            if current():
-                self._profile_task = None
+        def loaded(data: ProfileData) -> None:
+            if customer_id == self._profile_id:
                 self._show_profile(data)
 
         def failed(exc: BaseException) -> None:
-            if current():
-                self._profile_task = None
+            if customer_id == self._profile_id:
                 self._show_no_profile()
                 self._show_error(exc)
 
-        answered: list[bool] = []
-        handle = self._runner.submit(
-            load, on_success=show, on_failure=failed, on_finished=lambda: answered.append(True)
-        )
-        if not answered:  # a synchronous runner has answered already
-            self._profile_task = handle
+        self._profile_loader.load(customer_id, loaded, failed)
 
-    def _cancel_profile(self) -> None:
-        self._profile_generation += 1
-        if self._profile_task is not None:
-            self._profile_task.cancel()
-            self._profile_task = None
-
-    def _show_profile(self, data: _ProfileData) -> None:
+    def _show_profile(self, data: ProfileData) -> None:
         self._profile = data.profile
         self.profile_panel.show_profile(data.profile, data.history)
         self.profile_panel.show_orders(data.orders)
