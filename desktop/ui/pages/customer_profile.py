@@ -13,14 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -31,6 +27,7 @@ from desktop.services.customer_views import REVEALABLE_FIELDS, CustomerProfile, 
 from desktop.services.order_views import FeedbackRow, OrderRow
 from desktop.ui.error_text import role_name
 from desktop.ui.models.customers_model import format_cents, join_tags, local_date, local_time
+from desktop.ui.pages.profile_list_tab import ListTab
 
 # In the palette of resources/styles/app.qss (which styles the rest of the window).
 PROFILE_STYLE = """
@@ -127,92 +124,6 @@ BASIC_FIELDS: tuple[_Field, ...] = (
 )
 
 
-def _read_only_table(columns: int) -> QTableWidget:
-    """A small read-only list; the last column stretches, no horizontal scrolling."""
-    table = QTableWidget(0, columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    return table
-
-
-class _ListTab(QWidget):
-    """A table with a calm message in its place when there is nothing (or no service)."""
-
-    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table = _read_only_table(columns)
-        self.message = QLabel()
-        self.message.setObjectName("hint")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.message.setContentsMargins(8, 8, 8, 8)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.message)
-        self.stack.addWidget(self.table)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
-
-    def set_headers(self, headers: Sequence[str]) -> None:
-        self.table.setHorizontalHeaderLabels(list(headers))
-
-    def show_message(self, text: str) -> None:
-        self.table.setRowCount(0)
-        self.message.setText(text)
-        self.stack.setCurrentWidget(self.message)
-
-    def show_rows(
-        self,
-        rows: Sequence[Sequence[str]],
-        empty_text: str,
-        ids: Sequence[int] = (),
-        right_aligned: frozenset[int] | set[int] = frozenset(),
-    ) -> None:
-        """``ids``: one per row, kept in the first cell's user role (e.g. order ids). The
-        last column takes the room left (elided, or wrapped if the table wraps)."""
-        if not rows:
-            self.show_message(empty_text)
-            return
-        self.table.setRowCount(len(rows))
-        for r, cells in enumerate(rows):
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if c == 0 and r < len(ids):
-                    item.setData(Qt.ItemDataRole.UserRole, ids[r])
-                if c in right_aligned:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(r, c, item)
-        for column in range(self.table.columnCount() - 1):  # a few dozen rows at most
-            self.table.resizeColumnToContents(column)
-        self._fit_rows()
-        self.stack.setCurrentWidget(self.table)
-
-    def _fit_rows(self) -> None:
-        if self.table.wordWrap() and self.table.rowCount():
-            self.table.resizeRowsToContents()
-
-    def texts(self) -> list[str]:
-        """Every cell and the message (tests check nothing unmasked is here)."""
-        cells = [self.message.text()]
-        for r in range(self.table.rowCount()):
-            for c in range(self.table.columnCount()):
-                item = self.table.item(r, c)
-                if item is not None:
-                    cells += [item.text(), item.toolTip()]
-        return cells
-
-
 class CustomerProfilePanel(QWidget):
     """Shows one customer's profile; emits ``reveal_requested(field)`` for a masked field."""
 
@@ -245,10 +156,10 @@ class CustomerProfilePanel(QWidget):
         self.tabs.setObjectName("profileTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_basics(), "")
-        self.orders_tab = _ListTab(5)
-        self.feedback_tab = _ListTab(5)
-        self.consents_tab = _ListTab(4)
-        self.history_tab = _ListTab(2)
+        self.orders_tab = ListTab(5)
+        self.feedback_tab = ListTab(5)
+        self.consents_tab = ListTab(4)
+        self.history_tab = ListTab(2)
         self.history_tab.table.setWordWrap(True)
         for tab in (self.orders_tab, self.feedback_tab, self.consents_tab, self.history_tab):
             self.tabs.addTab(tab, "")
