@@ -8,148 +8,26 @@ order the command needs them (see ``--help``).
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from desktop.core.errors import (
-    BackupError,
-    DamagedFileError,
-    KeyUnavailableError,
-    LoginFailedError,
-    LoginThrottledError,
-    MissingFileError,
-    PermissionDeniedError,
-    ShopExistsError,
-    ShopNotFoundError,
-    ShopVaultError,
-    WrongKeyError,
-    WrongSecretError,
+from desktop.cli import exports, imports
+from desktop.cli.base import (
+    _STDIN_ORDER,
+    EXIT_CHECK_FAILED,
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    Cli,
+    exit_code_for,
+    with_user,
 )
+from desktop.core.errors import ShopVaultError
 from desktop.core.roles import Role
-from desktop.services.paths import ShopPaths, resolve_home
 from desktop.services.session import Session
-from desktop.services.workspace import (
-    VerifyReport,
-    Workspace,
-    default_keyring,
-    new_workspace,
-    open_with_keyring,
-    open_with_password,
-    open_with_recovery_code,
-)
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_DENIED, EXIT_DAMAGED, EXIT_MISSING, EXIT_CHECK_FAILED = (
-    0, 1, 2, 3, 4, 5, 6,
-)
-
-_EXIT_CODES: list[tuple[type[ShopVaultError], int]] = [
-    (WrongSecretError, EXIT_DENIED),
-    (LoginFailedError, EXIT_DENIED),
-    (LoginThrottledError, EXIT_DENIED),
-    (PermissionDeniedError, EXIT_DENIED),
-    (KeyUnavailableError, EXIT_DENIED),
-    (DamagedFileError, EXIT_DAMAGED),
-    (WrongKeyError, EXIT_DAMAGED),
-    (BackupError, EXIT_DAMAGED),
-    (MissingFileError, EXIT_MISSING),
-    (ShopNotFoundError, EXIT_MISSING),
-    (ShopExistsError, EXIT_ERROR),
-]
-
-_STDIN_ORDER = """\
-secrets on standard input, one per line, in this order:
-  --recovery-code-stdin: the recovery code first (or restore's only secret)
-  then the password of --user (the owner's new password for init; the owner password
-  for restore; it also unlocks the shop when this PC's keyring has no key and --user is
-  the owner)
-  then, for 'users add', the new user's password or PIN; for 'password change', the new
-  password
-"""
-
-
-class Secrets:
-    """Where passwords come from: stdin lines (scripts) or a hidden prompt (people)."""
-
-    def __init__(self, from_stdin: bool, stdin: TextIO) -> None:
-        self.from_stdin = from_stdin
-        self._stdin = stdin
-
-    def ask(self, prompt: str, *, confirm: bool = False) -> str:
-        if self.from_stdin:
-            line = self._stdin.readline()
-            if not line:
-                raise ShopVaultError("Standard input ended before the secret for: {what}",
-                                     what=prompt.rstrip(": "))
-            return line.rstrip("\r\n")
-        if not sys.stdin.isatty():
-            raise ShopVaultError(
-                "No terminal to ask for a secret; use --password-stdin or --recovery-code-stdin."
-            )
-        first = getpass.getpass(prompt)
-        if confirm and getpass.getpass("Again: ") != first:
-            raise ShopVaultError("The two entries differ.")
-        return first
-
-
-class Cli:
-    def __init__(self, args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
-        self.args = args
-        self.out = out
-        self.paths = ShopPaths(resolve_home(args.home))
-        self.keyring = default_keyring()
-        self.secrets = Secrets(args.password_stdin or args.recovery_code_stdin, stdin)
-        self.last_password = ""
-
-    def say(self, text: str = "") -> None:
-        print(text, file=self.out)
-
-    def _wants_to_remember(self, workspace: Workspace) -> bool:
-        if self.args.remember:
-            return True
-        if self.secrets.from_stdin or not sys.stdin.isatty():
-            return False
-        if not workspace.can_remember():
-            return False
-        answer = input("Remember the key on this computer, so it unlocks without the owner "
-                       "password? [y/N] ")
-        return answer.strip().lower() in ("y", "yes", "是")
-
-    def open_as_user(self) -> tuple[Workspace, Session]:
-        user = self.args.user
-        if not user:
-            raise ShopVaultError("Name the user to act as with --user NAME.")
-        if self.args.recovery_code_stdin:
-            workspace = open_with_recovery_code(
-                self.paths, self.secrets.ask("Recovery code: "), self.keyring
-            )
-            password = self.secrets.ask(f"Password for {user}: ")
-        else:
-            try:
-                workspace = open_with_keyring(self.paths, self.keyring)
-                password = self.secrets.ask(f"Password for {user}: ")
-            except KeyUnavailableError:
-                password = self.secrets.ask(f"Password for {user}: ")
-                try:
-                    workspace = open_with_password(self.paths, password, self.keyring)
-                except WrongSecretError as exc:
-                    raise KeyUnavailableError(
-                        "This computer does not hold the shop's key and the password given does "
-                        "not unlock it: act as the owner, or use --recovery-code-stdin."
-                    ) from exc
-        self.last_password = password
-        try:
-            if workspace.shop.unlocked_by != "keyring" and self._wants_to_remember(workspace):
-                if workspace.remember_on_this_pc():
-                    self.say("The key is now remembered in this computer's keyring.")
-                else:
-                    self.say("No keyring is available; the key was not remembered.")
-            return workspace, workspace.accounts.login(user, password)
-        except BaseException:
-            workspace.close()
-            raise
+from desktop.services.workspace import VerifyReport, Workspace, new_workspace
 
 
 def _cmd_init(cli: Cli) -> int:
@@ -170,17 +48,6 @@ def _cmd_init(cli: Cli) -> int:
         cli.say("This computer's keyring does not hold the key: unlocking will ask for the "
                 "owner password.")
     return EXIT_OK
-
-
-def _with_user(action: Callable[[Cli, Workspace, Session], int]) -> Callable[[Cli], int]:
-    def run(cli: Cli) -> int:
-        workspace, session = cli.open_as_user()
-        try:
-            return action(cli, workspace, session)
-        finally:
-            workspace.close()
-
-    return run
 
 
 def _users_add(cli: Cli, ws: Workspace, session: Session) -> int:
@@ -315,34 +182,34 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[r.value for r in Role if r != Role.OWNER])
     add.add_argument("--pin", action="store_true", help="staff log in with a 4-8 digit PIN")
-    add.set_defaults(handler=_with_user(_users_add))
+    add.set_defaults(handler=with_user(_users_add))
     users_commands.add_parser("list", help="list users").set_defaults(
-        handler=_with_user(_users_list))
+        handler=with_user(_users_list))
     disable = users_commands.add_parser("disable", help="disable a user")
     disable.add_argument("name")
-    disable.set_defaults(handler=_with_user(_users_disable))
+    disable.set_defaults(handler=with_user(_users_disable))
 
     password = commands.add_parser("password", help="change your password")
     password_commands = password.add_subparsers(dest="password_command", metavar="ACTION",
                                                 required=True)
     password_commands.add_parser("change", help="change the password of --user").set_defaults(
-        handler=_with_user(_password_change))
+        handler=with_user(_password_change))
 
     key = commands.add_parser("key", help="database key (owner)")
     key_commands = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
     key_commands.add_parser("rotate", help="re-encrypt the database under a new key"
-                            ).set_defaults(handler=_with_user(_key_rotate))
+                            ).set_defaults(handler=with_user(_key_rotate))
 
     commands.add_parser("check", help="check the database and the audit log").set_defaults(
-        handler=_with_user(_check))
+        handler=with_user(_check))
     audit = commands.add_parser("audit", help="the audit log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     audit_commands.add_parser("verify", help="verify the audit chain").set_defaults(
-        handler=_with_user(_audit_verify))
+        handler=with_user(_audit_verify))
 
     backup = commands.add_parser("backup", help="write an encrypted backup (owner)")
     backup.add_argument("path", help="archive file or folder to write it in")
-    backup.set_defaults(handler=_with_user(_backup))
+    backup.set_defaults(handler=with_user(_backup))
     restore = commands.add_parser(
         "restore", help="restore a backup with the owner password or recovery code")
     restore.add_argument("path")
@@ -352,15 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="add realistic demo customers (owner)")
     demo.add_argument("--customers", type=int, default=1000, help="how many (default 1000)")
-    demo.set_defaults(handler=_with_user(_demo))
+    demo.set_defaults(handler=with_user(_demo))
+
+    imports.add_commands(commands)
+    exports.add_commands(commands)
     return parser
-
-
-def exit_code_for(error: ShopVaultError) -> int:
-    for kind, code in _EXIT_CODES:
-        if isinstance(error, kind):
-            return code
-    return EXIT_ERROR
 
 
 def run(argv: Sequence[str], *, out: TextIO | None = None, err: TextIO | None = None,
