@@ -1,0 +1,197 @@
+"""The contract of the import service the wizard and the CLI use (implemented in imports.py).
+
+Flow: ``inspect`` a file → ``preview`` a sheet (header row found, layout recognised, mapping
+suggested) → the user edits the mapping → ``dry_run`` labels every row → ``run`` imports all
+or nothing → later ``undo`` the whole import. Only owner and manager may import.
+
+Long calls take ``progress(done, total)``; raising from it (e.g. the UI's cancel) stops the
+call and nothing stays. Reasons and problems are English source texts with ``{placeholders}``
+like :class:`desktop.core.errors.ShopVaultError`, so the UI translates them the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from desktop.services.session import Session
+
+ProgressCallback = Callable[[int, int], None]
+
+
+class ImportTarget(StrEnum):
+    CUSTOMERS = "customers"
+    ORDERS = "orders"
+    FEEDBACK = "feedback"
+
+
+class RowAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DUPLICATE = "duplicate"  # an earlier row of the same file is the same customer/order
+    SKIP = "skip"  # matches an existing record and the policy leaves it alone; blank; total row
+    ERROR = "error"
+
+
+class MatchPolicy(StrEnum):
+    """What happens to an existing customer the file matches."""
+
+    SKIP = "skip"
+    FILL_EMPTY = "fill_empty"
+    OVERWRITE = "overwrite"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldInfo:
+    """A field a column can be mapped to. ``label`` is an English source text (the UI
+    translates it); ``key`` is stable (templates store it)."""
+
+    key: str
+    target: ImportTarget
+    label: str
+    required_one_of: bool = False  # an identifier: each row needs at least one of these
+
+
+@dataclass(frozen=True, slots=True)
+class SheetChoice:
+    name: str
+    rows: int | None  # None when unknown without reading the whole sheet
+    looks_like: ImportTarget | None
+    score: float  # how sure looks_like is, 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class FileOverview:
+    file_name: str  # the name only, never the folder
+    kind: str  # "xlsx", "csv" or "tsv": what the content is, whatever the extension says
+    encoding: str | None  # for text files, e.g. "utf-8-sig", "gb18030", "utf-16"
+    sheets: tuple[SheetChoice, ...]
+    suggested_sheet: str
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    column: int  # 0-based column index in the sheet
+    header: str  # the header cell's text as in the file
+    field: str | None  # a FieldInfo.key, or None to ignore the column
+
+
+@dataclass(frozen=True, slots=True)
+class SheetPreview:
+    sheet: str
+    header_row: int  # 0-based index into the sheet's rows (title rows above it are skipped)
+    top_rows: tuple[tuple[str, ...], ...]  # the first rows as display text, for choosing
+    layout: str | None  # a recognised layout's id, e.g. "taobao_orders"; None if unknown
+    layout_name: str  # English source text, e.g. "Taobao / Tmall order list"
+    target: ImportTarget
+    mapping: tuple[ColumnMapping, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    path: Path
+    sheet: str
+    header_row: int
+    target: ImportTarget
+    mapping: tuple[ColumnMapping, ...]
+    policy: MatchPolicy = MatchPolicy.FILL_EMPTY
+
+
+@dataclass(frozen=True, slots=True)
+class RowIssue:
+    row: int  # 1-based row number as the spreadsheet shows it
+    field: str  # a FieldInfo.key, or "" for the whole row
+    reason: str  # English source text with {placeholders}
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return self.reason.format(**self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class RowOutcome:
+    row: int  # 1-based, as the spreadsheet shows it
+    action: RowAction
+    label: str  # who or what the row is, masked per the importer's role
+    issues: tuple[RowIssue, ...] = ()  # errors, and warnings on rows that still import
+    same_as_row: int | None = None  # for DUPLICATE: the first row it merges into
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    created: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    skipped: int = 0  # matched an existing record the policy leaves alone
+    skipped_blank: int = 0
+    skipped_summary: int = 0
+    orders_created: int = 0
+    feedback_created: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DryRunReport:
+    counts: ImportCounts
+    rows: Sequence[RowOutcome]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    batch_id: int
+    counts: ImportCounts
+    errors: tuple[RowIssue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportBatch:
+    batch_id: int
+    file_name: str
+    imported_at: str  # UTC ISO-8601
+    imported_by: str
+    counts: ImportCounts
+    undone_at: str | None
+
+
+class ImportServiceApi(Protocol):
+    """Every call checks that the session may import (PermissionDeniedError); bad files raise
+    a ShopVaultError naming the file and the problem."""
+
+    def fields(self) -> tuple[FieldInfo, ...]: ...
+
+    def inspect(self, session: Session, path: Path) -> FileOverview: ...
+
+    def preview(
+        self, session: Session, path: Path, sheet: str, header_row: int | None = None
+    ) -> SheetPreview:
+        """``header_row`` None: found automatically; else the mapping is suggested for it."""
+
+    def templates(self, session: Session) -> list[str]: ...
+
+    def save_template(self, session: Session, name: str, request: ImportRequest) -> None: ...
+
+    def apply_template(self, session: Session, name: str, preview: SheetPreview) -> SheetPreview:
+        """The preview with the template's mapping applied by header text."""
+
+    def dry_run(
+        self, session: Session, request: ImportRequest, progress: ProgressCallback | None = None
+    ) -> DryRunReport: ...
+
+    def run(
+        self, session: Session, request: ImportRequest, progress: ProgressCallback | None = None
+    ) -> ImportResult:
+        """All or nothing; audited."""
+
+    def write_error_workbook(
+        self, session: Session, request: ImportRequest, report: DryRunReport, out: Path
+    ) -> int:
+        """The file's rows that have errors, as they were, plus a column with the reasons;
+        .xlsx written atomically. Returns how many rows it holds."""
+
+    def batches(self, session: Session) -> list[ImportBatch]: ...
+
+    def undo(self, session: Session, batch_id: int) -> ImportCounts:
+        """Remove what the import created and restore what it updated; audited."""
