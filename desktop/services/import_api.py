@@ -11,8 +11,9 @@ like :class:`desktop.core.errors.ShopVaultError`, so the UI translates them the 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
@@ -105,7 +106,7 @@ class RowIssue:
     row: int  # 1-based row number as the spreadsheet shows it
     field: str  # a FieldInfo.key, or "" for the whole row
     reason: str  # English source text with {placeholders}
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     def text(self) -> str:
         return self.reason.format(**self.params)
