@@ -11,49 +11,28 @@ like :class:`desktop.core.errors.ShopVaultError`, so the UI translates them the 
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
+from desktop.core.import_types import (
+    ColumnMapping,
+    FieldInfo,
+    ImportTarget,
+    MatchPolicy,
+    RowAction,
+    RowIssue,
+)
 from desktop.services.session import Session
 
+__all__ = [
+    "ColumnMapping", "DryRunReport", "FieldInfo", "FileOverview", "ImportBatch", "ImportCounts",
+    "ImportRequest", "ImportResult", "ImportServiceApi", "ImportTarget", "MatchPolicy",
+    "ProgressCallback", "RowAction", "RowIssue", "RowOutcome", "SheetChoice", "SheetPreview",
+]
+
 ProgressCallback = Callable[[int, int], None]
-
-
-class ImportTarget(StrEnum):
-    CUSTOMERS = "customers"
-    ORDERS = "orders"
-    FEEDBACK = "feedback"
-
-
-class RowAction(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    DUPLICATE = "duplicate"  # an earlier row of the same file is the same customer/order
-    SKIP = "skip"  # matches an existing record and the policy leaves it alone; blank; total row
-    ERROR = "error"
-
-
-class MatchPolicy(StrEnum):
-    """What happens to an existing customer the file matches."""
-
-    SKIP = "skip"
-    FILL_EMPTY = "fill_empty"
-    OVERWRITE = "overwrite"
-
-
-@dataclass(frozen=True, slots=True)
-class FieldInfo:
-    """A field a column can be mapped to. ``label`` is an English source text (the UI
-    translates it); ``key`` is stable (templates store it)."""
-
-    key: str
-    target: ImportTarget
-    label: str
-    required_one_of: bool = False  # an identifier: each row needs at least one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +50,6 @@ class FileOverview:
     encoding: str | None  # for text files, e.g. "utf-8-sig", "gb18030", "utf-16"
     sheets: tuple[SheetChoice, ...]
     suggested_sheet: str
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnMapping:
-    column: int  # 0-based column index in the sheet
-    header: str  # the header cell's text as in the file
-    field: str | None  # a FieldInfo.key, or None to ignore the column
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,17 +71,6 @@ class ImportRequest:
     target: ImportTarget
     mapping: tuple[ColumnMapping, ...]
     policy: MatchPolicy = MatchPolicy.FILL_EMPTY
-
-
-@dataclass(frozen=True, slots=True)
-class RowIssue:
-    row: int  # 1-based row number as the spreadsheet shows it
-    field: str  # a FieldInfo.key, or "" for the whole row
-    reason: str  # English source text with {placeholders}
-    params: Mapping[str, str] = dataclasses.field(default_factory=dict)
-
-    def text(self) -> str:
-        return self.reason.format(**self.params)
 
 
 @dataclass(frozen=True, slots=True)
