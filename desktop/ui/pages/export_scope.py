@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from desktop.services.customer_views import CustomerFilter, CustomerSort
 from desktop.services.export_api import ExportColumn, ReportKind
@@ -135,6 +135,60 @@ def _iso(day: date | None) -> str | None:
 
 
 # ---------------------------------------------------------------------------- columns
+
+
+COLUMN_LABELS = (
+    # The export service's English column labels, listed so that lupdate collects them
+    # (tests/ui/test_export_translations.py checks that the service offers no other).
+    QT_TRANSLATE_NOOP("ExportColumns", "Member no."),
+    QT_TRANSLATE_NOOP("ExportColumns", "Name"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Gender"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Birthday"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Phone"),
+    QT_TRANSLATE_NOOP("ExportColumns", "E-mail"),
+    QT_TRANSLATE_NOOP("ExportColumns", "WeChat ID"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Province"),
+    QT_TRANSLATE_NOOP("ExportColumns", "City"),
+    QT_TRANSLATE_NOOP("ExportColumns", "District"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Street address"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Level"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Points"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Balance"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Tags"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Notes"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Source"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Added"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Last changed"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Customer key"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Order no."),
+    QT_TRANSLATE_NOOP("ExportColumns", "Ordered"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Channel"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Status"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Customer"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Recipient"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Recipient phone"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Shipping address"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Order notes"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Items"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Goods total"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Discount"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Shipping"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Payable"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Paid"),
+    QT_TRANSLATE_NOOP("ExportColumns", "SKU"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Product"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Quantity"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Unit price"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Amount"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Received"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Kind"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Rating"),
+    QT_TRANSLATE_NOOP("ExportColumns", "What the customer said"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Resolution"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Assigned to"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Resolved"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Overdue"),
+)
 
 
 def column_label(column: ExportColumn) -> str:
