@@ -21,11 +21,8 @@ from desktop.services.order_views import FeedbackFilter, OrderFilter
 from desktop.ui.models.feedback_model import feedback_status_text, kind_text
 from desktop.ui.models.orders_model import order_status_text
 
-CONTEXT = "ExportScope"
-
-
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate("ExportScope", text)
 
 
 @dataclass(frozen=True)
