@@ -21,6 +21,7 @@ from desktop.services.order_views import FeedbackFilter, OrderFilter
 from desktop.ui.models.feedback_model import feedback_status_text, kind_text
 from desktop.ui.models.orders_model import order_status_text
 
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportScope", text)
 

@@ -247,6 +247,7 @@ class SubjectCopyDialog(QDialog):
         self.close_button.setVisible(not running)
         self.export_button.setVisible(not running)
         self._update()
+        grow_to_fit(self)
 
     def _update(self) -> None:
         self.export_button.setEnabled(not self.running and self.targets() is not None)
