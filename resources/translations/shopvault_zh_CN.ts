@@ -804,7 +804,7 @@
 <context>
     <name>ExportColumns</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_scope.py" line="+140"/>
+        <location filename="../../desktop/ui/pages/export_scope.py" line="+141"/>
         <source>Member no.</source>
         <translation>会员号</translation>
     </message>
@@ -1107,9 +1107,19 @@
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
+        <source>Exported 1 row to {path}.</source>
+        <translation>已导出 1 行到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Exported {rows} rows to {path}.</source>
         <translation>已导出 {rows} 行到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported 1 row, unmasked and password-protected, to {path}.</source>
+        <translation>已导出 1 行（未脱敏，已加密码保护）到 {path}。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2875,7 +2885,7 @@
         <translation>正在收集此人的全部信息…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Writes {xlsx} and {json}.</source>
         <translation>将写入 {xlsx} 和 {json}。</translation>
     </message>

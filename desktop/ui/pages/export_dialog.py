@@ -366,10 +366,14 @@ class ExportDialog(QDialog):
         if result is None:
             return
         path = breakable(result.path)
+        one = result.rows == 1
         if result.masked:
-            text = self.tr("Exported {rows} rows to {path}.")
+            text = self.tr("Exported 1 row to {path}.") if one else self.tr(
+                "Exported {rows} rows to {path}.")
         else:
-            text = self.tr("Exported {rows} rows, unmasked and password-protected, to {path}.")
+            text = self.tr("Exported 1 row, unmasked and password-protected, to {path}.") if (
+                one) else self.tr(
+                "Exported {rows} rows, unmasked and password-protected, to {path}.")
         text = text.format(rows=f"{result.rows:,}", path=path)
         text += " " + self.tr("Recorded in the audit log as entry {seq}.").format(
             seq=result.audit_seq)
