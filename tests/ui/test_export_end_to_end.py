@@ -28,6 +28,8 @@ from tests.ui.shell_support import (
     log_in,
 )
 
+pytest.importorskip("desktop.services.exports")  # TEMPORARY: until the service is on main
+
 ZHANG_PHONE = "13812345678"
 WANG_PHONE = "13987654321"
 
