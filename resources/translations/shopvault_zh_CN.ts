@@ -1133,6 +1133,11 @@
     </message>
     <message>
         <location line="+29"/>
+        <source>Nothing matches: the file will hold only the headers.</source>
+        <translation>没有符合条件的记录：文件中只有表头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Personal data is masked in the file: 138****5678, 张*, a****@example.com.</source>
         <translation>文件中的个人信息已脱敏：138****5678、张*、a****@example.com。</translation>
     </message>
@@ -1833,7 +1838,7 @@
 <context>
     <name>FilePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+180"/>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+185"/>
         <source>File password</source>
         <translation>文件密码</translation>
     </message>

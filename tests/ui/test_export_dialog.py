@@ -97,6 +97,14 @@ def test_counts_read_naturally(qapp):
     assert scope_sentence(orders, 20_000) == "All 20,000 orders (with their items)."
 
 
+def test_an_empty_selection_is_pointed_out(make_dialog):
+    dialog = make_dialog(scope=ExportScope(ReportKind.CUSTOMERS, customers=CustomerFilter(
+        text="nobody"), count=lambda: 0))
+    assert dialog.scope_label.text() == (
+        "The 0 customers matching ‘nobody’. Nothing matches: the file will hold only the "
+        "headers.")
+
+
 def test_default_columns_are_ticked_and_personal_ones_marked(make_dialog):
     dialog = make_dialog()
     listing = dialog.form.columns_list
@@ -338,6 +346,10 @@ def test_unmasked_needs_the_owner_password_and_shows_the_file_password_once(
     dialog.unmasked_button.click()
     confirm = dialog.confirm_dialog
     assert confirm is not None and confirm.purpose_edit.text() == "Annual tax audit"
+    confirm.password_edit.setText(OWNER_PASSWORD)
+    confirm.hide()  # the window locks: the typed password does not wait behind the lock
+    confirm.show()
+    assert confirm.password_edit.text() == "" and not confirm.confirm_button.isEnabled()
     confirm.password_edit.setText(OWNER_PASSWORD)
     confirm.confirm_button.click()
 

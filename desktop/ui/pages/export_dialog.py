@@ -402,7 +402,10 @@ class ExportDialog(QDialog):
         title = kind_title(self.scope.kind)
         self.setWindowTitle(title)
         self.heading.setText(title)
-        self.scope_label.setText(scope_sentence(self.scope, self.count))
+        sentence = scope_sentence(self.scope, self.count)
+        if self.count == 0:
+            sentence += " " + self.tr("Nothing matches: the file will hold only the headers.")
+        self.scope_label.setText(sentence)
         self.masked_notice.setText(self.tr(
             "Personal data is masked in the file: 138****5678, 张*, a****@example.com."))
         self.unmasked_button.setText(self.tr("Export unmasked…"))

@@ -10,7 +10,7 @@ holds it) and an "I have noted it" button; the password is forgotten when it clo
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtGui import QFontDatabase, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -83,6 +83,11 @@ class UnmaskedConfirmDialog(QDialog):
 
     def purpose(self) -> str:
         return " ".join(self.purpose_edit.text().split())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Hidden by a lock (or closed): a typed owner password does not wait behind it.
+        self.password_edit.clear()
+        super().hideEvent(event)
 
     def _update_button(self) -> None:
         self.confirm_button.setEnabled(bool(self.password_edit.text()) and bool(self.purpose()))
