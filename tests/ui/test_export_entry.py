@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -216,3 +217,24 @@ def test_the_subject_copy_can_be_cancelled_and_needs_a_usable_name(qtbot, tmp_pa
     assert dialog.error_label.text() == "Cancelled. No file was written."
     assert list(tmp_path.iterdir()) == []
     assert dialog.name_edit.text() == "copy" and dialog.export_button.isEnabled()
+
+
+def test_the_next_export_starts_in_the_folder_of_the_last(qtbot, access, tmp_path,
+                                                          monkeypatch):
+    monkeypatch.setattr(ExportButton, "last_folder", None)
+    manager = Session(User(2, "zhao", Role.MANAGER))
+    export_button = ExportButton(access, manager, SynchronousTaskRunner(),
+                                 lambda: ExportScope(ReportKind.CUSTOMERS, count=lambda: 3))
+    qtbot.addWidget(export_button)
+    chosen = tmp_path / "reports"
+    chosen.mkdir()
+    dialog = export_button.open_dialog()
+    assert dialog is not None
+    dialog.form.purpose_combo.setCurrentIndex(1)
+    dialog.form.path_edit.setText(str(chosen / "list.xlsx"))
+    dialog.export_button.click()
+    dialog.close_button.click()
+
+    again = export_button.open_dialog()
+    assert again is not None and again is not dialog
+    assert Path(again.form.path_edit.text()).parent == chosen

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
@@ -44,6 +45,9 @@ class ExportButton(QPushButton):
     """"Export…" for a list page; hidden unless the session may export. One dialog at a
     time: pressing it again brings the open one to the front."""
 
+    last_folder: Path | None = None
+    """Where the last export since the app started went; the next one starts there."""
+
     def __init__(self, access: ExportAccess | None, session: Session, runner: TaskSubmitter,
                  scope: Callable[[], ExportScope], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +72,7 @@ class ExportButton(QPushButton):
             self.dialog.activateWindow()
             return self.dialog
         dialog = ExportDialog(access.service, self._session, self._runner, access.clipboard,
-                              self._scope(), self)
+                              self._scope(), self, folder=self._start_folder())
         self._show(dialog)
         return dialog
 
@@ -82,7 +86,7 @@ class ExportButton(QPushButton):
             self.dialog.raise_()
             return None
         dialog = SubjectCopyDialog(access.service, self._session, self._runner, customer_id,
-                                   who, member_no, self)
+                                   who, member_no, self, folder=self._start_folder())
         self._show(dialog)
         return dialog
 
@@ -94,7 +98,14 @@ class ExportButton(QPushButton):
     def _closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        if isinstance(dialog, ExportDialog | SubjectCopyDialog) and dialog.last_result:
+            ExportButton.last_folder = dialog.last_result.path.parent
         dialog.deleteLater()
+
+    @staticmethod
+    def _start_folder() -> Path | None:
+        folder = ExportButton.last_folder
+        return folder if folder is not None and folder.is_dir() else None
 
     def retranslateUi(self) -> None:
         self.setText(self.tr("Export…"))

@@ -106,6 +106,10 @@ class ExportForm(QWidget):
 
         self._build()
         self._connect()
+        for caption, field in ((self.format_label, self.xlsx_radio),
+                               (self.purpose_label, self.purpose_combo),
+                               (self.path_label, self.path_edit)):
+            caption.setBuddy(field)
         self.retranslateUi()
         self._format_changed()
 

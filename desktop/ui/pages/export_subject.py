@@ -91,6 +91,8 @@ class SubjectCopyDialog(QDialog):
         self.export_button = button("startSubject", "primary")
         self.export_button.setDefault(True)
         self._build()
+        self.folder_label.setBuddy(self.folder_edit)
+        self.name_label.setBuddy(self.name_edit)
         self.folder_edit.textChanged.connect(lambda _t: self._update())
         self.name_edit.textChanged.connect(lambda _t: self._update())
         self.browse_button.clicked.connect(self.choose_folder)

@@ -71,6 +71,8 @@ class UnmaskedConfirmDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(_button_row(self.cancel_button, self.confirm_button))
 
+        self.password_label.setBuddy(self.password_edit)
+        self.purpose_label.setBuddy(self.purpose_edit)
         self.password_edit.textChanged.connect(self._update_button)
         self.purpose_edit.textChanged.connect(self._update_button)
         self.confirm_button.clicked.connect(self._confirm)
