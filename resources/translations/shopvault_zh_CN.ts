@@ -584,7 +584,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../desktop/ui/models/customers_model.py" line="+113"/>
+        <location filename="../../desktop/ui/models/customers_model.py" line="+93"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -637,7 +637,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+281"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+259"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -677,7 +677,7 @@
         <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+99"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -1997,7 +1997,7 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/reveal_dialog.py" line="+208"/>
+        <location filename="../../desktop/ui/pages/reveal_dialog.py" line="+207"/>
         <source>Copied. The clipboard is cleared in 30 seconds if it still holds it.</source>
         <translation>已复制。如果剪贴板中仍是这项内容，30 秒后会自动清除。</translation>
     </message>
@@ -2266,6 +2266,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose a purpose from the list.</source>
+        <translation>请从列表中选择用途。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose a rating from 1 to 5, or leave it empty.</source>
         <translation>请选择 1 到 5 分的评分，或留空。</translation>
     </message>
@@ -2283,6 +2288,21 @@
         <location line="+1"/>
         <source>Choose female, male, other, or leave it empty.</source>
         <translation>请选择女、男或其他，也可留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose how the consent was given.</source>
+        <translation>请选择同意的取得方式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe the purpose in at most 100 characters.</source>
+        <translation>用途说明最多 100 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe the purpose the customer agreed to.</source>
+        <translation>请说明顾客同意的用途。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2406,6 +2426,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Keep the evidence to at most 300 characters.</source>
+        <translation>凭证说明最多 300 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the note to at most 200 characters.</source>
+        <translation>备注最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No shop found in {home}. Create one first (init).</source>
         <translation>{home} 中没有店铺。请先创建店铺（init）。</translation>
     </message>
@@ -2433,6 +2463,16 @@
         <location line="+1"/>
         <source>Remove the invisible control characters.</source>
         <translation>请删除其中不可见的控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say how the customer withdrew consent, e.g. “phone call, 12 May”.</source>
+        <translation>请说明顾客如何撤回同意，例如“5月12日来电”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say where the proof is kept, e.g. “signed paper form no. 123”.</source>
+        <translation>请说明凭证存放在哪里，例如“第 123 号已签字纸质同意书”。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2538,6 +2578,16 @@
         <location line="+1"/>
         <source>This computer does not hold the key for the shop. Unlock it with the owner password or the recovery code.</source>
         <translation>这台电脑上没有店铺的密钥。请用店主密码或恢复码解锁。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This consent is not in force (it was refused or already withdrawn).</source>
+        <translation>此同意当前无效（顾客已拒绝或已撤回）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This consent no longer exists; it may have been removed with its customer.</source>
+        <translation>此同意记录已不存在，可能已随顾客一并删除。</translation>
     </message>
     <message>
         <location line="+1"/>
