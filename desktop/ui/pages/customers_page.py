@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.roles import Permission
+from desktop.services.consents import ConsentService
 from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.customer_views import (
     CustomerFilter,
@@ -89,6 +90,7 @@ class CustomersPage(QWidget):
 
         self.model = CustomersModel(self._service, session, runner, self)
         self._build()
+        self.profile_panel.consents_tab.attach(ConsentService(workspace), session, runner)
         self._connect()
         self.retranslateUi()
         self._apply_permissions()
@@ -172,6 +174,7 @@ class CustomersPage(QWidget):
         self.delete_button.clicked.connect(self.delete_customer)
         self.profile_panel.reveal_requested.connect(self.reveal_field)
         self.profile_panel.order_activated.connect(self.open_order)
+        self.profile_panel.consents_tab.changed.connect(self._consents_changed)
 
     def _apply_permissions(self) -> None:
         allows = self._session.allows
@@ -223,6 +226,7 @@ class CustomersPage(QWidget):
             self.reveal_dialog.reject()
         if self.delete_confirmation is not None:
             self.delete_confirmation.reject()
+        self.profile_panel.consents_tab.hide_for_lock()
         if self.customer_dialog is not None and self.customer_dialog.isVisible():
             self._dialog_hidden_by_lock = True
             self.customer_dialog.hide()
@@ -232,6 +236,7 @@ class CustomersPage(QWidget):
         if self.customer_dialog is not None and self._dialog_hidden_by_lock:
             self._dialog_hidden_by_lock = False
             self.customer_dialog.open()
+        self.profile_panel.consents_tab.restore_after_unlock()
 
     @Slot()
     def clear_filters(self) -> None:
@@ -358,6 +363,7 @@ class CustomersPage(QWidget):
         self.profile_panel.show_profile(data.profile, data.history)
         self.profile_panel.show_orders(data.orders)
         self.profile_panel.show_feedback(data.feedback)
+        self.profile_panel.show_consents(data.consents)
         self._update_actions()
 
     def _show_no_profile(self) -> None:
@@ -492,6 +498,11 @@ class CustomersPage(QWidget):
     def _revealed(self, customer_id: int, _field: str) -> None:
         if customer_id == self._profile_id:
             self._load_profile()  # the history tab shows the reveal
+
+    def _consents_changed(self, customer_id: int) -> None:
+        self.status_message.emit(self.tr("Consent register updated."))
+        if customer_id == self._profile_id:
+            self._load_profile()  # the consents and history tabs show the change
 
     def _show_error(self, exc: BaseException) -> None:
         self.error_label.setText(describe_error(exc))
