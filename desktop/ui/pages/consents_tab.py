@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from desktop.core.roles import Permission
 from desktop.services.consents import ConsentService, ConsentState, ConsentView
 from desktop.services.session import Session
-from desktop.ui.models.customers_model import local_time
+from desktop.ui.models.customer_columns import local_time
 from desktop.ui.pages.consent_dialogs import (
     ConsentForm,
     RecordConsentDialog,

@@ -27,7 +27,7 @@ from desktop.services.consents import ConsentView
 from desktop.services.customer_views import REVEALABLE_FIELDS, CustomerProfile, HistoryEntry
 from desktop.services.order_views import FeedbackRow, OrderRow
 from desktop.ui.error_text import role_name
-from desktop.ui.models.customers_model import format_cents, join_tags, local_date, local_time
+from desktop.ui.models.customer_columns import format_cents, join_tags, local_date, local_time
 from desktop.ui.pages.consent_words import channel_name, granted_name, purpose_name
 from desktop.ui.pages.consents_tab import ConsentsTab
 from desktop.ui.pages.profile_list_tab import ListTab
