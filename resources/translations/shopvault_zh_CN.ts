@@ -215,6 +215,34 @@
     </message>
 </context>
 <context>
+    <name>CustomerActions</name>
+    <message>
+        <location filename="../../desktop/ui/pages/customer_actions.py" line="+79"/>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {name} ({member_no})?</source>
+        <translation>删除 {name}（{member_no}）？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s profile is removed for good; the deletion is recorded in the audit log. This cannot be undone.</source>
+        <translation>该客户的资料将被永久删除，删除操作会记入审计日志。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CustomerDialog</name>
     <message>
         <location filename="../../build/translations/helpers.py" line="+1"/>
@@ -723,7 +751,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../desktop/ui/models/customers_model.py" line="+93"/>
+        <location filename="../../desktop/ui/models/customer_columns.py" line="+46"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -776,7 +804,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+264"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+271"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -821,7 +849,7 @@
         <translation>已复制。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
         <source>Customer added.</source>
         <translation>已添加客户。</translation>
     </message>
@@ -831,38 +859,17 @@
         <translation>修改已保存。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Delete customer</source>
-        <translation>删除客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete {name} ({member_no})?</source>
-        <translation>删除 {name}（{member_no}）？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The customer&apos;s profile is removed for good; the deletion is recorded in the audit log. This cannot be undone.</source>
-        <translation>该客户的资料将被永久删除，删除操作会记入审计日志。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+78"/>
+        <location line="+52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="-32"/>
         <source>Customer deleted.</source>
         <translation>已删除客户。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+16"/>
         <source>Consent register updated.</source>
         <translation>同意记录已更新。</translation>
     </message>
