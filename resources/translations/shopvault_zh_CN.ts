@@ -164,17 +164,17 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../desktop/ui/pages/consents_tab.py" line="+85"/>
+        <location filename="../../desktop/ui/pages/consents_tab.py" line="+101"/>
         <source>(withheld)</source>
         <translation>（不予显示）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-10"/>
         <source>No consents recorded yet.</source>
         <translation>尚未记录任何同意。</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+91"/>
         <source>Record consent…</source>
         <translation>记录同意…</translation>
     </message>
@@ -190,28 +190,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Recorded, by</source>
-        <translation>记录时间、记录人</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Purpose</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Purpose, channel</source>
+        <translation>用途、渠道</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Channel</source>
-        <translation>渠道</translation>
+        <source>Evidence; recorded by</source>
+        <translation>凭证；记录人</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Evidence</source>
-        <translation>凭证</translation>
+        <location line="-1"/>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from desktop.core.roles import Permission
 from desktop.services.consents import ConsentService, ConsentState, ConsentView
 from desktop.services.session import Session
-from desktop.ui.models.customer_columns import local_time
+from desktop.ui.models.customer_columns import local_date, local_time
 from desktop.ui.pages.consent_dialogs import (
     ConsentForm,
     RecordConsentDialog,
@@ -25,6 +25,9 @@ from desktop.ui.pages.consent_dialogs import (
 from desktop.ui.pages.consent_words import channel_name, consent_purpose, state_name
 from desktop.ui.pages.profile_list_tab import ListTab
 from desktop.ui.tasks import TaskSubmitter
+
+MAX_COLUMN_WIDTH = 170
+"""Purpose and state columns wrap beyond this; the evidence column takes the rest."""
 
 
 class ConsentsTab(QWidget):
@@ -47,7 +50,7 @@ class ConsentsTab(QWidget):
         self.withdraw_button = QPushButton()
         self.withdraw_button.setObjectName("withdrawConsentButton")
         self.withdraw_button.setAutoDefault(False)
-        self.list = ListTab(5)
+        self.list = ListTab(3)
         self.list.table.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(6, 6, 6, 0)
@@ -76,25 +79,32 @@ class ConsentsTab(QWidget):
     def show_consents(self, customer_id: int, consents: Sequence[ConsentView]) -> None:
         self.customer_id = customer_id
         self.consents = list(consents)
+        # Three columns of two lines each: the profile panel is narrow.
         rows = [
             [
-                f"{local_time(c.recorded_at)}\n{c.recorded_by or '—'}",
-                consent_purpose(c),
+                f"{consent_purpose(c)}\n{channel_name(c.channel)}",
                 self._state_text(c),
-                channel_name(c.channel),
-                self.tr("(withheld)") if c.evidence_withheld else c.evidence,
+                f"{self._evidence_text(c)}\n{c.recorded_by or '—'}, {local_time(c.recorded_at)}",
             ]
             for c in self.consents
         ]
         self.list.show_rows(rows, self.tr("No consents recorded yet."),
                             [c.id for c in self.consents])
+        table = self.list.table
+        for column in range(table.columnCount() - 1):
+            table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+        table.resizeRowsToContents()
         self._update_buttons()
 
+    def _evidence_text(self, consent: ConsentView) -> str:
+        if consent.evidence_withheld:
+            return self.tr("(withheld)")
+        return consent.evidence or "—"
+
     def _state_text(self, consent: ConsentView) -> str:
-        text = state_name(consent.state)
         if consent.state is ConsentState.WITHDRAWN and consent.withdrawn_at:
-            text += "\n" + local_time(consent.withdrawn_at)
-        return text
+            return f"{state_name(consent.state)}\n{local_date(consent.withdrawn_at)}"
+        return f"{state_name(consent.state)}\n{local_date(consent.recorded_at)}"
 
     def clear(self) -> None:
         self.customer_id = None
@@ -173,8 +183,8 @@ class ConsentsTab(QWidget):
         self.withdraw_button.setText(self.tr("Withdraw…"))
         self.withdraw_button.setToolTip(self.tr(
             "The customer takes back the selected consent; the entry stays, marked withdrawn."))
-        self.list.set_headers([self.tr("Recorded, by"), self.tr("Purpose"), self.tr("State"),
-                               self.tr("Channel"), self.tr("Evidence")])
+        self.list.set_headers([self.tr("Purpose, channel"), self.tr("State"),
+                               self.tr("Evidence; recorded by")])
         if self.customer_id is not None:
             self.show_consents(self.customer_id, self.consents)
 

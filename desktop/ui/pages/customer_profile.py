@@ -422,10 +422,14 @@ def action_text(action: str) -> str:
     return names.get(action, action)
 
 
+_DETAIL_ORDER = {"field": 0, "purpose": 1, "granted": 2, "channel": 3, "reason": 4, "note": 5}
+"""The log stores details sorted by key; they read better in this order."""
+
+
 def details_text(details: dict[str, Any]) -> str:
     """An audit entry's details in words: the field revealed and why, the fields changed."""
     parts: list[str] = []
-    for key, value in details.items():
+    for key, value in sorted(details.items(), key=lambda item: _DETAIL_ORDER.get(item[0], 99)):
         if value is None or value == "":
             continue
         if key == "field":
