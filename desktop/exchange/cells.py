@@ -280,7 +280,8 @@ def _day(raw: Cell | str, month_first: bool) -> str:
             first, second, year = map(int, year_last.groups())
             if first <= 12 and second <= 12 and first != second and not month_first:
                 raise _Unusable(DATE_AMBIGUOUS)
-            month, day = (second, first) if first > 12 or (not month_first) else (first, second)
+            day_first = first > 12 or (second <= 12 and not month_first)
+            month, day = (second, first) if day_first else (first, second)
             try:
                 return date(year, month, day).isoformat()
             except ValueError:
