@@ -63,7 +63,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "customer.province": (
         "省", "省份", "所在省", "province", "state", "region", "billing province",
     ),
-    "customer.city": ("市", "城市", "所在市", "city", "billing city"),
+    "customer.city": ("市", "城市", "所在市", "所在城市", "city", "billing city"),
     "customer.district": ("区", "区县", "县区", "区/县", "district", "county"),
     "customer.address_detail": (
         "地址", "联系地址", "详细地址", "家庭地址", "住址", "通讯地址", "街道地址", "address",
