@@ -109,10 +109,20 @@ _SCIENTIFIC = re.compile(r"(?i)[+-]?[0-9](?:\.[0-9]+)?e\+?[0-9]+")
 _MAX_TEXT = 2000
 
 
+# Text that cleaning would leave as it is: printable ASCII and CJK unified ideographs only (NFKC
+# keeps both), not starting with a blank, apostrophe or "=", not ending with a blank. Most
+# cells are like this, and checking is far cheaper than cleaning.
+_NEEDS_CLEANING = re.compile(r"^[\s'=]|\s$|[^\x20-\x7e\u4e00-\u9fff]")
+
+
 def text(cell: Cell) -> str | None:
     """The cleaned text of a cell, or None when it is empty or a placeholder."""
     if cell is None:
         return None
+    if type(cell) is str and cell and _NEEDS_CLEANING.search(cell) is None:
+        if len(cell) <= 4 and cell.lower() in _PLACEHOLDERS:
+            return None
+        return cell
     if isinstance(cell, bool):
         return "TRUE" if cell else "FALSE"
     if isinstance(cell, datetime | date | time):
@@ -148,6 +158,7 @@ def personal_text(cell: Cell) -> Converted[str]:
 # ---------------------------------------------------------------- identifiers
 
 _ROUNDED_FLOAT = 1e11
+_EXACT_DIGITS = 10**15  # ints below this cannot have lost digits
 
 
 def _rounded_int(number: int) -> bool:
@@ -174,6 +185,8 @@ def _digits_of_number(cell: int | float) -> Converted[str]:
 
 def identifier(cell: Cell) -> Converted[str]:
     """A member, card or order number: exact text; digits Excel lost are an error."""
+    if type(cell) is int and -_EXACT_DIGITS < cell < _EXACT_DIGITS:
+        return Converted(str(cell))
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return _digits_of_number(cell)
     value = text(cell)
@@ -188,12 +201,15 @@ def identifier(cell: Cell) -> Converted[str]:
 
 # ---------------------------------------------------------------- phones
 
+_PLAIN_CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")  # the common case, E.164 without more ado
 _PHONE_LIST = re.compile(r"\s*[,，;；/、|]\s*|\s{2,}|\s+(?=\+|00|1[3-9][0-9]{9}\b)")
 
 
 def phone(cell: Cell) -> Converted[str]:
     """E.164 (CN default; numbers with another country code stay international; landlines
     accepted). Several numbers: the first, with a warning."""
+    if type(cell) is int and 13_000_000_000 <= cell <= 19_999_999_999:
+        return Converted(f"+86{cell}")
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         digits = _digits_of_number(cell)
         if digits.value is None:
@@ -202,6 +218,8 @@ def phone(cell: Cell) -> Converted[str]:
     value = text(cell)
     if value is None:
         return Converted(None)
+    if _PLAIN_CN_MOBILE.fullmatch(value):
+        return Converted("+86" + value)
     if _SCIENTIFIC.fullmatch(value):
         return _error(EXCEL_ROUNDED)
     if is_masked(value):
@@ -299,6 +317,8 @@ def _parse_date(raw: object) -> str:
 
 def birthday(cell: Cell, *, month_first: bool = False) -> Converted[str]:
     """ISO ``YYYY-MM-DD`` or ``--MM-DD`` (no year); unusable dates are left empty + warning."""
+    if type(cell) is date:
+        return Converted(cell.isoformat())
     if isinstance(cell, str | int | float) and text(cell) is None:
         return Converted(None)
     if cell is None or isinstance(cell, bool | time):
@@ -393,6 +413,8 @@ def cents(cell: Cell) -> Converted[int]:
 
 def whole_number(cell: Cell) -> Converted[int]:
     """Points and similar counts: ``1,200``, ``120``, ``120.0``, ``120分``."""
+    if type(cell) is int:
+        return Converted(cell)
     if cell is None or (isinstance(cell, str) and text(cell) is None):
         return Converted(None)
     if isinstance(cell, bool | datetime | date | time):
@@ -439,17 +461,19 @@ _GENDERS = {
     Gender.UNKNOWN: ("未知", "保密", "不详", "unknown", "?", "u"),
     Gender.OTHER: ("其他", "other", "x", "non-binary", "nonbinary"),
 }
-_GENDER_BY_TEXT = {spelling: gender for gender, names in _GENDERS.items() for spelling in names}
+_GENDER_BY_TEXT = {
+    spelling: gender.value for gender, names in _GENDERS.items() for spelling in names
+}
 
 
 def gender(cell: Cell) -> Converted[str]:
     value = text(cell)
     if value is None:
         return Converted(None)
-    found = _GENDER_BY_TEXT.get(value.lower())
+    found = _GENDER_BY_TEXT.get(value) or _GENDER_BY_TEXT.get(value.lower())
     if found is None:
         return _warning(GENDER_UNKNOWN)
-    return Converted(found.value or None)
+    return Converted(found or None)
 
 
 _TAG_SEPARATORS = re.compile(r"[,，;；、|/]+")

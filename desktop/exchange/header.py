@@ -20,6 +20,7 @@ from desktop.exchange.synonyms import header_key, known_headers
 _KNOWN = known_headers(header for layout in LAYOUTS for header, _ in layout.columns)
 _SUMMARY_CHINESE = ("合计", "总计", "小计", "汇总", "共计", "总合计", "本页合计")
 _SUMMARY_ENGLISH = frozenset({"total", "totals", "subtotal", "subtotals", "grandtotal", "sum"})
+_SUMMARY_FIRST_CHARS = frozenset("合总小汇共本tTsSgGｔＴｓＳｇＧ")
 _SUMMARY_CELLS = 3  # a total's label sits in one of the first non-empty cells
 _SPACES = re.compile(r"[\s\u3000]+")
 
@@ -38,7 +39,7 @@ def find_header_row(rows: Sequence[Sequence[Cell]], max_scan: int = 30) -> int |
 
 
 def _is_summary_label(cell: Cell) -> bool:
-    if not isinstance(cell, str):
+    if not isinstance(cell, str) or cell.lstrip()[:1] not in _SUMMARY_FIRST_CHARS:
         return False
     label = _SPACES.sub("", unicodedata.normalize("NFKC", cell)).lower()
     label = label.strip(":：-—()（）[]【】*#")
@@ -48,15 +49,31 @@ def _is_summary_label(cell: Cell) -> bool:
     return word in _SUMMARY_ENGLISH
 
 
+def has_summary_label(cells: Sequence[Cell]) -> bool:
+    """True when one of the first non-empty cells is a 合计/总计/小计/汇总/Total label."""
+    seen = 0
+    for cell in cells:
+        if cell is None or cell == "":
+            continue
+        if isinstance(cell, str):
+            if text(cell) is None:
+                continue
+            if _is_summary_label(cell):
+                return True
+        seen += 1
+        if seen == _SUMMARY_CELLS:
+            return False
+    return False
+
+
 def row_kind(cells: Sequence[Cell], mapping: Sequence[ColumnMapping] | None = None) -> RowKind:
     """BLANK when no cell holds anything; SUMMARY when one of the first non-empty cells is a
     合计/总计/小计/汇总/Total label (full-width or spaced forms too, e.g. ``合 计：``);
     otherwise DATA. ``mapping`` limits "blank" to the mapped columns when given: a row
     whose mapped cells are all empty carries nothing to import."""
-    filled = [cell for cell in cells if text(cell) is not None]
-    if not filled:
+    if all(text(cell) is None for cell in cells):
         return RowKind.BLANK
-    if any(_is_summary_label(cell) for cell in filled[:_SUMMARY_CELLS]):
+    if has_summary_label(cells):
         return RowKind.SUMMARY
     if mapping is not None and any(entry.field for entry in mapping):
         mapped = [

@@ -58,10 +58,10 @@ def test_membership_sheet_with_title_blank_and_total_rows() -> None:
     )
     bad = result.rows[7]
     assert bad.customer is not None and bad.customer.phone is None
-    assert bad.issues == (
+    assert bad.issues == (  # in column order
         RowIssue(7, "customer.gender", cells.GENDER_UNKNOWN, {}, warning=True),
-        RowIssue(7, "customer.birthday", DATE_IMPOSSIBLE, {}, warning=True),
         RowIssue(7, "customer.phone", cells.MASKED_VALUE, {}, warning=True),
+        RowIssue(7, "customer.birthday", DATE_IMPOSSIBLE, {}, warning=True),
         RowIssue(7, "customer.id_number", cells.EXCEL_ROUNDED, {}, warning=False),
     )
     assert bad.has_errors
