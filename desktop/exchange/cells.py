@@ -12,8 +12,8 @@ Rules worth knowing:
 * Placeholder cells (``-``, ``/``, ``无``, ``N/A`` …) count as empty.
 * Identifiers (phones, IDs, member and order numbers) read from number cells are exact digit
   strings — unless Excel has already rounded them: a float ≥ 1e11, an int of more than 15
-  digits that ends in the zeros Excel pads with (or exceeds what a float holds exactly), or
-  text in scientific notation such as ``1.38123E+10``. Those are errors, never guessed.
+  digits that ends in the zeros Excel pads with or that a float could have produced, or text
+  in scientific notation such as ``1.38123E+10``. Those are errors, never guessed.
 * Values a platform masked or encrypted (``138****5678``, ``张*``, ``~AgAAAA…~``) are left
   empty with a warning.
 * Dates: ``2024-01-05``, ``2024/1/5``, ``2024.1.5``, ``2024年1月5日``, ``20240105``, date cells
@@ -399,9 +399,7 @@ def moment(cell: Cell, *, zone: tzinfo, month_first: bool = False) -> Converted[
 def cents(cell: Cell) -> Converted[int]:
     """Integer cents from ``¥1,234.50``, ``￥88.00``, ``1234.50元``, ``RMB 12``, ``$12.00``,
     ``-5.00``, ``(5.00)`` or a number cell."""
-    if isinstance(cell, str) and text(cell) is None:
-        return Converted(None)
-    if cell is None:
+    if cell is None or (isinstance(cell, str) and text(cell) is None):
         return Converted(None)
     if isinstance(cell, datetime | date | time):
         return _error(AMOUNT_INVALID)
@@ -419,8 +417,6 @@ def whole_number(cell: Cell) -> Converted[int]:
         return Converted(None)
     if isinstance(cell, bool | datetime | date | time):
         return _error(WHOLE_NUMBER)
-    if isinstance(cell, int):
-        return Converted(cell)
     if isinstance(cell, float):
         return Converted(int(cell)) if cell.is_integer() else _error(WHOLE_NUMBER)
     cleaned = re.sub(r"(?<=[0-9]),(?=[0-9]{3}\b)", "", text(cell) or "")
@@ -431,9 +427,7 @@ def whole_number(cell: Cell) -> Converted[int]:
 
 def quantity(cell: Cell) -> Converted[int]:
     number = whole_number(cell)
-    if number.value is not None and number.value < 1:
-        return _error(QUANTITY_INVALID)
-    if number.notes:
+    if number.notes or (number.value is not None and number.value < 1):
         return _error(QUANTITY_INVALID)
     return number
 
@@ -486,23 +480,3 @@ def tags(cell: Cell) -> tuple[str, ...]:
         return ()
     parts = (part.strip() for part in _TAG_SEPARATORS.split(value))
     return tuple(dict.fromkeys(part for part in parts if part))
-
-
-def choice(cell: Cell, table: Mapping[str, str]) -> tuple[str | None, str | None]:
-    """Look a status-like text up in ``table`` (keys compared by :func:`choice_key`).
-    Returns (value, None), or (None, the cleaned text) when it is not known."""
-    value = text(cell)
-    if value is None:
-        return None, None
-    key = choice_key(value)
-    if key in table:
-        return table[key], None
-    # 交易关闭(买家取消), 退款成功，交易关闭 …: the longest known beginning decides.
-    prefixes = [known for known in table if len(known) >= 2 and key.startswith(known)]
-    if prefixes:
-        return table[max(prefixes, key=len)], None
-    return None, value
-
-
-def choice_key(value: str) -> str:
-    return re.sub(r"[\s_\-]+", "", clean_text(value).lower())

@@ -24,6 +24,7 @@ from desktop.exchange.statuses import (
     FEEDBACK_STATUS,
     FULFILLMENT_STATUS,
     ORDER_STATUS,
+    choice,
 )
 
 Converter = Callable[[Cell], Converted[Any]]
@@ -43,7 +44,7 @@ def _tags(cell: Cell) -> Converted[tuple[str, ...]]:
 
 def _choice(table: Mapping[str, str], reason: str, param: str) -> Converter:
     def convert(cell: Cell) -> Converted[str]:
-        value, unknown = cells.choice(cell, table)
+        value, unknown = choice(cell, table)
         if unknown is None:
             return Converted(value)
         return Converted(None, (Note(reason, {param: unknown[:_UNKNOWN_SHOWN]}, warning=True),))
@@ -52,7 +53,7 @@ def _choice(table: Mapping[str, str], reason: str, param: str) -> Converter:
 
 
 def _feedback_kind(cell: Cell) -> Converted[str]:
-    value, unknown = cells.choice(cell, FEEDBACK_KIND)
+    value, unknown = choice(cell, FEEDBACK_KIND)
     if unknown is None:
         return Converted(value)
     note = Note(cells.FEEDBACK_KIND_UNKNOWN, {"kind": unknown[:_UNKNOWN_SHOWN]}, warning=True)
@@ -60,7 +61,7 @@ def _feedback_kind(cell: Cell) -> Converted[str]:
 
 
 def _channel(cell: Cell) -> Converted[str]:
-    value, unknown = cells.choice(cell, CHANNELS)
+    value, unknown = choice(cell, CHANNELS)
     return Converted(value or unknown)
 
 

@@ -1,13 +1,39 @@
 """Platform status and type texts → ShopVault's values (``OrderStatus``, ``FeedbackKind``,
 ``FeedbackStatus``) and channel names → platform ids. Keys go through
-:func:`desktop.exchange.cells.choice_key` (lower case, no spaces, dashes or underscores); a
+:func:`choice_key` (lower case, no spaces, dashes or underscores); a
 text that begins with a known key (``交易关闭(买家取消)``) takes the longest such key's value.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
+from desktop.core.import_types import Cell
 from desktop.core.models import FeedbackKind, FeedbackStatus, OrderStatus
-from desktop.exchange.cells import choice_key
+from desktop.core.validation import clean_text
+from desktop.exchange.cells import text
+
+
+def choice(cell: Cell, table: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """Look a status-like text up in ``table`` (keys compared by :func:`choice_key`).
+    Returns (value, None), or (None, the cleaned text) when it is not known."""
+    value = text(cell)
+    if value is None:
+        return None, None
+    key = choice_key(value)
+    if key in table:
+        return table[key], None
+    # 交易关闭(买家取消), 退款成功，交易关闭 …: the longest known beginning decides.
+    prefixes = [known for known in table if len(known) >= 2 and key.startswith(known)]
+    if prefixes:
+        return table[max(prefixes, key=len)], None
+    return None, value
+
+
+def choice_key(value: str) -> str:
+    return re.sub(r"[\s_\-]+", "", clean_text(value).lower())
+
 
 _PENDING, _PAID, _SHIPPED = OrderStatus.PENDING, OrderStatus.PAID, OrderStatus.SHIPPED
 _DONE, _CANCELLED, _REFUNDED = OrderStatus.COMPLETED, OrderStatus.CANCELLED, OrderStatus.REFUNDED
