@@ -30,7 +30,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from desktop.core.errors import InvalidInputError
 from desktop.core.import_types import Cell
@@ -84,8 +84,7 @@ class Note:
     warning: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Converted(Generic[T]):
+class Converted(NamedTuple, Generic[T]):  # a tuple: made for every cell, so kept cheap
     value: T | None = None
     notes: tuple[Note, ...] = ()
 

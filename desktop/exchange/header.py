@@ -39,7 +39,7 @@ def find_header_row(rows: Sequence[Sequence[Cell]], max_scan: int = 30) -> int |
 
 
 def _is_summary_label(cell: Cell) -> bool:
-    if not isinstance(cell, str) or cell.lstrip()[:1] not in _SUMMARY_FIRST_CHARS:
+    if not isinstance(cell, str) or cell.strip()[:1] not in _SUMMARY_FIRST_CHARS:
         return False
     label = _SPACES.sub("", unicodedata.normalize("NFKC", cell)).lower()
     label = label.strip(":：-—()（）[]【】*#")
@@ -56,10 +56,13 @@ def has_summary_label(cells: Sequence[Cell]) -> bool:
         if cell is None or cell == "":
             continue
         if isinstance(cell, str):
-            if text(cell) is None:
+            stripped = cell.strip()
+            if not stripped:
                 continue
-            if _is_summary_label(cell):
+            if stripped[0] in _SUMMARY_FIRST_CHARS and _is_summary_label(cell):
                 return True
+            if len(stripped) <= 4 and text(cell) is None:  # "-", "无", "N/A" …
+                continue
         seen += 1
         if seen == _SUMMARY_CELLS:
             return False

@@ -28,6 +28,8 @@ from desktop.exchange.statuses import (
 )
 
 Converter = Callable[[Cell], Converted[Any]]
+# field key, its first column, converter, all its columns when several, remembered results
+_Step = tuple[str, int, Converter, tuple[int, ...] | None, dict[tuple[type, Cell], Converted[Any]]]
 
 JOIN_WITH = {
     "customer.address_detail": " ", "customer.notes": "; ", "order.ship_address": " ",
@@ -36,6 +38,7 @@ JOIN_WITH = {
 }
 _TAGS = "customer.tags"
 _UNKNOWN_SHOWN = 40  # characters of an unknown status shown back in the warning
+_REMEMBERED = 512  # converted values remembered per column
 
 
 def _tags(cell: Cell) -> Converted[tuple[str, ...]]:
@@ -144,9 +147,10 @@ class RowReader:
             if entry.field and is_field(entry.field):
                 columns.setdefault(entry.field, []).append(entry.column)
         self.mapped = bool(columns)
-        # In column order, so a row's issues come out in the order of its columns.
-        self._steps = [
-            (key, tuple(indexes), table[key])
+        # In column order, so a row's issues come out in the order of its columns; a field on
+        # one column (the usual case) takes the short way.
+        self._steps: list[_Step] = [
+            (key, indexes[0], table[key], tuple(indexes) if len(indexes) > 1 else None, {})
             for key, indexes in sorted(columns.items(), key=lambda item: item[1][0])
         ]
 
@@ -157,18 +161,23 @@ class RowReader:
         found: dict[str, Any] = {}
         issues: list[RowIssue] = []
         width = len(row_cells)
-        for key, indexes, convert in self._steps:
-            if len(indexes) == 1:
-                column = indexes[0]
+        for key, column, convert, several, seen in self._steps:
+            if several is None:
                 if column >= width or (cell := row_cells[column]) is None or cell == "":
                     continue
-                converted = convert(cell)
+                # Converters are pure, and many columns repeat their values (性别, 等级, 状态,
+                # dates, amounts): remember the first few hundred results of each column.
+                converted = seen.get((cell.__class__, cell))
+                if converted is None:
+                    converted = convert(cell)
+                    if len(seen) < _REMEMBERED:
+                        seen[(cell.__class__, cell)] = converted
                 if converted.notes:
                     issues.extend(_issues(number, key, converted.notes))
                 if converted.value is not None:
                     found[key] = converted.value
                 continue
-            present = [row_cells[column] for column in indexes if column < width]
+            present = [row_cells[index] for index in several if index < width]
             results = [convert(cell) for cell in present if not _empty(cell)]
             value = _combine(key, results)
             if value is not None and key not in JOIN_WITH and key != _TAGS:
