@@ -35,7 +35,7 @@ from desktop.core.import_types import (
     RowKind,
 )
 from desktop.core.models import FeedbackKind, OrderStatus
-from desktop.exchange.header import has_summary_label
+from desktop.exchange.header import has_summary_label, row_kind
 from desktop.exchange.layouts import layout_by_id
 from desktop.exchange.layouts_catalog import Layout
 from desktop.exchange.row_values import RowReader
@@ -198,7 +198,8 @@ def parse_rows(
     (default: this computer's); Chinese platform layouts always use China Standard Time.
 
     A row whose mapped cells are all empty is BLANK (also when unmapped columns hold
-    something, e.g. a running number); a 合计/Total row is SUMMARY."""
+    something, e.g. a running number); a 合计/Total row is SUMMARY. With nothing mapped at
+    all, rows with content are DATA (and carry nothing, so the import rejects them)."""
     known = layout_by_id(layout)
     platform = known.platform if known else None
     reader = RowReader(
@@ -209,7 +210,7 @@ def parse_rows(
             yield ParsedRow(row=number, kind=RowKind.SUMMARY)
             continue
         found, issues = reader.read(row_cells, number)
-        if not found and not issues:
+        if not found and not issues and (reader.mapped or row_kind(row_cells) is RowKind.BLANK):
             yield ParsedRow(row=number, kind=RowKind.BLANK)
             continue
         if target is ImportTarget.CUSTOMERS:

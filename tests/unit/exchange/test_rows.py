@@ -166,3 +166,29 @@ def test_customer_rows_always_carry_a_customer_even_without_identifiers() -> Non
                           target=ImportTarget.CUSTOMERS)
     assert named.customer == CustomerFields(name="张三")
     assert named.customer is not None and not named.customer.has_identifier()
+
+
+def test_repeated_values_keep_their_own_row_numbers_and_types() -> None:
+    mapping = (
+        ColumnMapping(0, "性别", "customer.gender"),
+        ColumnMapping(1, "会员卡号", "customer.member_no"),
+    )
+    rows: list[list[Cell]] = [["男", 1], ["未知性别", 1.0], ["未知性别", True], ["男", "1"]]
+    parsed = list(parse_rows(rows, first_row_number=5, mapping=mapping,
+                             target=ImportTarget.CUSTOMERS))
+    assert [row.customer.member_no if row.customer else None for row in parsed] == [
+        "1", "1", "TRUE", "1",
+    ]
+    assert [row.customer.gender if row.customer else None for row in parsed] == [
+        "male", None, None, "male",
+    ]
+    assert [issue.row for row in parsed for issue in row.issues] == [6, 7]
+
+
+def test_nothing_mapped_rows_with_content_are_data_not_blank() -> None:
+    mapping = (ColumnMapping(0, "姓名", None), ColumnMapping(1, "手机", None))
+    parsed = list(parse_rows([["张三", "13812345678"], [None, None]], first_row_number=2,
+                             mapping=mapping, target=ImportTarget.ORDERS))
+    assert [row.kind for row in parsed] == [RowKind.DATA, RowKind.BLANK]
+    assert parsed[0].order is None and parsed[0].customer is None
+    assert parsed[0].issues == (RowIssue(2, "order.order_no", ORDER_NO_MISSING),)
