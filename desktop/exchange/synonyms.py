@@ -11,7 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_NOISE = re.compile(r"[\s\u3000_\-./\\:：,，;；'\"“”‘’()（）\[\]【】{}<>《》*#·・]+")
+_NOISE = re.compile(
+    r"[\s\u3000\u200b-\u200d\ufeff_\-./\\:：,，;；'\"“”‘’()（）\[\]【】{}<>《》*#·・]+"
+)
 _UNIT = re.compile(r"[(（\[【](元|件|个|rmb|cny|¥|分|kg|次)[)）\]】]$")
 
 

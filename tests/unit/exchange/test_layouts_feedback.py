@@ -160,3 +160,11 @@ def test_edited_mapping_is_honoured() -> None:
     )
     parsed = read(rows, mapping).rows[2]
     assert parsed.customer == CustomerFields(name="张三", notes="12")
+
+
+def test_headers_with_a_byte_order_mark_or_zero_width_characters() -> None:
+    guess = recognise(["\ufeff订单编号", "买家会员名\u200b", " 订单状态 ", "宝贝标题"])
+    assert [entry.field for entry in guess.mapping] == [
+        "order.order_no", "customer.platform_account", "order.status", "item.product_name",
+    ]
+    assert guess.mapping[0].header == "\ufeff订单编号".strip()
