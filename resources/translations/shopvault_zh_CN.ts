@@ -71,9 +71,171 @@
     </message>
 </context>
 <context>
-    <name>CustomerDialog</name>
+    <name>ConsentForm</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consent_dialogs.py" line="+180"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWords</name>
     <message>
         <location filename="../../build/translations/helpers.py" line="+2"/>
+        <source>Counter (paper form)</source>
+        <translation>门店柜台（纸质表格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing SMS</source>
+        <translation>营销短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing WeChat messages</source>
+        <translation>微信营销消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing e-mail</source>
+        <translation>营销邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership programme</source>
+        <translation>会员计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other purpose</source>
+        <translation>其他用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing sensitive data (PIPL Art. 29)</source>
+        <translation>处理敏感个人信息（个保法第二十九条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharing with a delivery partner</source>
+        <translation>向配送合作方提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer abroad</source>
+        <translation>向境外提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat mini-program</source>
+        <translation>微信小程序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consents_tab.py" line="+101"/>
+        <source>(withheld)</source>
+        <translation>（不予显示）</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>No consents recorded yet.</source>
+        <translation>尚未记录任何同意。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Record consent…</source>
+        <translation>记录同意…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer takes back the selected consent; the entry stays, marked withdrawn.</source>
+        <translation>顾客撤回所选的同意；该记录会保留，并标记为已撤回。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose, channel</source>
+        <translation>用途、渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence; recorded by</source>
+        <translation>凭证；记录人</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerActions</name>
+    <message>
+        <location filename="../../desktop/ui/pages/customer_actions.py" line="+79"/>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {name} ({member_no})?</source>
+        <translation>删除 {name}（{member_no}）？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s profile is removed for good; the deletion is recorded in the audit log. This cannot be undone.</source>
+        <translation>该客户的资料将被永久删除，删除操作会记入审计日志。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../build/translations/helpers.py" line="+1"/>
         <source>1990-03-07, 1990/3/7, 1990年3月7日 or 03-07</source>
         <translation>1990-03-07、1990/3/7、1990年3月7日 或 03-07</translation>
     </message>
@@ -297,13 +459,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Consents</source>
-        <translation>授权同意</translation>
+        <source>Consent withdrawn</source>
+        <translation>撤回了同意</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Consents (purpose, granted or withdrawn, channel, evidence) will be recorded here once the privacy register is ready.</source>
-        <translation>隐私登记功能上线后，授权同意记录（用途、同意或撤回、渠道、凭证）将记录在这里。</translation>
+        <source>Consents</source>
+        <translation>授权同意</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -422,6 +584,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -477,11 +644,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Purpose</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
@@ -489,6 +651,11 @@
         <location line="+1"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded a consent</source>
+        <translation>记录了同意</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -532,11 +699,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -577,11 +739,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>When, who</source>
         <translation>时间、操作人</translation>
     </message>
@@ -594,7 +751,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../desktop/ui/models/customers_model.py" line="+93"/>
+        <location filename="../../desktop/ui/models/customer_columns.py" line="+46"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -647,7 +804,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+268"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+280"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -687,12 +844,12 @@
         <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
         <source>Customer added.</source>
         <translation>已添加客户。</translation>
     </message>
@@ -702,38 +859,22 @@
         <translation>修改已保存。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Delete customer</source>
-        <translation>删除客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete {name} ({member_no})?</source>
-        <translation>删除 {name}（{member_no}）？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The customer&apos;s profile is removed for good; the deletion is recorded in the audit log. This cannot be undone.</source>
-        <translation>该客户的资料将被永久删除，删除操作会记入审计日志。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+86"/>
+        <location line="+65"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="-45"/>
         <source>Customer deleted.</source>
         <translation>已删除客户。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+29"/>
+        <source>Consent register updated.</source>
+        <translation>同意记录已更新。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Search: phone, last 4 digits, name, pinyin (zhangsan, zs), member no., e-mail, WeChat</source>
         <translation>搜索：电话、后 4 位、姓名、拼音（zhangsan、zs）、会员卡号、邮箱、微信号</translation>
     </message>
@@ -791,7 +932,7 @@
 <context>
     <name>ExportButton</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_entry.py" line="+100"/>
+        <location filename="../../desktop/ui/pages/export_entry.py" line="+111"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1175,7 +1316,7 @@
 <context>
     <name>ExportForm</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_form.py" line="+236"/>
+        <location filename="../../desktop/ui/pages/export_form.py" line="+240"/>
         <source>Save export as</source>
         <translation>导出文件另存为</translation>
     </message>
@@ -1838,7 +1979,7 @@
 <context>
     <name>FilePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+185"/>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+187"/>
         <source>File password</source>
         <translation>文件密码</translation>
     </message>
@@ -2679,6 +2820,69 @@
     </message>
 </context>
 <context>
+    <name>RecordConsentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consent_dialogs.py" line="+70"/>
+        <source>Record consent</source>
+        <translation>记录同意</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The customer agrees</source>
+        <translation>顾客同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer declines</source>
+        <translation>顾客拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Purpose</source>
+        <translation>用途(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose in your words</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Answer</source>
+        <translation>顾客答复(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How it was given</source>
+        <translation>取得方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Evidence</source>
+        <translation>凭证(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. birthday coupon by SMS</source>
+        <translation>例如：短信发送生日优惠券</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. signed paper form no. 123</source>
+        <translation>例如：第 123 号已签字纸质同意书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded with your name and the time, and shown in the customer&apos;s history.</source>
+        <translation>将记录您的姓名和时间，并显示在该顾客的历史记录中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodePanel</name>
     <message>
         <location filename="../../desktop/ui/shell/recovery_code_panel.py" line="+100"/>
@@ -2870,7 +3074,7 @@
 <context>
     <name>SubjectCopyDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_subject.py" line="+153"/>
+        <location filename="../../desktop/ui/pages/export_subject.py" line="+155"/>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
@@ -3092,6 +3296,30 @@
     </message>
 </context>
 <context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consent_dialogs.py" line="+35"/>
+        <location line="+5"/>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Withdraw: {purpose}</source>
+        <translation>撤回：{purpose}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;How did the customer withdraw it?</source>
+        <translation>顾客是如何撤回的？(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. phone call, asked to stop SMS</source>
+        <translation>例如：来电要求停止发送短信</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../desktop/ui/error_text.py" line="+102"/>
@@ -3125,8 +3353,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another customer already has this member number.</source>
         <translation>已有其他客户使用这个会员卡号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled at</source>
+        <translation>取消时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3142,6 +3390,11 @@
         <location line="+1"/>
         <source>Choose a number of customers from 1 to 2,000,000.</source>
         <translation>请选择 1 到 2,000,000 之间的客户数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a purpose from the list.</source>
+        <translation>请从列表中选择用途。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3165,8 +3418,48 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose how the consent was given.</source>
+        <translation>请选择同意的取得方式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe the purpose in at most 100 characters.</source>
+        <translation>用途说明最多 100 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe the purpose the customer agreed to.</source>
+        <translation>请说明顾客同意的用途。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>优惠金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Do not start or end the password with a space.</source>
         <translation>密码的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3185,6 +3478,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Enter a quantity of at least 1.</source>
+        <translation>请填写至少为 1 的数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a rating from 1 to 5.</source>
+        <translation>请填写 1 到 5 之间的评分。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Enter a time such as 14:30.</source>
         <translation>请输入时间，例如 14:30。</translation>
     </message>
@@ -3192,6 +3495,11 @@
         <location line="+1"/>
         <source>Enter a whole number of 1 or more.</source>
         <translation>请输入 1 或更大的整数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a whole number such as 120.</source>
+        <translation>请填写整数，例如 120。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3280,8 +3588,98 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Excel has already rounded this number; format the column as text in the source and export again.</source>
+        <translation>Excel 已将这个数字四舍五入，后几位已丢失；请在原表中把该列设为文本格式后重新导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback channel</source>
+        <translation>反馈渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback status</source>
+        <translation>反馈状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback type</source>
+        <translation>反馈类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fulfilment status</source>
+        <translation>发货状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Give the reason for revealing this field.</source>
         <translation>请填写查看完整信息的原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-kept feedback log</source>
+        <translation>手工登记的反馈表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-kept membership sheet</source>
+        <translation>手工登记的会员表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JD (京东) order export</source>
+        <translation>京东订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge.me reviews export</source>
+        <translation>Judge.me 评价导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the evidence to at most 300 characters.</source>
+        <translation>凭证说明最多 300 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the note to at most 200 characters.</source>
+        <translation>备注最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line amount</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member / card number</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3295,8 +3693,48 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only staff accounts may use a PIN.</source>
         <translation>只有店员账户可以使用 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order notes</source>
+        <translation>订单备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number (feedback)</source>
+        <translation>订单号（反馈）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order total</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other sheet (columns suggested from their names)</source>
+        <translation>其他表格（按列名推荐对应字段）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3305,13 +3743,128 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Payment time</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pinduoduo (拼多多) order export</source>
+        <translation>拼多多订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform account (buyer nick)</source>
+        <translation>平台账号（买家昵称）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Please correct the highlighted fields.</source>
         <translation>请修改标红的内容。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product (feedback)</source>
+        <translation>商品（反馈）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received at</source>
+        <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient name</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Remove the invisible control characters.</source>
         <translation>请删除其中不可见的控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation>商品编码（SKU）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales channel</source>
+        <translation>销售渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say how the customer withdrew consent, e.g. “phone call, 12 May”.</source>
+        <translation>请说明顾客如何撤回同意，例如“5月12日来电”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say where the proof is kept, e.g. “signed paper form no. 123”.</source>
+        <translation>请说明凭证存放在哪里，例如“第 123 号已签字纸质同意书”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shopify customers export</source>
+        <translation>Shopify 客户导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shopify orders export</source>
+        <translation>Shopify 订单导出表</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3322,6 +3875,31 @@
         <location line="+1"/>
         <source>Something went wrong.</source>
         <translation>出错了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored-value balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taobao / Tmall order detail list</source>
+        <translation>淘宝/天猫宝贝报表（订单明细）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taobao / Tmall order list</source>
+        <translation>淘宝/天猫订单报表</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3350,6 +3928,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The cell holds several phone numbers; only the first one was kept.</source>
+        <translation>单元格里有多个电话号码，只保留了第一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The discount cannot be more than the goods total.</source>
         <translation>优惠不能超过商品总额。</translation>
     </message>
@@ -3357,6 +3940,11 @@
         <location line="+1"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The feedback type “{kind}” is not known (use 投诉, 咨询, 建议 or 评价); it was recorded as an inquiry.</source>
+        <translation>无法识别反馈类型“{kind}”（请填写投诉、咨询、建议或评价），已按咨询记录。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3395,8 +3983,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The platform hid this value (for example 138****5678); it was left empty.</source>
+        <translation>平台已隐藏这个值（例如 138****5678），已留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The status cannot change this way.</source>
         <translation>状态不能这样更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The status “{status}” is not known; it was left empty.</source>
+        <translation>无法识别状态“{status}”，已留空。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3420,6 +4018,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This consent is not in force (it was refused or already withdrawn).</source>
+        <translation>此同意当前无效（顾客已拒绝或已撤回）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This consent no longer exists; it may have been removed with its customer.</source>
+        <translation>此同意记录已不存在，可能已随顾客一并删除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This customer no longer exists; choose another.</source>
         <translation>该客户已不存在，请选择其他客户。</translation>
     </message>
@@ -3440,6 +4048,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This date has no year; write it as year-month-day, e.g. 2024-01-05.</source>
+        <translation>这个日期没有年份；请按年-月-日填写，例如 2024-01-05。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This date is in the future; check it.</source>
         <translation>该日期晚于今天，请检查。</translation>
     </message>
@@ -3450,8 +4063,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This feedback row has neither content nor a rating.</source>
+        <translation>这一行反馈既没有内容也没有评分。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This field cannot be revealed.</source>
         <translation>此项不能查看完整信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is an old 15-digit ID number; it was converted to the 18-digit form. Check it against the ID card.</source>
+        <translation>这是旧的 15 位身份证号，已转换为 18 位；请对照身份证核实。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3480,6 +4103,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This order row has no order number; map the order number column or fill it in.</source>
+        <translation>这一行订单没有订单号；请把订单号列对应上，或补填订单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This password is too common; choose another.</source>
         <translation>这个密码太常见，请换一个。</translation>
     </message>
@@ -3490,13 +4118,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This text is longer than {limit} characters; shorten it.</source>
+        <translation>这段文字超过 {limit} 个字符，请缩短。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This text is too long; shorten it.</source>
         <translation>文字过长，请缩短。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Too many failed attempts. Try again in {seconds} seconds.</source>
         <translation>失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3535,8 +4178,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WooCommerce customers export</source>
+        <translation>WooCommerce 客户导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WooCommerce orders export</source>
+        <translation>WooCommerce 订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write how the complaint was resolved before marking it resolved.</source>
         <translation>标记为已解决前，请写明投诉的处理结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the gender as 男/女, M/F or male/female; it was left empty.</source>
+        <translation>性别请填写男/女、M/F 或 male/female；已留空。</translation>
     </message>
     <message>
         <location line="+1"/>
