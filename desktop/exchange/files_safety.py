@@ -1,0 +1,146 @@
+"""Checks a workbook must pass before any spreadsheet library sees it.
+
+An .xlsx is a ZIP of XML parts. Before python-calamine (or openpyxl) opens one, every part is
+inspected here with the standard library:
+
+* the ZIP directory: number of entries, total uncompressed size, per-entry compression ratio
+  (zip bombs), archives nested inside (except embedded OLE objects, which are never read);
+* every part is decompressed once, in a stream, never past its declared size (Python's
+  ``zipfile`` stops there and checks the CRC), so a directory that lies about sizes is
+  caught before a library trusts it;
+* the prolog of every XML part (what comes before its root element) must not declare a DTD or
+  entities (billion laughs, external entities).
+
+Only after all of that passes does the caller hand the path to a library.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+from desktop.exchange.files_errors import (
+    DAMAGED,
+    NESTED_ARCHIVE,
+    TOO_LARGE,
+    UNSAFE_WORKBOOK,
+    ImportFileError,
+)
+
+MiB = 1024 * 1024
+GiB = 1024 * MiB
+
+
+@dataclass(frozen=True, slots=True)
+class FileLimits:
+    """What a file may be before it is refused. The defaults suit a shop's spreadsheets
+    (Excel's own maximum sheet is far below them); tests pass smaller ones."""
+
+    max_file_bytes: int = 512 * MiB  # on disk, any kind
+    max_text_bytes: int = 512 * MiB  # a CSV/TSV file
+    max_line_chars: int = 1 * MiB  # one physical line of a text file
+    max_columns: int = 16_384  # Excel's column limit
+    max_total_uncompressed: int = 1 * GiB  # all parts of a workbook together
+    max_entries: int = 10_000
+    max_ratio: int = 200  # uncompressed : compressed, for entries above ratio_floor
+    ratio_floor: int = 4 * MiB
+    max_prolog_bytes: int = 64 * 1024  # XML before the root element
+
+
+DEFAULT_LIMITS = FileLimits()
+
+_CHUNK = 1 * MiB
+_ZIP_MAGIC = b"PK\x03\x04"
+_ARCHIVE_SUFFIXES = (".zip", ".xlsx", ".xlsm", ".docx", ".pptx", ".gz", ".7z", ".rar", ".jar")
+# Embedded objects (an OLE package, a chart's workbook) live here; nothing here is ever read.
+_EMBEDDINGS = "xl/embeddings/"
+# What zipfile raises for a cut-off, corrupt or oddly compressed entry.
+_BROKEN_STREAM = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,  # an entry encrypted with the old ZIP password scheme
+)
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+# Markup allowed before the root element: XML declaration / processing instructions,
+# comments and whitespace. A "<!" that is not a comment is a DOCTYPE (or worse).
+_PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+
+
+def check_workbook_zip(archive: zipfile.ZipFile, file_name: str, limits: FileLimits) -> None:
+    """Raise ImportFileError unless every part of the archive is safe to hand to a reader."""
+    entries = archive.infolist()
+    if len(entries) > limits.max_entries:
+        raise ImportFileError(file_name, problem=UNSAFE_WORKBOOK)
+    total = 0
+    for entry in entries:
+        total += entry.file_size
+        if total > limits.max_total_uncompressed:
+            raise ImportFileError(file_name, problem=TOO_LARGE)
+        if entry.file_size > limits.ratio_floor and (
+            entry.file_size > limits.max_ratio * max(entry.compress_size, 1)
+        ):
+            raise ImportFileError(file_name, problem=UNSAFE_WORKBOOK)
+    for entry in entries:
+        if not entry.is_dir():
+            _check_entry(archive, entry, file_name, limits)
+
+
+def _check_entry(
+    archive: zipfile.ZipFile, entry: zipfile.ZipInfo, file_name: str, limits: FileLimits
+) -> None:
+    name = entry.filename.replace("\\", "/").lower()
+    embedded = name.startswith(_EMBEDDINGS)
+    if name.endswith(_ARCHIVE_SUFFIXES) and not embedded:
+        raise ImportFileError(file_name, problem=NESTED_ARCHIVE)
+    is_xml = name.endswith(_XML_SUFFIXES)
+    try:
+        with archive.open(entry) as stream:
+            head = stream.read(limits.max_prolog_bytes if is_xml else len(_ZIP_MAGIC))
+            if head.startswith(_ZIP_MAGIC) and not embedded:
+                raise ImportFileError(file_name, problem=NESTED_ARCHIVE)
+            if is_xml and not _prolog_is_safe(head, limits.max_prolog_bytes):
+                raise ImportFileError(file_name, problem=UNSAFE_WORKBOOK)
+            # Read to the end: zipfile never returns more than the declared size and checks
+            # the CRC there, so a part whose directory entry lies fails here.
+            while stream.read(_CHUNK):
+                pass
+    except ImportFileError:
+        raise
+    except _BROKEN_STREAM as error:
+        raise ImportFileError(file_name, problem=DAMAGED) from error
+
+
+def _prolog_is_safe(head: bytes, max_prolog: int) -> bool:
+    """True when the XML reaches its root element without a DTD or entity declaration."""
+    text = _as_ascii_compatible(head)
+    position = 0
+    if text.startswith(b"\xef\xbb\xbf"):
+        position = 3
+    while position < len(text):
+        match = _PROLOG_ITEM.match(text, position)
+        if match is not None:
+            position = match.end()
+            continue
+        # The root element starts here (no DTD came before it), or else a "<!DOCTYPE",
+        # "<!ENTITY", text before the root or a prolog cut off by the limit.
+        rest = text[position : position + 2]
+        return len(rest) == 2 and rest.startswith(b"<") and rest != b"<!"
+    # Nothing but prolog within the limit (or an empty part): only an empty part is fine.
+    return len(head.strip()) == 0 and len(head) < max_prolog
+
+
+def _as_ascii_compatible(head: bytes) -> bytes:
+    """XML parts may be UTF-16; the markup of their prolog is ASCII, so drop the zero bytes
+    of UTF-16 to scan it like UTF-8."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head[2:]
+    if head[:2] in (b"<\x00", b"\x00<"):
+        return head.replace(b"\x00", b"")
+    return head
