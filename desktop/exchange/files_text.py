@@ -26,6 +26,7 @@ from desktop.exchange.files_errors import (
     TOO_LARGE,
     TOO_MANY_COLUMNS,
     UNKNOWN_ENCODING,
+    UNKNOWN_SHEET,
     UNREADABLE,
     ImportFileError,
 )
@@ -44,6 +45,23 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CHINESE_GUESSES = frozenset({"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn"})
+# Guesses worth trusting for a shop's files. A single-byte code page decodes almost any bytes,
+# so an exotic one (cp1125, mac_cyrillic …) is mojibake far more often than the truth.
+_TRUSTED_GUESSES = _CHINESE_GUESSES | {
+    "big5",
+    "big5hkscs",
+    "cp950",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "euc_kr",
+    "cp949",
+    "cp1252",
+    "latin_1",
+    "iso8859_1",
+    "iso8859_15",
+}
+_MAX_CHAOS = 0.1
 # C0 control characters that never occur in a text table (tab, LF, CR and form feed do).
 _BINARY_CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f")
 
@@ -72,6 +90,8 @@ class TextTable:
         )
 
     def rows(self, sheet: str) -> Iterator[tuple[Cell, ...]]:
+        if sheet != self.sheets[0].name:
+            raise ImportFileError(self._file_name, problem=UNKNOWN_SHEET)
         return self.rows_of_file()
 
     def rows_of_file(self) -> Iterator[tuple[Cell, ...]]:
@@ -156,11 +176,15 @@ def _guess(path: Path) -> str | None:
         sample = stream.read(_SAMPLE_BYTES)
     if len(sample) == _SAMPLE_BYTES and b"\n" in sample:
         sample = sample[: sample.rindex(b"\n") + 1]  # no character cut in half at the end
-    best = from_bytes(sample).best()
-    if best is None:
-        return None
-    name = codecs.lookup(best.encoding).name
-    return "gb18030" if name in _CHINESE_GUESSES or best.encoding in _CHINESE_GUESSES else name
+    for match in from_bytes(sample):  # best first
+        if match.chaos > _MAX_CHAOS:
+            continue
+        names = {match.encoding, codecs.lookup(match.encoding).name.replace("-", "_")}
+        if names & _CHINESE_GUESSES:
+            return "gb18030"
+        if names & _TRUSTED_GUESSES:
+            return match.encoding
+    return None
 
 
 def _decodes(path: Path, codec: str, file_name: str) -> bool:

@@ -76,9 +76,28 @@ def compound_file(path: Path, stream_name: str, stream: bytes = b"\x09\x08" * 20
     assert len(stream) >= 4096 and len(stream) % 512 == 0
     data_sectors = len(stream) // 512
     header = bytearray(512)
-    struct.pack_into("<8s16sHHHHH6sIIIIIIIII", header, 0,
-                     b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", bytes(16), 0x3E, 3, 0xFFFE, 9, 6,
-                     bytes(6), 0, 1, 1, 0, 4096, END_OF_CHAIN, 0, END_OF_CHAIN, 0)
+    struct.pack_into(
+        "<8s16sHHHHH6sIIIIIIIII",
+        header,
+        0,
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        bytes(16),
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        bytes(6),
+        0,
+        1,
+        1,
+        0,
+        4096,
+        END_OF_CHAIN,
+        0,
+        END_OF_CHAIN,
+        0,
+    )
     difat = [0] + [FREE] * 108
     struct.pack_into("<109I", header, 76, *difat)
     fat = [FAT_SECTOR, END_OF_CHAIN]
@@ -89,8 +108,20 @@ def compound_file(path: Path, stream_name: str, stream: bytes = b"\x09\x08" * 20
     def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
         encoded = name.encode("utf-16-le")
         return struct.pack(
-            "<64sHBBIII16sIQQIQ", encoded, len(encoded) + 2 if name else 0, kind,
-            1 if name else 0, NO_STREAM, NO_STREAM, child, bytes(16), 0, 0, 0, start, size,
+            "<64sHBBIII16sIQQIQ",
+            encoded,
+            len(encoded) + 2 if name else 0,
+            kind,
+            1 if name else 0,
+            NO_STREAM,
+            NO_STREAM,
+            child,
+            bytes(16),
+            0,
+            0,
+            0,
+            start,
+            size,
         )
 
     directory = (
@@ -103,7 +134,7 @@ def compound_file(path: Path, stream_name: str, stream: bytes = b"\x09\x08" * 20
 
 
 def billion_laughs() -> bytes:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<!DOCTYPE lolz [', '<!ENTITY lol "lol">']
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<!DOCTYPE lolz [", '<!ENTITY lol "lol">']
     for level in range(1, 10):
         previous = f"&lol{level - 1};" if level > 1 else "&lol;"
         lines.append(f'<!ENTITY lol{level} "{previous * 10}">')

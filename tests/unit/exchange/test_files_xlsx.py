@@ -145,7 +145,10 @@ def test_a_csv_named_xlsx_is_read_as_csv(tmp_path):
     path.write_text("姓名,手机\n张三,13812345678\n", encoding="utf-8")
     with open_source(path) as source:
         assert source.kind == "csv"
-        assert list(source.rows(source.sheets[0].name)) == [("姓名", "手机"), ("张三", "13812345678")]
+        assert list(source.rows(source.sheets[0].name)) == [
+            ("姓名", "手机"),
+            ("张三", "13812345678"),
+        ]
 
 
 def test_unknown_sheet_is_a_clear_error(tmp_path):
