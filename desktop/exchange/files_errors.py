@@ -88,3 +88,34 @@ TOO_MANY_COLUMNS = (
 )
 NO_SHEETS = "the workbook has no worksheets with data. Choose another file."
 UNKNOWN_SHEET = "the workbook has no sheet of that name. Choose one of its sheets."
+
+# Every problem above. tools/update_translations.py collects the texts of a ``problems``
+# list for the catalogue; most of these reach ImportFileError through a variable.
+problems = (
+    MISSING,
+    UNREADABLE,
+    NOT_A_FILE,
+    EMPTY,
+    DAMAGED,
+    ENCRYPTED,
+    LEGACY_XLS,
+    MACROS,
+    BINARY_WORKBOOK,
+    OPEN_DOCUMENT,
+    WEB_PAGE,
+    XML_SPREADSHEET,
+    ZIP_ARCHIVE,
+    OTHER_ARCHIVE,
+    OFFICE_DOCUMENT,
+    PDF,
+    PICTURE,
+    NOT_A_SPREADSHEET,
+    TOO_LARGE,
+    UNSAFE_WORKBOOK,
+    NESTED_ARCHIVE,
+    UNKNOWN_ENCODING,
+    LINE_TOO_LONG,
+    TOO_MANY_COLUMNS,
+    NO_SHEETS,
+    UNKNOWN_SHEET,
+)
