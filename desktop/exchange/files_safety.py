@@ -71,6 +71,11 @@ _XML_SUFFIXES = (".xml", ".rels", ".vml")
 # Markup allowed before the root element: XML declaration / processing instructions,
 # comments and whitespace. A "<!" that is not a comment is a DOCTYPE (or worse).
 _PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
+# SVG pictures (xl/media/) often name the public SVG DTD. That is harmless without an internal
+# subset ("[ … ]", where entities are declared), and no reader of ours fetches a DTD.
+_EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[<>]*>")
+_MEDIA = "xl/media/"
+_BOM_AND_SPACE = b"\xef\xbb\xbf \t\r\n"
 
 
 def check_workbook_zip(archive: zipfile.ZipFile, file_name: str, limits: FileLimits) -> None:
@@ -99,14 +104,19 @@ def _check_entry(
     embedded = name.startswith(_EMBEDDINGS)
     if name.endswith(_ARCHIVE_SUFFIXES) and not embedded:
         raise ImportFileError(file_name, problem=NESTED_ARCHIVE)
-    is_xml = name.endswith(_XML_SUFFIXES)
     try:
         with archive.open(entry) as stream:
-            head = stream.read(limits.max_prolog_bytes if is_xml else len(_ZIP_MAGIC))
+            head = stream.read(limits.max_prolog_bytes)
             if head.startswith(_ZIP_MAGIC) and not embedded:
                 raise ImportFileError(file_name, problem=NESTED_ARCHIVE)
-            if is_xml and not _prolog_is_safe(head, limits.max_prolog_bytes):
-                raise ImportFileError(file_name, problem=UNSAFE_WORKBOOK)
+            # Any part that is XML by name or by content: a reader may be pointed at a part
+            # of any name, so the extension alone is not trusted.
+            text = _as_ascii_compatible(head)
+            is_xml = name.endswith(_XML_SUFFIXES) or text.lstrip(_BOM_AND_SPACE).startswith(b"<")
+            if is_xml:
+                media = name.startswith(_MEDIA)
+                if not _prolog_is_safe(text, limits.max_prolog_bytes, media=media):
+                    raise ImportFileError(file_name, problem=UNSAFE_WORKBOOK)
             # Read to the end: zipfile never returns more than the declared size and checks
             # the CRC there, so a part whose directory entry lies fails here.
             while stream.read(_CHUNK):
@@ -117,14 +127,15 @@ def _check_entry(
         raise ImportFileError(file_name, problem=DAMAGED) from error
 
 
-def _prolog_is_safe(head: bytes, max_prolog: int) -> bool:
+def _prolog_is_safe(text: bytes, max_prolog: int, *, media: bool = False) -> bool:
     """True when the XML reaches its root element without a DTD or entity declaration."""
-    text = _as_ascii_compatible(head)
     position = 0
     if text.startswith(b"\xef\xbb\xbf"):
         position = 3
     while position < len(text):
         match = _PROLOG_ITEM.match(text, position)
+        if match is None and media:
+            match = _EXTERNAL_DOCTYPE.match(text, position)
         if match is not None:
             position = match.end()
             continue
@@ -133,7 +144,7 @@ def _prolog_is_safe(head: bytes, max_prolog: int) -> bool:
         rest = text[position : position + 2]
         return len(rest) == 2 and rest.startswith(b"<") and rest != b"<!"
     # Nothing but prolog within the limit (or an empty part): only an empty part is fine.
-    return len(head.strip()) == 0 and len(head) < max_prolog
+    return len(text.strip()) == 0 and len(text) < max_prolog
 
 
 def _as_ascii_compatible(head: bytes) -> bytes:

@@ -349,3 +349,30 @@ def test_unreadable_file(folder):
         refused(path, problems.UNREADABLE)
     finally:
         path.chmod(0o600)
+
+
+SVG_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+    b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+)
+
+
+def test_svg_picture_naming_the_public_svg_dtd_is_fine(folder):
+    svg = SVG_HEAD + b'<svg xmlns="http://www.w3.org/2000/svg"/>'
+    path = rewrite_zip(workbook(folder), folder / "icon.xlsx", add={"xl/media/image1.svg": svg})
+    with open_source(path) as source:
+        assert list(source.rows("Sheet1"))[1] == ("张三", 13812345678)
+
+
+def test_svg_picture_declaring_entities_is_refused(folder):
+    svg = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "b">]><svg>&a;</svg>'
+    path = rewrite_zip(workbook(folder), folder / "icon.xlsx", add={"xl/media/image1.svg": svg})
+    refused(path, problems.UNSAFE_WORKBOOK)
+
+
+def test_xml_part_under_another_extension_is_checked_too(folder):
+    hostile = b'\xef\xbb\xbf<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'
+    path = rewrite_zip(
+        workbook(folder), folder / "odd.xlsx", add={"xl/worksheets/sheet2.dat": hostile}
+    )
+    refused(path, problems.UNSAFE_WORKBOOK)

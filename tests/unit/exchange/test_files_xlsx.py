@@ -194,3 +194,19 @@ def test_durations_become_times_or_text():
 
     assert files_xlsx._cells([timedelta(hours=9, minutes=15)], ()) == (time(9, 15),)
     assert files_xlsx._cells([timedelta(days=1, hours=6)], ()) == ("30:00:00",)
+
+
+def test_row_counts_for_sheet_names_with_markup_characters(tmp_path):
+    book = xlsxwriter.Workbook(str(tmp_path / "names.xlsx"))
+    for index, name in enumerate(["会员&积分", "<订单>", "客户 'A'"]):
+        sheet = book.add_worksheet(name)
+        for row in range(index + 2):
+            sheet.write(row, 0, f"r{row}")
+    book.close()
+    with open_source(tmp_path / "names.xlsx") as source:
+        assert [(s.name, s.rows) for s in source.sheets] == [
+            ("会员&积分", 2),
+            ("<订单>", 3),
+            ("客户 'A'", 4),
+        ]
+        assert list(source.rows("<订单>")) == [("r0",), ("r1",), ("r2",)]
