@@ -198,7 +198,7 @@ def test_durations_become_times_or_text():
 
 def test_row_counts_for_sheet_names_with_markup_characters(tmp_path):
     book = xlsxwriter.Workbook(str(tmp_path / "names.xlsx"))
-    for index, name in enumerate(["会员&积分", "<订单>", "客户 'A'"]):
+    for index, name in enumerate(["会员&积分", "<订单>", "客户 'A' 表"]):
         sheet = book.add_worksheet(name)
         for row in range(index + 2):
             sheet.write(row, 0, f"r{row}")
@@ -207,6 +207,6 @@ def test_row_counts_for_sheet_names_with_markup_characters(tmp_path):
         assert [(s.name, s.rows) for s in source.sheets] == [
             ("会员&积分", 2),
             ("<订单>", 3),
-            ("客户 'A'", 4),
+            ("客户 'A' 表", 4),
         ]
         assert list(source.rows("<订单>")) == [("r0",), ("r1",), ("r2",)]
