@@ -36,7 +36,8 @@ from desktop.exchange.files_sheets import SheetInfo
 from desktop.exchange.files_sniff import content_types_problem, zip_problem
 
 _BROKEN = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError)
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*(\d+)(?::[A-Z]*(\d+))?\"")
+# Only a range counts: some writers put a bare "A1" there whatever the sheet holds.
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?(\d+)\"")
 _DIMENSION_HEAD = 64 * 1024
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -159,7 +160,8 @@ def _identity(path: Path, file_name: str) -> tuple[int, int, int]:
 
 def _sheet_dimensions(archive: zipfile.ZipFile) -> dict[str, int]:
     """Sheet name → last row number, as the sheet's ``<dimension ref="A1:K100001"/>`` says.
-    Read from the head of each sheet part only; a sheet without one is left out."""
+    Read from the head of each sheet part only; a sheet without a range there is left out
+    (its row count is unknown: None)."""
     names = {info.filename.lower(): info.filename for info in archive.infolist()}
     workbook = names.get("xl/workbook.xml")
     if workbook is None:
@@ -184,7 +186,7 @@ def _sheet_dimensions(archive: zipfile.ZipFile) -> dict[str, int]:
         with archive.open(member) as stream:
             match = _DIMENSION.search(stream.read(_DIMENSION_HEAD))
         if match is not None:
-            found[str(sheet.get("name"))] = int(match.group(2) or match.group(1))
+            found[str(sheet.get("name"))] = int(match.group(1))
     return found
 
 

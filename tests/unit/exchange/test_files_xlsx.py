@@ -63,7 +63,7 @@ def test_sheets_with_visibility_and_row_counts_chart_sheets_left_out(tmp_path):
         assert source.sheets == (
             SheetInfo("会员登记表", rows=5, hidden=False),
             SheetInfo("订单", rows=2, hidden=False),
-            SheetInfo("说明", rows=1, hidden=True),
+            SheetInfo("说明", rows=None, hidden=True),  # dimension "A1": unknown
         )
 
 
@@ -210,3 +210,20 @@ def test_row_counts_for_sheet_names_with_markup_characters(tmp_path):
             ("客户 'A' 表", 4),
         ]
         assert list(source.rows("<订单>")) == [("r0",), ("r1",), ("r2",)]
+
+
+def test_row_count_unknown_when_the_dimension_is_a_bare_cell(tmp_path):
+    source_path = simple_xlsx(tmp_path / "a.xlsx", [["x"], ["y"], ["z"]])
+    import re
+    import zipfile
+
+    from tests.unit.exchange.files_support import rewrite_zip
+
+    with zipfile.ZipFile(source_path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    bare = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', sheet)
+    assert bare != sheet
+    path = rewrite_zip(source_path, tmp_path / "b.xlsx", replace={"xl/worksheets/sheet1.xml": bare})
+    with open_source(path) as source:
+        assert source.sheets[0].rows is None
+        assert list(source.rows("Sheet1")) == [("x",), ("y",), ("z",)]
