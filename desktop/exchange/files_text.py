@@ -228,12 +228,12 @@ def _decoded_sample(path: Path, codec: str) -> str:
 
 
 def _sniff_delimiter(sample: str) -> str:
-    """The delimiter that splits the first rows into the most rows of one same width (title
-    rows of one cell don't count against it). Parsing with the csv module, not counting
+    """The delimiter that splits the first rows into the most cells in rows of one same width
+    (title rows of one cell don't count). Parsing with the csv module, not counting
     characters, so a tab or comma inside quotes (``"\\t13812345678"``) does not mislead."""
     if "\n" in sample.rstrip("\r\n"):
         sample = sample[: sample.rindex("\n") + 1]  # drop a line cut off by the sample
-    best, best_score = ",", (0, 0)
+    best, best_score = ",", 0
     for delimiter in _DELIMITERS:
         reader = csv.reader(io.StringIO(sample), delimiter=delimiter)
         widths: Counter[int] = Counter()
@@ -247,8 +247,7 @@ def _sniff_delimiter(sample: str) -> str:
             continue
         if not widths:
             continue
-        width, rows = widths.most_common(1)[0]
-        score = (rows, width)
+        score = max(count * width for width, count in widths.items())
         if score > best_score:
             best, best_score = delimiter, score
     return best

@@ -7,7 +7,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.exchange.source_files import open_source
@@ -51,6 +51,19 @@ def expected(rows: list[list[str]]) -> list[tuple[str | None, ...]]:
     rows=tables(),
     codec=st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]),
     delimiter=st.sampled_from([",", "\t", ";"]),
+)
+# Cases hypothesis found: a short GBK file charset-normalizer took for Big5; cells of bare
+# tabs in a comma-separated file, which split into more (narrower) rows by tab.
+@example(rows=[["a", "会"], ["", ""]], codec="gb18030", delimiter=",")
+@example(
+    rows=[
+        ["a"] * 5,
+        *[["", "", "", "", "\t"]] * 3,
+        ["", "", "", "", "\t\n\t0"],
+        ["", "", "", "", "\t\n\t"],
+    ],
+    codec="utf-8",
+    delimiter=",",
 )
 def test_round_trip(rows, codec, delimiter):
     buffer = io.StringIO()
