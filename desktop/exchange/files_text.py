@@ -80,6 +80,7 @@ class TextTable:
         self._path = path
         self._file_name = file_name
         self._limits = limits
+        self._closed = False
         self.encoding: str | None = _detect_encoding(path, head, file_name)
         self._codec = self.encoding or "utf-8"
         sample = _decoded_sample(path, self._codec)
@@ -93,19 +94,16 @@ class TextTable:
         )
 
     def rows(self, sheet: str) -> Iterator[tuple[Cell, ...]]:
-        if sheet != self.sheets[0].name:
+        if self._closed or sheet != self.sheets[0].name:
             raise ImportFileError(self._file_name, problem=UNKNOWN_SHEET)
         return self.rows_of_file()
 
     def rows_of_file(self) -> Iterator[tuple[Cell, ...]]:
+        max_columns = self._limits.max_columns
         try:
             stream = open(self._path, encoding=self._codec, errors="strict", newline="")  # noqa: SIM115
         except OSError as error:
             raise ImportFileError(self._file_name, problem=UNREADABLE) from error
-        return self._records(stream)
-
-    def _records(self, stream: TextIO) -> Iterator[tuple[Cell, ...]]:
-        max_columns = self._limits.max_columns
         with stream:
             reader = csv.reader(self._lines(stream), delimiter=self._delimiter)
             try:
@@ -133,6 +131,7 @@ class TextTable:
 
     def close(self) -> None:
         """Nothing stays open between reads: each ``rows()`` opens and closes the file."""
+        self._closed = True
 
 
 def _detect_encoding(path: Path, head: bytes, file_name: str) -> str:

@@ -108,3 +108,14 @@ def test_text_file_is_not_held_open_between_reads(tmp_path):
         fd_dir = Path("/proc/self/fd")
         if fd_dir.exists():
             assert str(path) not in {os.readlink(fd) for fd in fd_dir.iterdir() if fd.exists()}
+
+
+def test_rows_after_close_is_a_clear_error_for_text_too(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    source = open_source(path)
+    name = source.sheets[0].name
+    assert list(source.rows(name)) == [("a", "b"), ("1", "2")]
+    source.close()
+    with pytest.raises(ImportFileError):
+        source.rows(name)
