@@ -16,10 +16,13 @@ Only after all of that passes does the caller hand the path to a library.
 
 from __future__ import annotations
 
+import os
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from desktop.exchange.files_errors import (
     DAMAGED,
@@ -76,6 +79,36 @@ _PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
 _EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[<>]*>")
 _MEDIA = "xl/media/"
 _BOM_AND_SPACE = b"\xef\xbb\xbf \t\r\n"
+_EOCD_MAGIC = b"PK\x05\x06"
+_EOCD_SIZE = 22
+_EOCD_SEARCH = _EOCD_SIZE + 0xFFFF  # the record, after at most a 64 KiB comment
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_ZIP64_LOCATOR_SIZE = 20
+_ZIP64_EOCD_MAGIC = b"PK\x06\x06"
+
+
+def check_entry_count(path: Path, file_name: str, limits: FileLimits) -> None:
+    """Refuse a ZIP whose directory lists more entries than allowed *before* zipfile reads
+    that directory: it builds an object per entry, and millions fit in a large file. The
+    count is read from the end-of-directory record (or its ZIP64 version)."""
+    with open(path, "rb") as stream:
+        size = stream.seek(0, os.SEEK_END)
+        tail_size = min(size, _EOCD_SEARCH)
+        stream.seek(size - tail_size)
+        tail = stream.read(tail_size)
+        end = tail.rfind(_EOCD_MAGIC)
+        if end < 0 or end + _EOCD_SIZE > len(tail):
+            return  # no directory: zipfile will say the file is damaged
+        count = struct.unpack_from("<H", tail, end + 10)[0]
+        locator = end - _ZIP64_LOCATOR_SIZE
+        if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == _ZIP64_LOCATOR:
+            record = struct.unpack_from("<Q", tail, locator + 8)[0]
+            stream.seek(record)
+            head = stream.read(40)
+            if len(head) == 40 and head.startswith(_ZIP64_EOCD_MAGIC):
+                count = struct.unpack_from("<Q", head, 32)[0]
+    if count > limits.max_entries:
+        raise ImportFileError(file_name, problem=UNSAFE_WORKBOOK)
 
 
 def check_workbook_zip(archive: zipfile.ZipFile, file_name: str, limits: FileLimits) -> None:

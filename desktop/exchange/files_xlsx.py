@@ -31,7 +31,7 @@ from desktop.exchange.files_errors import (
     UNREADABLE,
     ImportFileError,
 )
-from desktop.exchange.files_safety import FileLimits, check_workbook_zip
+from desktop.exchange.files_safety import FileLimits, check_entry_count, check_workbook_zip
 from desktop.exchange.files_sheets import SheetInfo
 from desktop.exchange.files_sniff import content_types_problem, zip_problem
 
@@ -80,6 +80,7 @@ class XlsxWorkbook:
     def _check(self, limits: FileLimits) -> dict[str, int]:
         """The safety checks; returns each sheet's row count from its ``<dimension>``."""
         try:
+            check_entry_count(self._path, self._file_name, limits)
             with zipfile.ZipFile(self._path) as archive:
                 problem = zip_problem(archive)
                 if problem is not None:

@@ -376,3 +376,21 @@ def test_xml_part_under_another_extension_is_checked_too(folder):
         workbook(folder), folder / "odd.xlsx", add={"xl/worksheets/sheet2.dat": hostile}
     )
     refused(path, problems.UNSAFE_WORKBOOK)
+
+
+@pytest.mark.parametrize("entries", [60, 70_000])  # 70,000 needs the ZIP64 directory record
+def test_entry_count_is_read_before_zipfile_builds_the_directory(folder, monkeypatch, entries):
+    from desktop.exchange import files_xlsx
+
+    path = folder / "many.xlsx"
+    with zipfile.ZipFile(workbook(folder)) as old, zipfile.ZipFile(path, "w") as new:
+        for info in old.infolist():
+            new.writestr(info, old.read(info))
+        for i in range(entries):
+            new.writestr(f"x/{i}", b"")
+
+    def no_directory_parsing(*args, **kwargs):
+        raise AssertionError("the directory was parsed before the entry count was checked")
+
+    monkeypatch.setattr(files_xlsx.zipfile, "ZipFile", no_directory_parsing)
+    refused(path, problems.UNSAFE_WORKBOOK, FileLimits(max_entries=50 if entries < 100 else 10_000))
