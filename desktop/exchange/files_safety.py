@@ -5,9 +5,10 @@ inspected here with the standard library:
 
 * the ZIP directory: number of entries, total uncompressed size, per-entry compression ratio
   (zip bombs), archives nested inside (except embedded OLE objects, which are never read);
-* every part is decompressed once, in a stream, never past its declared size (Python's
+* every part a reader may parse (anything but pictures and embedded objects, unless those
+  look like XML) is decompressed once, in a stream, never past its declared size (Python's
   ``zipfile`` stops there and checks the CRC), so a directory that lies about sizes is
-  caught before a library trusts it;
+  caught before a library trusts it — calamine itself reads past a declared size;
 * the prolog of every XML part (what comes before its root element) must not declare a DTD or
   entities (billion laughs, external entities).
 
@@ -78,6 +79,7 @@ _PROLOG_ITEM = re.compile(rb"\s+|<\?.*?\?>|<!--.*?-->", re.DOTALL)
 # subset ("[ … ]", where entities are declared), and no reader of ours fetches a DTD.
 _EXTERNAL_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[<>]*>")
 _MEDIA = "xl/media/"
+_NEVER_PARSED = (_MEDIA, _EMBEDDINGS)
 _BOM_AND_SPACE = b"\xef\xbb\xbf \t\r\n"
 _EOCD_MAGIC = b"PK\x05\x06"
 _EOCD_SIZE = 22
@@ -150,6 +152,8 @@ def _check_entry(
                 media = name.startswith(_MEDIA)
                 if not _prolog_is_safe(text, limits.max_prolog_bytes, media=media):
                     raise ImportFileError(file_name, problem=UNSAFE_WORKBOOK)
+            if not is_xml and name.startswith(_NEVER_PARSED):
+                return  # a picture or embedded object: no reader of ours unpacks it
             # Read to the end: zipfile never returns more than the declared size and checks
             # the CRC there, so a part whose directory entry lies fails here.
             while stream.read(_CHUNK):
