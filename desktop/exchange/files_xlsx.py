@@ -53,29 +53,31 @@ class XlsxWorkbook:
         self._file_name = file_name
         before = _identity(path, file_name)
         dimensions = self._check(limits)
+        self._book: CalamineWorkbook | None = None
         try:
             self._book = CalamineWorkbook.from_path(str(path))
         except python_calamine.PasswordError as error:
             raise ImportFileError(file_name, problem=ENCRYPTED) from error
-        except python_calamine.CalamineError as error:
-            raise ImportFileError(file_name, problem=DAMAGED) from error
-        # The checked file must be the file calamine opened (not swapped in between).
-        if _identity(path, file_name) != before:
-            self._book.close()
-            raise ImportFileError(file_name, problem=UNREADABLE)
-        self.sheets = tuple(
-            SheetInfo(
-                name=meta.name,
-                rows=dimensions.get(meta.name),
-                hidden=meta.visible != SheetVisibleEnum.Visible,
+        except python_calamine.CalamineError:
+            self.sheets = _openpyxl_sheets(path, file_name, dimensions)
+        else:
+            self.sheets = tuple(
+                SheetInfo(
+                    name=meta.name,
+                    rows=dimensions.get(meta.name),
+                    hidden=meta.visible != SheetVisibleEnum.Visible,
+                )
+                for meta in self._book.sheets_metadata
+                if meta.typ == SheetTypeEnum.WorkSheet
             )
-            for meta in self._book.sheets_metadata
-            if meta.typ == SheetTypeEnum.WorkSheet
-        )
-        if not self.sheets:
-            self._book.close()
-            raise ImportFileError(file_name, problem=NO_SHEETS)
         self._closed = False
+        # The checked file must be the file that was read (not swapped in between).
+        if _identity(path, file_name) != before:
+            self.close()
+            raise ImportFileError(file_name, problem=UNREADABLE)
+        if not self.sheets:
+            self.close()
+            raise ImportFileError(file_name, problem=NO_SHEETS)
 
     def _check(self, limits: FileLimits) -> dict[str, int]:
         """The safety checks; returns each sheet's row count from its ``<dimension>``."""
@@ -103,6 +105,9 @@ class XlsxWorkbook:
         return self._rows(sheet)
 
     def _rows(self, sheet: str) -> Iterator[tuple[Cell, ...]]:
+        if self._book is None:
+            yield from _openpyxl_rows(self._path, sheet, self._file_name)
+            return
         try:
             data = self._book.get_sheet_by_name(sheet)
         except python_calamine.CalamineError:
@@ -117,7 +122,8 @@ class XlsxWorkbook:
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            self._book.close()
+            if self._book is not None:
+                self._book.close()
 
 
 def _cells(raw: list[Any], pad: tuple[Cell, ...]) -> tuple[Cell, ...]:
@@ -191,13 +197,25 @@ def _sheet_dimensions(archive: zipfile.ZipFile) -> dict[str, int]:
     return found
 
 
-def _openpyxl_rows(path: Path, sheet: str, file_name: str) -> Iterator[tuple[Cell, ...]]:
-    import openpyxl  # type: ignore[import-untyped]  # only for the rare fallback
-
+def _openpyxl_sheets(
+    path: Path, file_name: str, dimensions: dict[str, int]
+) -> tuple[SheetInfo, ...]:
+    book = _openpyxl_book(path, file_name)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
-        raise ImportFileError(file_name, problem=DAMAGED) from error
+        return tuple(
+            SheetInfo(
+                name=sheet.title,
+                rows=dimensions.get(sheet.title),
+                hidden=sheet.sheet_state != "visible",
+            )
+            for sheet in book.worksheets
+        )
+    finally:
+        book.close()
+
+
+def _openpyxl_rows(path: Path, sheet: str, file_name: str) -> Iterator[tuple[Cell, ...]]:
+    book = _openpyxl_book(path, file_name)
     try:
         worksheet = book[sheet]
         for raw in worksheet.iter_rows(values_only=True):
@@ -208,3 +226,14 @@ def _openpyxl_rows(path: Path, sheet: str, file_name: str) -> Iterator[tuple[Cel
         raise ImportFileError(file_name, problem=DAMAGED) from error
     finally:
         book.close()
+
+
+def _openpyxl_book(path: Path, file_name: str) -> Any:
+    """openpyxl, read-only with the cached values, for the rare workbook calamine cannot read
+    (it parses with defusedxml, which is installed)."""
+    import openpyxl  # type: ignore[import-untyped]
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:
+        raise ImportFileError(file_name, problem=DAMAGED) from error

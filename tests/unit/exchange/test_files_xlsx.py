@@ -227,3 +227,42 @@ def test_row_count_unknown_when_the_dimension_is_a_bare_cell(tmp_path):
     with open_source(path) as source:
         assert source.sheets[0].rows is None
         assert list(source.rows("Sheet1")) == [("x",), ("y",), ("z",)]
+
+
+def test_openpyxl_opens_what_calamine_cannot(tmp_path, monkeypatch):
+    path = membership_workbook(tmp_path / "会员.xlsx")
+
+    class CalamineRefuses:
+        @classmethod
+        def from_path(cls, path):
+            raise python_calamine.CalamineError("calamine cannot open this one")
+
+    monkeypatch.setattr(files_xlsx, "CalamineWorkbook", CalamineRefuses)
+    with open_source(path) as source:
+        assert source.sheets == (
+            SheetInfo("会员登记表", rows=5, hidden=False),
+            SheetInfo("订单", rows=2, hidden=False),
+            SheetInfo("说明", rows=None, hidden=True),
+        )
+        rows = list(source.rows("会员登记表"))
+    assert rows[3] == ("M0001", "张三", 13812345678, datetime(1990, 3, 7), 88.5, 120)
+    assert type(rows[3][2]) is int
+    assert rows[0] == ("老王杂货店 会员登记表",)
+
+
+def test_when_neither_reader_can_open_it_the_file_is_damaged(tmp_path, monkeypatch):
+    path = membership_workbook(tmp_path / "会员.xlsx")
+
+    class CalamineRefuses:
+        @classmethod
+        def from_path(cls, path):
+            raise python_calamine.CalamineError("no")
+
+    def openpyxl_fails(*args, **kwargs):
+        raise KeyError("no such part")
+
+    monkeypatch.setattr(files_xlsx, "CalamineWorkbook", CalamineRefuses)
+    monkeypatch.setattr(openpyxl, "load_workbook", openpyxl_fails)
+    with pytest.raises(ImportFileError) as caught:
+        open_source(path)
+    assert caught.value.problem.startswith("the file is damaged")
