@@ -104,7 +104,7 @@ def _ole2_problem(path: Path, file_name: str) -> str:
                 return LEGACY_XLS
             if ole.exists("WordDocument") or ole.exists("PowerPoint Document"):
                 return OFFICE_DOCUMENT
-    except (OSError, ValueError, IndexError, TypeError) as error:
+    except Exception as error:  # olefile on a broken file: OSError, struct.error, IndexError …
         raise ImportFileError(file_name, problem=DAMAGED) from error
     return NOT_A_SPREADSHEET
 

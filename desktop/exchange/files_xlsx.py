@@ -58,7 +58,9 @@ class XlsxWorkbook:
             self._book = CalamineWorkbook.from_path(str(path))
         except python_calamine.PasswordError as error:
             raise ImportFileError(file_name, problem=ENCRYPTED) from error
-        except python_calamine.CalamineError:
+        except BaseException as error:
+            if not _calamine_gave_up(error):
+                raise
             self.sheets = _openpyxl_sheets(path, file_name, dimensions)
         else:
             self.sheets = tuple(
@@ -110,7 +112,9 @@ class XlsxWorkbook:
             return
         try:
             data = self._book.get_sheet_by_name(sheet)
-        except python_calamine.CalamineError:
+        except BaseException as error:
+            if not _calamine_gave_up(error):
+                raise
             yield from _openpyxl_rows(self._path, sheet, self._file_name)
             return
         # calamine's rows begin at the sheet's first row but at the first *used* column.
@@ -124,6 +128,12 @@ class XlsxWorkbook:
             self._closed = True
             if self._book is not None:
                 self._book.close()
+
+
+def _calamine_gave_up(error: BaseException) -> bool:
+    """calamine could not read the file: its own errors, anything else it raised, or a Rust
+    panic (pyo3's PanicException derives from BaseException, not Exception)."""
+    return isinstance(error, Exception) or type(error).__name__ == "PanicException"
 
 
 def _cells(raw: list[Any], pad: tuple[Cell, ...]) -> tuple[Cell, ...]:

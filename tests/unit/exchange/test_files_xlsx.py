@@ -266,3 +266,25 @@ def test_when_neither_reader_can_open_it_the_file_is_damaged(tmp_path, monkeypat
     with pytest.raises(ImportFileError) as caught:
         open_source(path)
     assert caught.value.problem.startswith("the file is damaged")
+
+
+class PanicException(BaseException):
+    """Stands in for pyo3's PanicException: a Rust panic surfaces as a BaseException."""
+
+
+def test_a_calamine_panic_falls_back_but_ctrl_c_does_not(tmp_path, monkeypatch):
+    path = membership_workbook(tmp_path / "会员.xlsx")
+
+    def panic(self, name):
+        raise PanicException("index out of bounds")
+
+    with open_source(path) as source:
+        monkeypatch.setattr(python_calamine.CalamineWorkbook, "get_sheet_by_name", panic)
+        assert list(source.rows("订单"))[1] == ("1234567890123456789", 100)
+
+        def interrupted(self, name):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(python_calamine.CalamineWorkbook, "get_sheet_by_name", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            list(source.rows("订单"))
