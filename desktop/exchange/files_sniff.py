@@ -9,8 +9,6 @@ import zipfile
 from enum import Enum
 from pathlib import Path
 
-import olefile  # type: ignore[import-untyped]
-
 from desktop.exchange.files_errors import (
     BINARY_WORKBOOK,
     DAMAGED,
@@ -96,6 +94,8 @@ def _markup_problem(head: bytes) -> str | None:
 def _ole2_problem(path: Path, file_name: str) -> str:
     """An OLE2 compound file is an encrypted .xlsx (Office wraps those in OLE2), a legacy
     .xls, another Office document, or something else."""
+    import olefile  # type: ignore[import-untyped]  # only for these rare files
+
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):

@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from charset_normalizer import from_bytes
-
 from desktop.core.import_types import Cell
 from desktop.exchange.files_errors import (
     LINE_TOO_LONG,
@@ -191,6 +189,9 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _guess(path: Path) -> str | None:
+    # Imported here: ~9 MiB of tables, needed only for a text file that is not UTF-8.
+    from charset_normalizer import from_bytes
+
     with open(path, "rb") as stream:
         sample = stream.read(_SAMPLE_BYTES)
     if len(sample) == _SAMPLE_BYTES and b"\n" in sample:
