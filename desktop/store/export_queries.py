@@ -1,0 +1,128 @@
+"""Streaming reads for reports: every matching order with its items (or all feedback) in
+keyset batches, newest first, so an export never holds all rows; and a customer's consents
+for the data-subject copy. Rows carry raw values: the export service masks them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from desktop.core.models import Consent, Order, OrderItem, OrderStatus
+from desktop.store.connection import Connection
+from desktop.store.customers import int_column, limit_clause, opt_str
+from desktop.store.feedback_queries import (
+    FeedbackKey,
+    FeedbackListRow,
+    FeedbackQueries,
+    FeedbackQuery,
+)
+from desktop.store.order_queries import OrderKey, OrderQuery
+from desktop.store.order_queries import _where as order_where
+
+_ORDER_SELECT: Final = (
+    "SELECT o.id, o.order_no, o.channel, o.customer_id, o.status, o.ordered_at, o.total_cents,"
+    " o.discount_cents, o.shipping_cents, o.paid_cents, o.ship_name, o.ship_phone,"
+    " o.ship_address, o.notes, c.name, c.member_no"
+    " FROM orders o LEFT JOIN customers c ON c.id = o.customer_id"
+)
+_ITEMS_SELECT: Final = (
+    "SELECT order_id, id, sku, product_name, quantity, unit_price_cents FROM order_items"
+)
+_CONSENT_SELECT: Final = (
+    "SELECT id, customer_id, purpose, granted, channel, recorded_at, evidence,"
+    " recorded_by_user_id, withdrawn_at FROM consents"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOrder:
+    order: Order
+    customer_name: str | None
+    customer_member_no: str | None
+
+
+class ExportQueries:
+    """Read-only; use the reader connection of the thread that iterates."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def order_batches(self, query: OrderQuery, chunk: int) -> Iterator[list[ExportOrder]]:
+        after: OrderKey | None = None
+        while True:
+            where, params = order_where(query, after)
+            rows = self._conn.execute(
+                f"{_ORDER_SELECT}{where} ORDER BY o.ordered_at DESC, o.id DESC"
+                f" LIMIT {limit_clause(chunk)}",
+                params,
+            ).fetchall()
+            if not rows:
+                return
+            yield self._with_items(rows)
+            last = rows[-1]
+            after = OrderKey(str(last[5]), int_column(last[0]))
+            if len(rows) < chunk:
+                return
+
+    def feedback_batches(
+        self, query: FeedbackQuery, overdue_before: str, chunk: int
+    ) -> Iterator[list[FeedbackListRow]]:
+        queries = FeedbackQueries(self._conn)
+        after: FeedbackKey | None = None
+        while True:
+            rows = queries.page(query, overdue_before, after, chunk)
+            if not rows:
+                return
+            yield rows
+            after = rows[-1].key
+            if len(rows) < chunk:
+                return
+
+    def consents_for(self, customer_id: int) -> list[Consent]:
+        rows = self._conn.execute(
+            f"{_CONSENT_SELECT} WHERE customer_id = ? ORDER BY recorded_at, id", (customer_id,)
+        ).fetchall()
+        return [
+            Consent(
+                id=int_column(row[0]), customer_id=int_column(row[1]), purpose=str(row[2]),
+                granted=bool(row[3]), channel=str(row[4]), recorded_at=str(row[5]),
+                evidence=str(row[6]),
+                recorded_by_user_id=None if row[7] is None else int_column(row[7]),
+                withdrawn_at=opt_str(row[8]),
+            )
+            for row in rows
+        ]
+
+    def _with_items(self, rows: Sequence[Sequence[object]]) -> list[ExportOrder]:
+        ids = [int_column(row[0]) for row in rows]
+        items: dict[int, list[OrderItem]] = {order_id: [] for order_id in ids}
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            marks = ", ".join("?" for _ in part)
+            for order_id, item_id, sku, name, quantity, unit_price in self._conn.execute(
+                f"{_ITEMS_SELECT} WHERE order_id IN ({marks}) ORDER BY order_id, id", part
+            ):
+                items[int_column(order_id)].append(
+                    OrderItem(product_name=str(name), quantity=int_column(quantity),
+                              unit_price_cents=int_column(unit_price), sku=str(sku),
+                              id=int_column(item_id))
+                )
+        return [_export_order(row, tuple(items[int_column(row[0])])) for row in rows]
+
+
+def _export_order(row: Sequence[object], items: tuple[OrderItem, ...]) -> ExportOrder:
+    (
+        order_id, order_no, channel, customer_id, status, ordered_at, total, discount, shipping,
+        paid, ship_name, ship_phone, ship_address, notes, customer_name, member_no,
+    ) = row
+    order = Order(
+        id=int_column(order_id), order_no=str(order_no), channel=str(channel),
+        customer_id=None if customer_id is None else int_column(customer_id),
+        status=OrderStatus(str(status)), ordered_at=str(ordered_at),
+        total_cents=int_column(total), discount_cents=int_column(discount),
+        shipping_cents=int_column(shipping), paid_cents=int_column(paid),
+        ship_name=str(ship_name), ship_phone=str(ship_phone), ship_address=str(ship_address),
+        notes=str(notes), items=items,
+    )
+    return ExportOrder(order, opt_str(customer_name), opt_str(member_no))
