@@ -107,13 +107,17 @@ class ExportService:
 
     def export_unmasked(self, session: Session, request: ExportRequest, owner_password: str,
                         progress: ProgressCallback | None = None) -> ExportResult:
+        self.check_unmasked_request(session, request)
+        self.confirm_owner(session, owner_password)
+        return self._run(session, request, progress, password=file_password())
+
+    def check_unmasked_request(self, session: Session, request: ExportRequest) -> None:
+        """What can be refused before asking for the password: the role, CSV, no purpose."""
         session.require(Permission.EXPORT_UNMASKED)
         if request.fmt is ExportFormat.CSV:
             raise UnmaskedCsvRefusedError()
         if not clean_text(request.purpose):
             raise PurposeRequiredError()
-        self.confirm_owner(session, owner_password)
-        return self._run(session, request, progress, password=file_password())
 
     def export_subject_copy(self, session: Session, customer_id: int, out_xlsx: Path,
                             out_json: Path, progress: ProgressCallback | None = None

@@ -11,6 +11,7 @@ import hashlib
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Final, cast
@@ -23,6 +24,7 @@ DISK_FULL_ERRNOS: Final = frozenset(
     code for code in (errno.ENOSPC, getattr(errno, "EDQUOT", None), errno.EFBIG) if code
 )
 PASSWORD_ALPHABET: Final = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"  # noqa: S105
+STALE_AFTER_SECONDS: Final = 6 * 3600
 PASSWORD_GROUPS: Final = 4
 PASSWORD_GROUP_LENGTH: Final = 5
 """20 characters from 57: about 117 bits, typed in four groups of five."""
@@ -92,12 +94,22 @@ def private_folder(shop_home: Path) -> Iterator[Path]:
     overwritten with zeros and removed when the block ends, however it ends."""
     root = shop_home / "tmp"
     root.mkdir(mode=0o700, exist_ok=True)
+    _remove_stale(root)
     folder = root / f"export-{secrets.token_hex(6)}"
     folder.mkdir(mode=0o700)
     try:
         yield folder
     finally:
         remove_securely(folder)
+
+
+def _remove_stale(root: Path) -> None:
+    """Scratch folders left by an export that was killed (a running one is far younger)."""
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for folder in root.glob("export-*"):
+        with contextlib.suppress(OSError):
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                remove_securely(folder)
 
 
 def remove_securely(folder: Path) -> None:
