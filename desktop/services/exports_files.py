@@ -66,17 +66,47 @@ def file_password() -> str:
 
 
 class _Output:
-    """The temp file, with a named point where tests make a write fail as on a full disk."""
+    """The temp file, with a named point where tests make a write fail as on a full disk.
+    After the block ends it swallows everything: a writer that failed half-way (XlsxWriter's
+    zip) may still flush into it when garbage-collected."""
 
     def __init__(self, handle: BinaryIO) -> None:
-        self._handle = handle
+        self._handle: BinaryIO | None = handle
 
     def write(self, data: bytes) -> int:
+        if self._handle is None:
+            return len(data)
         disk_full_point("export:write")
         return self._handle.write(data)
 
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._handle, name)
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0 if self._handle is None else self._handle.seek(offset, whence)
+
+    def tell(self) -> int:
+        return 0 if self._handle is None else self._handle.tell()
+
+    def flush(self) -> None:
+        if self._handle is not None:
+            self._handle.flush()
+
+    def seekable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    @property
+    def closed(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        return None
+
+    def discard(self) -> None:
+        self._handle = None
 
 
 @contextlib.contextmanager
@@ -84,8 +114,12 @@ def final_file(path: Path) -> Iterator[BinaryIO]:
     """A binary file that becomes ``path`` (atomically, fsynced) when the block succeeds."""
     check_target(path)
     with atomic_writer(path, 0o600) as handle:
-        yield cast(BinaryIO, _Output(handle))
-        crash_point("export:before-rename")
+        output = _Output(handle)
+        try:
+            yield cast(BinaryIO, output)
+            crash_point("export:before-rename")
+        finally:
+            output.discard()
 
 
 @contextlib.contextmanager
