@@ -32,7 +32,7 @@ def _money(value: CellValue) -> str:
 
 def _moment(value: CellValue) -> str:
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return value.isoformat(" ", "minutes")
     if isinstance(value, date):
         return value.isoformat()
     return _text(value)

@@ -6,11 +6,20 @@ free-text masker that also finds phones, IDs, e-mails and street addresses insid
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from typing import Final
 
-from desktop.core.masking import keep_region, mask_free_text, masked_value
+from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+
+from desktop.core.masking import (
+    _HONORIFICS,
+    COMPOUND_SURNAMES,
+    HIDDEN,
+    mask_free_text,
+    masked_value,
+)
 from desktop.core.models import Customer, Gender
 from desktop.exchange.export_cells import CellValue
 from desktop.services.exports_columns import ColumnDef
@@ -25,26 +34,38 @@ _CACHE: Final = 16_384
 
 
 class Masker:
-    """The masked (or clear) text of a field. Values that repeat across rows — names, tags,
-    levels, notes, birthdays — are masked once each (the free-text masker runs a phone-number
-    matcher, ~0.2 ms a value)."""
+    """The masked (or clear) text of a field, by the rule table of ``desktop.core.masking``.
+
+    Exports mask 100,000 rows at a time, so the shapes stored values nearly always have get a
+    direct path that gives exactly what the rule gives (an E.164 Chinese mobile, a plain
+    e-mail, a WeChat ID, a letters-and-digits member number, a 2–3 character Chinese name
+    without a compound surname or honorific, an ISO birthday); anything else goes to the rule
+    itself. Values that repeat across rows — other names, tags, levels, notes, regions — are
+    masked once each (the free-text masker runs a phone-number matcher, ~0.2 ms a value).
+    """
 
     def __init__(self, masked: bool) -> None:
         self.masked = masked
-        self._cached = functools.lru_cache(maxsize=_CACHE)(self._uncached)
+        self._cached = functools.lru_cache(maxsize=_CACHE)(masked_value)
+        self._fast: dict[str, Callable[[str], str | None]] = {
+            "phone": _fast_phone, "ship_phone": _fast_phone, "email": _fast_email,
+            "wechat_id": _fast_wechat, "member_no": _fast_member_no, "name": _fast_name,
+            "birthday": _fast_birthday,
+        }
 
     def __call__(self, field: str, value: str | None) -> str:
         if not self.masked:
             return value or ""
         if not value:
             return ""
-        if field in ("phone", "ship_phone", "email", "member_no", "wechat_id"):
-            return masked_value(field, value)  # unique per customer: a cache would not help
+        fast = self._fast.get(field)
+        if fast is not None:
+            shown = fast(value)
+            if shown is not None:
+                return shown
+        if field in _UNIQUE:
+            return masked_value(field, value)  # a cache would only fill up
         return self._cached(field, value)
-
-    @staticmethod
-    def _uncached(field: str, value: str) -> str:
-        return masked_value(field, value)
 
     def free(self, value: str | None) -> str:
         return self("notes", value)
@@ -52,6 +73,94 @@ class Masker:
     def vocabulary(self, value: str) -> str:
         """Tags, levels and sources: shown as they are unless they hold personal data."""
         return self("tags", value)
+
+    def region(self, value: str) -> str:
+        return self("province", value)
+
+    def street(self, detail: str) -> str:
+        """The street part of a structured address: hidden whole (DESIGN §4, as
+        ``mask_customer`` does)."""
+        if not self.masked:
+            return detail
+        return HIDDEN if detail.strip() else ""
+
+
+_UNIQUE: Final = frozenset(("phone", "ship_phone", "email", "member_no", "wechat_id"))
+_E164_CN_MOBILE: Final = re.compile(r"\+861[3-9][0-9]{9}")
+_E164: Final = re.compile(r"\+[1-9][0-9]{6,14}")
+_PLAIN_EMAIL: Final = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+")
+_PLAIN_HANDLE: Final = re.compile(r"[A-Za-z0-9_\-]+")
+_PLAIN_MEMBER_NO: Final = re.compile(r"[A-Za-z0-9]+")
+_SHORT_HAN_NAME: Final = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _fast_phone(value: str) -> str | None:
+    if _E164_CN_MOBILE.fullmatch(value):
+        return value[3:6] + "****" + value[-4:]
+    if _E164.fullmatch(value):  # as stored (normalised): +<country code><national number>
+        for length in (1, 2, 3):
+            if int(value[1 : 1 + length]) in COUNTRY_CODE_TO_REGION_CODE:
+                code, national = value[1 : 1 + length], value[1 + length :]
+                if national.startswith("0") or not _no_trunk_prefix(int(code)):
+                    return None  # the rule's parser may strip a trunk prefix: ask it
+                if len(national) < 7:
+                    return f"+{code} {'*' * len(national)}"
+                return f"+{code} {'*' * (len(national) - 4)}{national[-4:]}"
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _no_trunk_prefix(country_code: int) -> bool:
+    """True when numbers of this country code have no national prefix to strip other than a
+    leading 0 (so the national number is the digits after the code, as the rule reads it)."""
+    region = COUNTRY_CODE_TO_REGION_CODE[country_code][0]
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+    if metadata is None:
+        return False
+    return metadata.national_prefix_for_parsing is None and metadata.national_prefix in (
+        None, "0")
+
+
+def _fast_email(value: str) -> str | None:
+    if _PLAIN_EMAIL.fullmatch(value):
+        local, _, domain = value.rpartition("@")
+        return local[0] + "*" * max(len(local) - 1, 1) + "@" + domain
+    return None
+
+
+def _fast_wechat(value: str) -> str | None:
+    if _PLAIN_HANDLE.fullmatch(value):
+        keep = 2 if len(value) >= 4 else (1 if len(value) >= 2 else 0)
+        return value[:keep] + "********"
+    return None
+
+
+def _fast_member_no(value: str) -> str | None:
+    # Letters in it (not just an ID's final X): not a phone, ID or card number.
+    if _PLAIN_MEMBER_NO.fullmatch(value) and not value[:-1].isdigit():
+        return value
+    return None
+
+
+def _fast_name(value: str) -> str | None:
+    if not _SHORT_HAN_NAME.fullmatch(value) or value.endswith(_HONORIFICS):
+        return None
+    if len(value) == 2:
+        return value[0] + "*"
+    if value[:2] in COMPOUND_SURNAMES:
+        return None
+    return value[0] + "*" + value[2]
+
+
+def _fast_birthday(value: str) -> str | None:
+    if _ISO_DAY.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return None
+        return value[:4] + "-**-**"
+    return None
 
 
 class LocalTimes:
@@ -86,9 +195,6 @@ def _birthday(value: str | None, mask: Masker) -> CellValue:
 def customer_getters(
     columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes, pseudonym: Pseudonym | None
 ) -> list[Callable[[Customer], CellValue]]:
-    def region(name: str) -> Callable[[Customer], CellValue]:
-        return lambda c: keep_region(getattr(c, name))
-
     table: dict[str, Callable[[Customer], CellValue]] = {
         "customer.member_no": lambda c: mask("member_no", c.member_no),
         "customer.name": lambda c: mask("name", c.name),
@@ -97,10 +203,10 @@ def customer_getters(
         "customer.phone": lambda c: mask("phone", c.phone),
         "customer.email": lambda c: mask("email", c.email),
         "customer.wechat_id": lambda c: mask("wechat_id", c.wechat_id),
-        "customer.province": region("province"),
-        "customer.city": region("city"),
-        "customer.district": region("district"),
-        "customer.address_detail": lambda c: mask("address_detail", c.address_detail),
+        "customer.province": lambda c: mask.region(c.province),
+        "customer.city": lambda c: mask.region(c.city),
+        "customer.district": lambda c: mask.region(c.district),
+        "customer.address_detail": lambda c: mask.street(c.address_detail),
         "customer.level": lambda c: mask.vocabulary(c.level),
         "customer.points": lambda c: c.points,
         "customer.balance": lambda c: c.balance_cents,
