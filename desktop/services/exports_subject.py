@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Final
@@ -67,7 +67,7 @@ class SameFileError(ShopVaultError):
     message = "Choose two different files for the workbook and the JSON copy."
 
 
-def money(cents: int) -> dict[str, str]:
+def money(cents: int) -> Mapping[str, str]:
     return {"amount": yuan_text(cents), "currency": CURRENCY}
 
 
@@ -218,7 +218,7 @@ class SubjectCopyWriter:
     @staticmethod
     def _sections(doc: dict[str, Any], local: LocalTimes
                   ) -> Iterator[tuple[str, tuple[Column, ...], list[list[Any]]]]:
-        def cents(value: dict[str, str]) -> int:
+        def cents(value: Mapping[str, str]) -> int:
             return round(float(value["amount"]) * 100)
 
         profile = doc["customer"]

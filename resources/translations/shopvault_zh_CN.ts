@@ -584,7 +584,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../desktop/ui/models/customers_model.py" line="+113"/>
+        <location filename="../../desktop/ui/models/customers_model.py" line="+93"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -637,7 +637,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+281"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+259"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -677,7 +677,7 @@
         <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+99"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -1997,7 +1997,7 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/reveal_dialog.py" line="+208"/>
+        <location filename="../../desktop/ui/pages/reveal_dialog.py" line="+207"/>
         <source>Copied. The clipboard is cleared in 30 seconds if it still holds it.</source>
         <translation>已复制。如果剪贴板中仍是这项内容，30 秒后会自动清除。</translation>
     </message>
@@ -2246,6 +2246,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An unmasked export is written only as a password-protected .xlsx file; a CSV file cannot be protected. Choose .xlsx, or export masked.</source>
+        <translation>不脱敏的导出只能写成带密码保护的 .xlsx 文件；CSV 文件无法加密保护。请选择 .xlsx，或改为脱敏导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another customer already has this member number.</source>
         <translation>已有其他客户使用这个会员卡号。</translation>
     </message>
@@ -2276,6 +2281,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose at least one column to export.</source>
+        <translation>请至少选择一列导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose between 0 (never) and 240 minutes.</source>
         <translation>请设为 0（从不）到 240 分钟。</translation>
     </message>
@@ -2283,6 +2293,11 @@
         <location line="+1"/>
         <source>Choose female, male, other, or leave it empty.</source>
         <translation>请选择女、男或其他，也可留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose two different files for the workbook and the JSON copy.</source>
+        <translation>请为工作簿和 JSON 副本选择两个不同的文件。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2446,6 +2461,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>State the purpose of this unmasked export: who receives the data and why.</source>
+        <translation>请说明此次不脱敏导出的用途：数据交给谁、为什么。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The ID number was stored as a number and its last digits were lost. Format the column as text in the spreadsheet and enter it again.</source>
         <translation>身份证号码被存成了数字，最后几位已丢失。请在表格中把这一列设为文本格式，再重新输入。</translation>
     </message>
@@ -2476,8 +2496,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The disk is full; nothing was written to {path}. Free some space and try again.</source>
+        <translation>磁盘已满；{path} 未写入任何内容。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {path} could not be written ({problem}); nothing was written.</source>
+        <translation>无法写入文件 {path}（{problem}）；未写入任何内容。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2488,6 +2518,11 @@
         <location line="+1"/>
         <source>The file {path} is missing.</source>
         <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder for {path} does not exist; choose another place to save the file.</source>
+        <translation>{path} 所在的文件夹不存在；请选择其他保存位置。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2508,6 +2543,11 @@
         <location line="+1"/>
         <source>The owner cannot be disabled.</source>
         <translation>不能停用店主账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner password is not correct; nothing was exported.</source>
+        <translation>店主密码不正确；未导出任何内容。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2618,6 +2658,11 @@
         <location line="+1"/>
         <source>Too many failed attempts. Try again in {seconds} seconds.</source>
         <translation>失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown column {key}. Choose from: {choices}.</source>
+        <translation>未知的列 {key}。可选：{choices}。</translation>
     </message>
     <message>
         <location line="+1"/>
