@@ -115,7 +115,7 @@ def _customers(ctx: ReportContext, request: ExportRequest,
         repository = CustomerRepository(db.reader())
         for chunk in id_chunks:
             for start in range(0, len(chunk), BATCH):
-                customers = repository.get_many(chunk[start : start + BATCH])
+                customers = repository.records(chunk[start : start + BATCH])
                 rows: list[Row] = [[get(c) for get in getters] for c in customers]
                 yield len(rows), (rows,)
 

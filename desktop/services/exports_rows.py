@@ -11,7 +11,11 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
 from typing import Final
 
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+from phonenumbers import (
+    COUNTRY_CODE_TO_REGION_CODE,
+    PhoneMetadata,
+    region_code_for_country_code,
+)
 
 from desktop.core.masking import (
     _HONORIFICS,
@@ -20,16 +24,16 @@ from desktop.core.masking import (
     mask_free_text,
     masked_value,
 )
-from desktop.core.models import Customer, Gender
 from desktop.exchange.export_cells import CellValue
 from desktop.services.exports_columns import ColumnDef
+from desktop.store.customers import TAG_SEPARATOR, CustomerRepository
 from desktop.store.export_queries import ExportOrder
 from desktop.store.feedback_queries import FeedbackListRow
 
 Pseudonym = Callable[[int | None], str]
+CustomerRecord = Sequence[object]
 Getter = Callable[[object], CellValue]
 
-_GENDER_LABELS: Final = {Gender.FEMALE: "female", Gender.MALE: "male", Gender.OTHER: "other"}
 _CACHE: Final = 16_384
 
 
@@ -102,7 +106,8 @@ def _fast_phone(value: str) -> str | None:
         for length in (1, 2, 3):
             if int(value[1 : 1 + length]) in COUNTRY_CODE_TO_REGION_CODE:
                 code, national = value[1 : 1 + length], value[1 + length :]
-                if national.startswith("0") or not _no_trunk_prefix(int(code)):
+                prefix = _trunk_prefix(int(code))
+                if national.startswith("0") or (prefix is not None and prefix.match(national)):
                     return None  # the rule's parser may strip a trunk prefix: ask it
                 if len(national) < 7:
                     return f"+{code} {'*' * len(national)}"
@@ -111,15 +116,13 @@ def _fast_phone(value: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=512)
-def _no_trunk_prefix(country_code: int) -> bool:
-    """True when numbers of this country code have no national prefix to strip other than a
-    leading 0 (so the national number is the digits after the code, as the rule reads it)."""
-    region = COUNTRY_CODE_TO_REGION_CODE[country_code][0]
+def _trunk_prefix(country_code: int) -> re.Pattern[str] | None:
+    """The pattern of a national (trunk) prefix the phone parser would try to strip after
+    this country code; None when there is none."""
+    region = region_code_for_country_code(country_code)
     metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
-    if metadata is None:
-        return False
-    return metadata.national_prefix_for_parsing is None and metadata.national_prefix in (
-        None, "0")
+    pattern = None if metadata is None else metadata.national_prefix_for_parsing
+    return re.compile(pattern) if pattern else None
 
 
 def _fast_email(value: str) -> str | None:
@@ -194,32 +197,67 @@ def _birthday(value: str | None, mask: Masker) -> CellValue:
 
 def customer_getters(
     columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes, pseudonym: Pseudonym | None
-) -> list[Callable[[Customer], CellValue]]:
-    table: dict[str, Callable[[Customer], CellValue]] = {
-        "customer.member_no": lambda c: mask("member_no", c.member_no),
-        "customer.name": lambda c: mask("name", c.name),
-        "customer.gender": lambda c: _GENDER_LABELS.get(c.gender, ""),
-        "customer.birthday": lambda c: _birthday(c.birthday, mask),
-        "customer.phone": lambda c: mask("phone", c.phone),
-        "customer.email": lambda c: mask("email", c.email),
-        "customer.wechat_id": lambda c: mask("wechat_id", c.wechat_id),
-        "customer.province": lambda c: mask.region(c.province),
-        "customer.city": lambda c: mask.region(c.city),
-        "customer.district": lambda c: mask.region(c.district),
-        "customer.address_detail": lambda c: mask.street(c.address_detail),
-        "customer.level": lambda c: mask.vocabulary(c.level),
-        "customer.points": lambda c: c.points,
-        "customer.balance": lambda c: c.balance_cents,
-        "customer.tags": lambda c: "、".join(mask.vocabulary(tag) for tag in c.tags),
-        "customer.notes": lambda c: mask.free(c.notes),
-        "customer.source": lambda c: mask.vocabulary(c.source),
-        "customer.created_at": lambda c: local(c.created_at),
-        "customer.updated_at": lambda c: local(c.updated_at),
+) -> list[Callable[[CustomerRecord], CellValue]]:
+    """Cell values from a stored customer row (``CustomerRepository.records``: the columns
+    in ``CustomerRepository.columns`` order, then the tags joined by TAG_SEPARATOR)."""
+    at = {name: index for index, name in enumerate(CustomerRepository.columns)}
+
+    def text(name: str) -> Callable[[CustomerRecord], str]:
+        index = at[name]
+        return lambda r: _text_or_empty(r[index])
+
+    def masked(name: str, field: str | None = None) -> Callable[[CustomerRecord], CellValue]:
+        index, rule = at[name], field or name
+        return lambda r: mask(rule, _text_or_none(r[index]))
+
+    def number(name: str) -> Callable[[CustomerRecord], CellValue]:
+        index = at[name]
+        return lambda r: _int_or_none(r[index])
+
+    def moment(name: str) -> Callable[[CustomerRecord], CellValue]:
+        index = at[name]
+        return lambda r: local(_text_or_none(r[index]))
+
+    tags = len(CustomerRepository.columns)
+    table: dict[str, Callable[[CustomerRecord], CellValue]] = {
+        "customer.member_no": masked("member_no"),
+        "customer.name": masked("name"),
+        "customer.gender": text("gender"),
+        "customer.birthday": lambda r: _birthday(_text_or_none(r[at["birthday"]]), mask),
+        "customer.phone": masked("phone"),
+        "customer.email": masked("email"),
+        "customer.wechat_id": masked("wechat_id"),
+        "customer.province": masked("province"),
+        "customer.city": masked("city"),
+        "customer.district": masked("district"),
+        "customer.address_detail": lambda r: mask.street(_text_or_empty(r[at["address_detail"]])),
+        "customer.level": masked("level", "tags"),
+        "customer.points": number("points"),
+        "customer.balance": number("balance_cents"),
+        "customer.tags": lambda r: "、".join(
+            mask.vocabulary(tag) for tag in _text_or_empty(r[tags]).split(TAG_SEPARATOR) if tag),
+        "customer.notes": masked("notes"),
+        "customer.source": masked("source", "tags"),
+        "customer.created_at": moment("created_at"),
+        "customer.updated_at": moment("updated_at"),
     }
     getters = [table[column.key] for column in columns]
     if pseudonym is not None:
-        getters.insert(0, lambda c: pseudonym(c.id))
+        id_index = at["id"]
+        getters.insert(0, lambda r: pseudonym(_int_or_none(r[id_index])))
     return getters
+
+
+def _int_or_none(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _text_or_empty(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def order_getters(

@@ -59,3 +59,12 @@ def test_unmasked_is_the_stored_value() -> None:
 def test_fast_phone_path_agrees_on_any_international_number(digits: str) -> None:
     value = "+" + digits
     assert Masker(masked=True)("phone", value) == masked_value("phone", value)
+
+
+@settings(max_examples=800, deadline=None)
+@given(code=st.sampled_from(["1", "7", "33", "39", "44", "49", "52", "54", "61", "81", "82",
+                             "852", "886", "971"]),
+       rest=st.text(alphabet="0123456789", min_size=4, max_size=12))
+def test_fast_phone_path_agrees_for_common_country_codes(code: str, rest: str) -> None:
+    value = f"+{code}{rest}"
+    assert Masker(masked=True)("phone", value) == masked_value("phone", value)
