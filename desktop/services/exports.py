@@ -60,6 +60,7 @@ from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 
 MAX_PURPOSE: Final = 500
+MAX_LOGGED: Final = 300
 
 
 class UnmaskedCsvRefusedError(ShopVaultError):
@@ -155,7 +156,7 @@ class ExportService:
             session.actor, "export.started", f"export:{request.kind.value}",
             {"format": request.fmt.value, "masked": masked,
              "columns": ",".join(c.key for c in plan.columns),
-             "pseudonym": request.pseudonymous_key, "filters": plan.filters,
+             "pseudonym": request.pseudonymous_key, "filters": mask_for_log(plan.filters),
              "purpose": mask_for_log(purpose)},
         )
         facts = CoverFacts(
@@ -259,5 +260,6 @@ def _with_rows(facts: CoverFacts, sheet_rows: list[tuple[str, int]]) -> CoverFac
 
 
 def mask_for_log(text: str) -> str:
-    """A purpose as the audit log keeps it: masked (the log is read by auditors)."""
-    return masked_words(text, True)[:200]
+    """What the user typed (a purpose, a search) as the audit log keeps it: masked, since
+    auditors read the log."""
+    return masked_words(text, True)[:MAX_LOGGED]

@@ -136,3 +136,17 @@ def test_subject_copy_holds_everything_about_one_person(env) -> None:
     assert profile["phone"] == person.phone and profile["notes"] == person.notes
     audit = [e for e in shop.workspace.shop.db.audit.for_target(f"customer:{customer_id}")]
     assert any(e.action == "export.subject_copy" and e.seq == result.audit_seq for e in audit)
+
+
+def test_the_audit_log_never_holds_what_was_typed_in_clear(env) -> None:
+    from desktop.services.customer_views import CustomerFilter
+
+    shop, service, roles, _ids, tmp = env
+    search = CustomerFilter(text="13812345678")
+    service.export_unmasked(shop.owner, ExportRequest(
+        ReportKind.CUSTOMERS, tmp / "one.xlsx", customers=search,
+        purpose="客户 13812345678 要求，寄到建国路88号院3号楼1201"), OWNER_PASSWORD)
+    service.export(roles[Role.MANAGER], ExportRequest(
+        ReportKind.CUSTOMERS, tmp / "one.csv", ExportFormat.CSV, customers=search,
+        purpose="zhangsf@example.com"))
+    assert leaks(entry.details for entry in _audit(shop)) == []
