@@ -206,8 +206,8 @@ def customer_getters(
         index = at[name]
         return lambda r: _text_or_empty(r[index])
 
-    def masked(name: str, field: str | None = None) -> Callable[[CustomerRecord], CellValue]:
-        index, rule = at[name], field or name
+    def masked(name: str, rule: str | None = None) -> Callable[[CustomerRecord], CellValue]:
+        index, rule = at[name], rule or name
         return lambda r: mask(rule, _text_or_none(r[index]))
 
     def number(name: str) -> Callable[[CustomerRecord], CellValue]:

@@ -15,7 +15,10 @@ JSON (UTF-8, keys stable; times ISO-8601 UTC; money ``{"amount": "12.50", "curre
                       quantity unit_price amount]``
 ``feedback``          ``kind status rating channel received_at resolved_at order_no content
                       resolution``
-``consents``          ``purpose granted channel evidence recorded_at withdrawn_at``
+``consents``          ``purpose`` (a code: marketing_sms, delivery_partner, …, other)
+                      ``purpose_text`` (the shop's words for "other") ``granted channel
+                      evidence recorded_at recorded_by withdrawn_at`` (withdrawn ones
+                      included; newest first)
 ``access_history``    who read, changed, revealed or exported their data: ``at actor action
                       details`` (newest first; details name fields and reasons, never values)
 """
@@ -29,8 +32,9 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Final
 
+from desktop.core.consent_types import parse_purpose
 from desktop.core.errors import ShopVaultError
-from desktop.core.models import Consent, Customer
+from desktop.core.models import Customer
 from desktop.exchange.export_cells import CellKind, Column, Sheet, yuan_text
 from desktop.exchange.export_xlsx import XlsxReport
 from desktop.services.customers import CustomerNotFoundError, CustomerService, customer_target
@@ -47,6 +51,7 @@ from desktop.services.exports_rows import LocalTimes
 from desktop.services.order_views import Clock
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
+from desktop.store.consents import ConsentRecord, ConsentRepository
 from desktop.store.customers import CustomerRepository
 from desktop.store.export_queries import ExportOrder, ExportQueries
 from desktop.store.feedback_queries import FeedbackListRow, FeedbackQuery
@@ -55,6 +60,7 @@ from desktop.store.order_queries import OrderQuery
 FORMAT: Final = "shopvault.subject-copy"
 VERSION: Final = 1
 CURRENCY: Final = "CNY"
+MAX_CONSENTS: Final = 10_000
 _T, _N, _M, _DT = CellKind.TEXT, CellKind.INTEGER, CellKind.MONEY, CellKind.DATETIME
 _PROFILE_FIELDS: Final = (
     "member_no", "name", "gender", "birthday", "phone", "email", "wechat_id", "province",
@@ -109,10 +115,13 @@ def _feedback(f: FeedbackListRow) -> dict[str, Any]:
     }
 
 
-def _consent(c: Consent) -> dict[str, Any]:
+def _consent(record: ConsentRecord) -> dict[str, Any]:
+    c = record.consent
+    purpose, words = parse_purpose(c.purpose)
     return {
-        "purpose": c.purpose, "granted": c.granted, "channel": c.channel,
-        "evidence": c.evidence, "recorded_at": c.recorded_at, "withdrawn_at": c.withdrawn_at,
+        "purpose": purpose.value, "purpose_text": words, "granted": c.granted, "channel": c.channel,
+        "evidence": c.evidence, "recorded_at": c.recorded_at, "recorded_by": record.recorded_by,
+        "withdrawn_at": c.withdrawn_at,
     }
 
 
@@ -140,7 +149,7 @@ class SubjectCopyWriter:
                   for o in batch]
         feedback = [f for batch in queries.feedback_batches(
             FeedbackQuery(customer_id=customer_id), "", 500) for f in batch]
-        consents = self._consents(customer_id, queries)
+        consents = ConsentRepository(reader).list_for_customer(customer_id, MAX_CONSENTS)
         trail = self._workspace.trail
         target = customer_target(customer_id)
         started = trail.record(self._session.actor, "export.subject_copy", target,
@@ -182,9 +191,6 @@ class SubjectCopyWriter:
                       "json_sha256": sha256_of(out_json)})
         return ExportResult(out_xlsx, sum(n for _, n in sheets), started.seq, False, None,
                             tuple(sheets), digest)
-
-    def _consents(self, customer_id: int, queries: ExportQueries) -> list[Consent]:
-        return queries.consents_for(customer_id)
 
     def _workbook(self, out: Path, doc: dict[str, Any], now: datetime) -> list[tuple[str, int]]:
         local = LocalTimes(self._tz)
@@ -253,10 +259,12 @@ class SubjectCopyWriter:
              f["order_no"] or "", f["content"], f["resolution"]] for f in doc["feedback"]]
         consent_cols = tuple(Column(label, kind, 16) for label, kind in (
             ("Purpose", _T), ("Granted", _T), ("Channel", _T), ("Evidence", _T),
-            ("Recorded", _DT), ("Withdrawn", _DT)))
+            ("Recorded", _DT), ("Recorded by", _T), ("Withdrawn", _DT)))
         yield "Consents", consent_cols, [
-            [c["purpose"], "yes" if c["granted"] else "no", c["channel"], c["evidence"],
-             local(c["recorded_at"]), local(c["withdrawn_at"])] for c in doc["consents"]]
+            [" ".join(filter(None, (c["purpose"], c["purpose_text"]))),
+             "yes" if c["granted"] else "no", c["channel"], c["evidence"],
+             local(c["recorded_at"]), c["recorded_by"], local(c["withdrawn_at"])]
+            for c in doc["consents"]]
         history_cols = tuple(Column(label, kind, 18) for label, kind in (
             ("When", _DT), ("Who", _T), ("Action", _T), ("Details", _T)))
         yield "Access history", history_cols, [

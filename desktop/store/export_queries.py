@@ -1,6 +1,6 @@
 """Streaming reads for reports: every matching order with its items (or all feedback) in
-keyset batches, newest first, so an export never holds all rows; and a customer's consents
-for the data-subject copy. Rows carry raw values: the export service masks them."""
+keyset batches, newest first, so an export never holds all rows. Rows carry raw values: the
+export service masks them."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from desktop.core.models import Consent, Order, OrderItem, OrderStatus
+from desktop.core.models import Order, OrderItem, OrderStatus
 from desktop.store.connection import Connection
 from desktop.store.customers import int_column, limit_clause, opt_str
 from desktop.store.feedback_queries import (
@@ -29,12 +29,6 @@ _ORDER_SELECT: Final = (
 _ITEMS_SELECT: Final = (
     "SELECT order_id, id, sku, product_name, quantity, unit_price_cents FROM order_items"
 )
-_CONSENT_SELECT: Final = (
-    "SELECT id, customer_id, purpose, granted, channel, recorded_at, evidence,"
-    " recorded_by_user_id, withdrawn_at FROM consents"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class ExportOrder:
     order: Order
@@ -78,21 +72,6 @@ class ExportQueries:
             after = rows[-1].key
             if len(rows) < chunk:
                 return
-
-    def consents_for(self, customer_id: int) -> list[Consent]:
-        rows = self._conn.execute(
-            f"{_CONSENT_SELECT} WHERE customer_id = ? ORDER BY recorded_at, id", (customer_id,)
-        ).fetchall()
-        return [
-            Consent(
-                id=int_column(row[0]), customer_id=int_column(row[1]), purpose=str(row[2]),
-                granted=bool(row[3]), channel=str(row[4]), recorded_at=str(row[5]),
-                evidence=str(row[6]),
-                recorded_by_user_id=None if row[7] is None else int_column(row[7]),
-                withdrawn_at=opt_str(row[8]),
-            )
-            for row in rows
-        ]
 
     def _with_items(self, rows: Sequence[Sequence[object]]) -> list[ExportOrder]:
         ids = [int_column(row[0]) for row in rows]

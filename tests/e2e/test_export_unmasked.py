@@ -14,6 +14,7 @@ import pytest
 
 from desktop.core.errors import LoginThrottledError, PermissionDeniedError
 from desktop.core.roles import Role
+from desktop.services.consents import ConsentDraft, ConsentService
 from desktop.services.customers import CustomerService
 from desktop.services.export_api import ExportFormat, ExportRequest, ReportKind
 from desktop.services.exports import (
@@ -114,6 +115,8 @@ def test_subject_copy_holds_everything_about_one_person(env) -> None:
     person = PEOPLE[0].customer
     manager: Session = roles[Role.MANAGER]
     CustomerService(shop.workspace).reveal(manager, customer_id, "phone", "客户来电核对")
+    ConsentService(shop.workspace).record(shop.owner, customer_id, ConsentDraft(
+        purpose="marketing_sms", channel="counter", evidence="纸质表格 #12"))
     xlsx, js = tmp / "copy.xlsx", tmp / "copy.json"
     with pytest.raises(PermissionDeniedError):
         service.export_subject_copy(manager, customer_id, xlsx, js)
@@ -125,7 +128,9 @@ def test_subject_copy_holds_everything_about_one_person(env) -> None:
     assert doc["customer"]["balance"] == {"amount": "1234.56", "currency": "CNY"}
     assert len(doc["orders"]) == 1 and len(doc["orders"][0]["items"]) == 2
     assert doc["orders"][0]["payable"] == {"amount": "147.90", "currency": "CNY"}
-    assert len(doc["feedback"]) == 1 and doc["consents"] == []
+    assert len(doc["feedback"]) == 1
+    assert [(c["purpose"], c["granted"], c["evidence"], c["recorded_by"])
+            for c in doc["consents"]] == [("marketing_sms", True, "纸质表格 #12", "wang")]
     reveal = next(h for h in doc["access_history"] if h["action"] == "customer.revealed")
     assert reveal["actor"] == manager.actor and reveal["details"]["field"] == "phone"
     book = open_workbook(xlsx)
