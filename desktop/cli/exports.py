@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from desktop.cli.base import EXIT_OK, Cli, with_user
-from desktop.core.errors import InvalidInputError, ShopVaultError
+from desktop.core.errors import InvalidInputError
 from desktop.services.customer_views import CustomerFilter, CustomerSort
 from desktop.services.export_api import CsvEncoding, ExportFormat, ExportRequest, ReportKind
-from desktop.services.exports import ExportService
+from desktop.services.exports import ExportService, UnknownFilterError
 from desktop.services.order_views import FeedbackFilter, OrderFilter
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
@@ -33,10 +33,6 @@ FILTER_KEYS: Final = {
     ReportKind.ORDERS: ("from", "to", "status", "channel", "customer"),
     ReportKind.FEEDBACK: ("kind", "status", "from", "to", "customer"),
 }
-
-
-class UnknownFilterError(ShopVaultError):
-    message = "Unknown filter {key} for {kind}; use one of: {choices}."
 
 
 def _filters(kind: ReportKind, raw: Sequence[str]) -> dict[str, str]:

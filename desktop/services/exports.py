@@ -74,6 +74,12 @@ class PurposeRequiredError(ShopVaultError):
     message = "State the purpose of this unmasked export: who receives the data and why."
 
 
+class UnknownFilterError(ShopVaultError):
+    """A filter named on the command line that the report does not have."""
+
+    message = "Unknown filter {key} for {kind}; use one of: {choices}."
+
+
 class WrongOwnerPasswordError(WrongSecretError):
     message = "The owner password is not correct; nothing was exported."
 

@@ -49,7 +49,7 @@ from desktop.services.order_views import Clock, FeedbackFilter, LocalTime, Order
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.store.customers import CustomerRepository
-from desktop.store.export_queries import ExportOrder, ExportQueries
+from desktop.store.export_queries import ExportOrder, ExportQueries, streaming_cache
 from desktop.store.feedback_queries import FeedbackQueries, FeedbackQuery
 from desktop.store.order_queries import OrderQueries, OrderQuery
 
@@ -112,12 +112,14 @@ def _customers(ctx: ReportContext, request: ExportRequest,
     db = ctx.workspace.shop.db
 
     def batches() -> Iterator[Batch]:
-        repository = CustomerRepository(db.reader())
-        for chunk in id_chunks:
-            for start in range(0, len(chunk), BATCH):
-                customers = repository.records(chunk[start : start + BATCH])
-                rows: list[Row] = [[get(c) for get in getters] for c in customers]
-                yield len(rows), (rows,)
+        reader = db.reader()
+        repository = CustomerRepository(reader)
+        with streaming_cache(reader):
+            for chunk in id_chunks:
+                for start in range(0, len(chunk), BATCH):
+                    customers = repository.records(chunk[start : start + BATCH])
+                    rows: list[Row] = [[get(c) for get in getters] for c in customers]
+                    yield len(rows), (rows,)
 
     return ReportPlan(
         (_sheet(ctx, "Customers", columns),), columns,
@@ -191,8 +193,10 @@ def _orders(ctx: ReportContext, request: ExportRequest,
                                                (items, bool(item_cols))) if wanted)
 
     def batches() -> Iterator[Batch]:
-        for found in ExportQueries(ctx.workspace.shop.db.reader()).order_batches(query, BATCH):
-            yield len(found), ((flat_rows(found),) if flat else sheet_rows(found))
+        reader = ctx.workspace.shop.db.reader()
+        with streaming_cache(reader):
+            for found in ExportQueries(reader).order_batches(query, BATCH):
+                yield len(found), ((flat_rows(found),) if flat else sheet_rows(found))
 
     return ReportPlan(sheets, columns, order_filter_words(request.orders, ctx.tr), total,
                       batches())
@@ -229,9 +233,10 @@ def _feedback(ctx: ReportContext, request: ExportRequest,
     getters = feedback_getters(columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym)
 
     def batches() -> Iterator[Batch]:
-        queries = ExportQueries(ctx.workspace.shop.db.reader())
-        for found in queries.feedback_batches(query, cutoff, BATCH):
-            yield len(found), ([[get(f) for get in getters] for f in found],)
+        reader = ctx.workspace.shop.db.reader()
+        with streaming_cache(reader):
+            for found in ExportQueries(reader).feedback_batches(query, cutoff, BATCH):
+                yield len(found), ([[get(f) for get in getters] for f in found],)
 
     return ReportPlan((_sheet(ctx, "Feedback", columns),), columns,
                       feedback_filter_words(request.feedback, ctx.tr), total, batches())

@@ -4,6 +4,7 @@ export service masks them."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -34,6 +35,22 @@ class ExportOrder:
     order: Order
     customer_name: str | None
     customer_member_no: str | None
+
+
+STREAMING_CACHE_MIB: Final = 8
+"""Page cache of the reading connection while an export streams: each page is read about
+once, so the reader's usual 32 MiB would mostly hold pages never asked for again."""
+
+
+@contextlib.contextmanager
+def streaming_cache(conn: Connection, mib: int = STREAMING_CACHE_MIB) -> Iterator[None]:
+    """Shrink ``conn``'s page cache for the block, then put the old size back."""
+    before = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 class ExportQueries:

@@ -2944,6 +2944,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Unknown filter {key} for {kind}; use one of: {choices}.</source>
+        <translation>{kind} 没有筛选条件 {key}；可用：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown user name or wrong password.</source>
         <translation>用户名不存在或密码错误。</translation>
     </message>

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import msoffcrypto
 import openpyxl
@@ -27,6 +28,7 @@ from desktop.core.models import (
     OrderStatus,
 )
 from desktop.core.roles import Role
+from desktop.services.export_api import ReportKind
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 
@@ -186,6 +188,50 @@ def libreoffice_csvs(path: Path, outdir: Path, profile: Path) -> list[Path]:
         check=True, capture_output=True, timeout=180,
     )
     return sorted(outdir.glob(f"{path.stem}*.csv"))
+
+
+# ---------------------------------------------------------------------- types
+
+MONEY = {
+    ReportKind.CUSTOMERS: {"Balance"},
+    ReportKind.ORDERS: {"Goods total", "Discount", "Shipping", "Payable", "Paid", "Unit price",
+                        "Amount"},
+    ReportKind.FEEDBACK: set(),
+}
+TIMES = {ReportKind.CUSTOMERS: {"Added"}, ReportKind.ORDERS: {"Ordered"},
+         ReportKind.FEEDBACK: {"Received"}}
+TEXT = {ReportKind.CUSTOMERS: {"Phone", "Member no."},
+        ReportKind.ORDERS: {"Order no.", "Recipient phone"},
+        ReportKind.FEEDBACK: {"Order no."}}
+ROWS = {ReportKind.CUSTOMERS: 5, ReportKind.ORDERS: 5, ReportKind.FEEDBACK: 5}
+
+
+
+def columns_by_label(sheet: Any) -> dict[str, int]:
+    return {cell.value: cell.column for cell in sheet[1] if cell.value}
+
+
+def assert_types(book: Workbook, kind: ReportKind) -> None:
+    data = [sheet for sheet in book.worksheets[1:]]
+    checked = {"money": 0, "time": 0, "text": 0}
+    for sheet in data:
+        labels = columns_by_label(sheet)
+        for label, col in labels.items():
+            values = [row[col - 1] for row in sheet.iter_rows(min_row=2)]
+            for cell in values:
+                if cell.value is None:
+                    continue
+                if label in MONEY[kind]:
+                    assert cell.data_type == "n" and "¥" in cell.number_format, cell.coordinate
+                    checked["money"] += 1
+                elif label in TIMES[kind]:
+                    assert isinstance(cell.value, datetime), (label, cell.value)
+                    checked["time"] += 1
+                elif label in TEXT[kind]:
+                    assert cell.data_type == "s", (label, cell.value)
+                    checked["text"] += 1
+    assert checked["time"] and checked["text"]
+    assert checked["money"] or not MONEY[kind]
 
 
 def utc(text: str) -> datetime:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,10 @@ from desktop.services.session import Session
 from tests.e2e.export_support import (
     FULLWIDTH_FORMULA,
     HYPERLINK,
+    ROWS,
     assert_no_live_formula,
+    assert_types,
+    columns_by_label,
     csv_rows,
     leaks,
     libreoffice_csvs,
@@ -33,19 +35,6 @@ from tests.e2e.export_support import (
     sessions,
     workbook_cells,
 )
-
-MONEY = {
-    ReportKind.CUSTOMERS: {"Balance"},
-    ReportKind.ORDERS: {"Goods total", "Discount", "Shipping", "Payable", "Paid", "Unit price",
-                        "Amount"},
-    ReportKind.FEEDBACK: set(),
-}
-TIMES = {ReportKind.CUSTOMERS: {"Added"}, ReportKind.ORDERS: {"Ordered"},
-         ReportKind.FEEDBACK: {"Received"}}
-TEXT = {ReportKind.CUSTOMERS: {"Phone", "Member no."},
-        ReportKind.ORDERS: {"Order no.", "Recipient phone"},
-        ReportKind.FEEDBACK: {"Order no."}}
-ROWS = {ReportKind.CUSTOMERS: 5, ReportKind.ORDERS: 5, ReportKind.FEEDBACK: 5}
 
 
 @dataclass
@@ -64,33 +53,6 @@ def env(shop, tmp_path: Path) -> Env:
     out = tmp_path / "out"
     out.mkdir()
     return Env(ExportService(shop.workspace), roles, ids, out)
-
-
-def _columns_by_label(sheet) -> dict[str, int]:
-    return {cell.value: cell.column for cell in sheet[1] if cell.value}
-
-
-def assert_types(book, kind: ReportKind) -> None:
-    data = [sheet for sheet in book.worksheets[1:]]
-    checked = {"money": 0, "time": 0, "text": 0}
-    for sheet in data:
-        labels = _columns_by_label(sheet)
-        for label, col in labels.items():
-            values = [row[col - 1] for row in sheet.iter_rows(min_row=2)]
-            for cell in values:
-                if cell.value is None:
-                    continue
-                if label in MONEY[kind]:
-                    assert cell.data_type == "n" and "¥" in cell.number_format, cell.coordinate
-                    checked["money"] += 1
-                elif label in TIMES[kind]:
-                    assert isinstance(cell.value, datetime), (label, cell.value)
-                    checked["time"] += 1
-                elif label in TEXT[kind]:
-                    assert cell.data_type == "s", (label, cell.value)
-                    checked["text"] += 1
-    assert checked["time"] and checked["text"]
-    assert checked["money"] or not MONEY[kind]
 
 
 @pytest.mark.parametrize("kind", list(ReportKind))
@@ -123,7 +85,7 @@ def test_customer_workbook_keeps_nasty_notes_as_inert_text(env: Env) -> None:
     env.service.export(env.sessions[Role.OWNER], ExportRequest(ReportKind.CUSTOMERS, out))
     book = open_workbook(out)
     sheet = book["Customers"]
-    labels = _columns_by_label(sheet)
+    labels = columns_by_label(sheet)
     notes = {row[labels["Notes"] - 1].value: row[labels["Notes"] - 1]
              for row in sheet.iter_rows(min_row=2)}
     assert notes[HYPERLINK].data_type == "s" and notes[HYPERLINK].quotePrefix

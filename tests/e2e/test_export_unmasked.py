@@ -27,6 +27,7 @@ from desktop.services.session import Session
 from tests.e2e.export_support import (
     PEOPLE,
     assert_no_live_formula,
+    assert_types,
     leaks,
     open_workbook,
     seed,
@@ -63,6 +64,7 @@ def test_owner_unmasked_export_is_password_protected_and_audited(env, kind: Repo
     cells = list(workbook_cells(book))
     assert leaks(str(cell.value) for cell in cells)  # clear data: the scanner sees it
     assert_no_live_formula(cells)
+    assert_types(book, kind)
     cover = {row[0].value: row[1].value for row in book["Cover"].iter_rows(min_row=3)
              if row[0].value}
     assert "NOT MASKED" in cover["Masking"]
