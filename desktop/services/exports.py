@@ -33,6 +33,7 @@ from desktop.exchange.export_cells import Row
 from desktop.exchange.export_csv import CsvReport
 from desktop.exchange.export_protect import encrypt_workbook
 from desktop.exchange.export_xlsx import XlsxReport
+from desktop.services.customers import customer_target
 from desktop.services.export_api import (
     ExportColumn,
     ExportFormat,
@@ -158,8 +159,9 @@ class ExportService:
                                          self._clock, pseudonym, tr), request)
         check_target(request.out)
         purpose = masked_words(clean_text(request.purpose), masked)[:MAX_PURPOSE]
+        target = _audit_target(request)
         started = self._workspace.trail.record(
-            session.actor, "export.started", f"export:{request.kind.value}",
+            session.actor, "export.started", target,
             {"format": request.fmt.value, "masked": masked,
              "columns": ",".join(c.key for c in plan.columns),
              "pseudonym": request.pseudonymous_key, "filters": mask_for_log(plan.filters),
@@ -182,7 +184,7 @@ class ExportService:
             raise
         rows = sum(count for _, count in sheet_rows)
         self._workspace.trail.record(
-            session.actor, "export.finished", f"export:{request.kind.value}",
+            session.actor, "export.finished", target,
             {"export_seq": started.seq, "rows": rows, "sha256": digest, "bytes": size,
              "sheets": ", ".join(f"{name}={count}" for name, count in sheet_rows)},
         )
@@ -259,6 +261,16 @@ def pump(plan: ReportPlan, writers: Sequence[RowSink], progress: ProgressCallbac
         if progress is not None:
             progress(done, max(plan.total, done))
     crash_point("export:rows-written")
+
+
+def _audit_target(request: ExportRequest) -> str:
+    """A report of one customer's orders or feedback is logged on that customer, so it shows
+    in their history (who took their data); any other report on ``export:<kind>``."""
+    flt = request.orders if request.kind is ReportKind.ORDERS else (
+        request.feedback if request.kind is ReportKind.FEEDBACK else None)
+    if flt is not None and flt.customer_id is not None:
+        return customer_target(flt.customer_id)
+    return f"export:{request.kind.value}"
 
 
 def _with_rows(facts: CoverFacts, sheet_rows: list[tuple[str, int]]) -> CoverFacts:

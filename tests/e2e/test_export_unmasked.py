@@ -157,3 +157,14 @@ def test_the_audit_log_never_holds_what_was_typed_in_clear(env) -> None:
         ReportKind.CUSTOMERS, tmp / "one.csv", ExportFormat.CSV, customers=search,
         purpose="zhangsf@example.com"))
     assert leaks(entry.details for entry in _audit(shop)) == []
+
+
+def test_a_report_of_one_customers_orders_shows_in_their_history(env) -> None:
+    from desktop.services.order_views import OrderFilter
+
+    shop, service, roles, ids, tmp = env
+    service.export(roles[Role.MANAGER], ExportRequest(
+        ReportKind.ORDERS, tmp / "o.xlsx", orders=OrderFilter(customer_id=ids[1])))
+    history = CustomerService(shop.workspace).history(shop.owner, ids[1])
+    assert [h.action for h in history[:2]] == ["export.finished", "export.started"]
+    assert history[1].actor == roles[Role.MANAGER].actor
