@@ -50,26 +50,34 @@ class Masker:
 
     def __init__(self, masked: bool) -> None:
         self.masked = masked
-        self._cached = functools.lru_cache(maxsize=_CACHE)(masked_value)
-        self._fast: dict[str, Callable[[str], str | None]] = {
-            "phone": _fast_phone, "ship_phone": _fast_phone, "email": _fast_email,
-            "wechat_id": _fast_wechat, "member_no": _fast_member_no, "name": _fast_name,
-            "birthday": _fast_birthday,
-        }
+        self._rules: dict[str, Callable[[str | None], str]] = {}
 
     def __call__(self, field: str, value: str | None) -> str:
+        return self.rule(field)(value)
+
+    def rule(self, field: str) -> Callable[[str | None], str]:
+        """The masking of ``field`` as one function (bound once per column: it runs for
+        every cell)."""
+        found = self._rules.get(field)
+        if found is None:
+            found = self._rules[field] = self._build(field)
+        return found
+
+    def _build(self, field: str) -> Callable[[str | None], str]:
         if not self.masked:
-            return value or ""
-        if not value:
-            return ""
-        fast = self._fast.get(field)
+            return _as_is
+        fast = _FAST.get(field)
         if fast is not None:
-            shown = fast(value)
-            if shown is not None:
-                return shown
+            def fast_or_rule(value: str | None) -> str:
+                if not value:
+                    return ""
+                shown = fast(value)
+                return shown if shown is not None else masked_value(field, value)
+            return fast_or_rule
         if field in _UNIQUE:
-            return masked_value(field, value)  # a cache would only fill up
-        return self._cached(field, value)
+            return lambda value: masked_value(field, value) if value else ""
+        cached = functools.lru_cache(maxsize=_CACHE)(functools.partial(masked_value, field))
+        return lambda value: cached(value) if value else ""
 
     def free(self, value: str | None) -> str:
         return self("notes", value)
@@ -90,6 +98,11 @@ class Masker:
 
 
 _UNIQUE: Final = frozenset(("phone", "ship_phone", "email", "member_no", "wechat_id"))
+"""Unique per customer: a cache would only fill up."""
+
+
+def _as_is(value: str | None) -> str:
+    return value or ""
 _E164_CN_MOBILE: Final = re.compile(r"\+861[3-9][0-9]{9}")
 _E164: Final = re.compile(r"\+[1-9][0-9]{6,14}")
 _PLAIN_EMAIL: Final = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+")
@@ -166,6 +179,13 @@ def _fast_birthday(value: str) -> str | None:
     return None
 
 
+_FAST: Final[dict[str, Callable[[str], str | None]]] = {
+    "phone": _fast_phone, "ship_phone": _fast_phone, "email": _fast_email,
+    "wechat_id": _fast_wechat, "member_no": _fast_member_no, "name": _fast_name,
+    "birthday": _fast_birthday,
+}
+
+
 class LocalTimes:
     """Stored UTC instants as naive local datetimes (what a spreadsheet shows)."""
 
@@ -207,8 +227,8 @@ def customer_getters(
         return lambda r: _text_or_empty(r[index])
 
     def masked(name: str, rule: str | None = None) -> Callable[[CustomerRecord], CellValue]:
-        index, rule = at[name], rule or name
-        return lambda r: mask(rule, _text_or_none(r[index]))
+        index, shown = at[name], mask.rule(rule or name)
+        return lambda r: shown(r[index])  # type: ignore[arg-type]  # TEXT columns: str | None
 
     def number(name: str) -> Callable[[CustomerRecord], CellValue]:
         index = at[name]
