@@ -2474,8 +2474,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2484,8 +2494,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An unmasked export is written only as a password-protected .xlsx file; a CSV file cannot be protected. Choose .xlsx, or export masked.</source>
+        <translation>不脱敏的导出只能写成带密码保护的 .xlsx 文件；CSV 文件无法加密保护。请选择 .xlsx，或改为脱敏导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another customer already has this member number.</source>
         <translation>已有其他客户使用这个会员卡号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation type="unfinished">储值余额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2501,6 +2526,11 @@
         <location line="+1"/>
         <source>Cannot import {file}: {problem}</source>
         <translation>无法导入 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation type="unfinished">渠道</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2534,6 +2564,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose at least one column to export.</source>
+        <translation>请至少选择一列导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose between 0 (never) and 240 minutes.</source>
         <translation>请设为 0（从不）到 240 分钟。</translation>
     </message>
@@ -2549,6 +2584,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose two different files for the workbook and the JSON copy.</source>
+        <translation>请为工作簿和 JSON 副本选择两个不同的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
@@ -2556,6 +2596,16 @@
         <location line="+1"/>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2754,6 +2804,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Goods total</source>
+        <translation type="unfinished">商品总额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hand-kept feedback log</source>
         <translation>手工登记的反馈表</translation>
     </message>
@@ -2761,6 +2816,11 @@
         <location line="+1"/>
         <source>Hand-kept membership sheet</source>
         <translation>手工登记的会员表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2784,8 +2844,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last name</source>
         <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation type="unfinished">等级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2796,6 +2871,11 @@
         <location line="+1"/>
         <source>Member / card number</source>
         <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no.</source>
+        <translation type="unfinished">会员卡号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2829,6 +2909,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Order no.</source>
+        <translation type="unfinished">订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Order notes</source>
         <translation>订单备注</translation>
     </message>
@@ -2859,13 +2944,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Ordered</source>
+        <translation type="unfinished">下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Other sheet (columns suggested from their names)</source>
         <translation>其他表格（按列名推荐对应字段）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Overdue</source>
+        <translation type="unfinished">已超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payable</source>
+        <translation type="unfinished">应付金额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2924,8 +3029,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Received</source>
+        <translation type="unfinished">收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Received at</source>
         <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation type="unfinished">收货人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2954,6 +3069,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Resolved</source>
+        <translation type="unfinished">已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>SKU</source>
         <translation>商品编码（SKU）</translation>
     </message>
@@ -2971,6 +3091,11 @@
         <location line="+1"/>
         <source>Say where the proof is kept, e.g. “signed paper form no. 123”.</source>
         <translation>请说明凭证存放在哪里，例如“第 123 号已签字纸质同意书”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3009,8 +3134,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>State the purpose of this unmasked export: who receives the data and why.</source>
+        <translation>请说明此次不脱敏导出的用途：数据交给谁、为什么。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Stored-value balance</source>
         <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation type="unfinished">详细地址</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3064,6 +3204,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The disk is full; nothing was written to {path}. Free some space and try again.</source>
+        <translation>磁盘已满；{path} 未写入任何内容。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -3074,6 +3219,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The file {path} could not be written ({problem}); nothing was written.</source>
+        <translation>无法写入文件 {path}（{problem}）；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file {path} is damaged and cannot be opened. It was left untouched.</source>
         <translation>文件 {path} 已损坏，无法打开。文件未做任何改动。</translation>
     </message>
@@ -3081,6 +3231,11 @@
         <location line="+1"/>
         <source>The file {path} is missing.</source>
         <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder for {path} does not exist; choose another place to save the file.</source>
+        <translation>{path} 所在的文件夹不存在；请选择其他保存位置。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3101,6 +3256,11 @@
         <location line="+1"/>
         <source>The owner cannot be disabled.</source>
         <translation>不能停用店主账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner password is not correct; nothing was exported.</source>
+        <translation>店主密码不正确；未导出任何内容。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3269,6 +3429,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Unknown column {key}. Choose from: {choices}.</source>
+        <translation>未知的列 {key}。可选：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown filter {key} for {kind}; use one of: {choices}.</source>
+        <translation>{kind} 没有筛选条件 {key}；可用：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown user name or wrong password.</source>
         <translation>用户名不存在或密码错误。</translation>
     </message>
@@ -3306,6 +3476,11 @@
         <location line="+1"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the customer said</source>
+        <translation type="unfinished">客户反馈内容</translation>
     </message>
     <message>
         <location line="+1"/>
