@@ -16,6 +16,7 @@ from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.export_dialog import ExportDialog
 from desktop.ui.pages.feedback_page import FeedbackPage
 from desktop.ui.pages.orders_page import OrdersPage
+from desktop.ui.shell.controller import State
 from desktop.ui.shell.pages import CUSTOMERS, FEEDBACK, ORDERS
 from tests.ui.shell_support import (
     MANAGER,
@@ -26,9 +27,8 @@ from tests.ui.shell_support import (
     controller_factory,
     create_shared_shop,
     log_in,
+    wait_for_state,
 )
-
-pytest.importorskip("desktop.services.exports")  # TEMPORARY: until the service is on main
 
 ZHANG_PHONE = "13812345678"
 WANG_PHONE = "13987654321"
@@ -68,6 +68,8 @@ def all_cells(path: Path) -> list[str]:
 def test_a_manager_exports_the_search_masked_and_staff_cannot_export(
         qtbot, tmp_path, shared, new_controller):
     controller = new_controller(shared.paths, keyring=shared.keyring)
+    controller.start()
+    wait_for_state(qtbot, controller, State.LOGIN)
     log_in(qtbot, controller, MANAGER, MANAGER_PASSWORD)
     window = controller.main_window
     assert window is not None

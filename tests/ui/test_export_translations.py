@@ -12,12 +12,18 @@ from desktop.core.models import User
 from desktop.core.roles import Role
 from desktop.services.customer_views import CustomerFilter
 from desktop.services.export_api import ReportKind
+from desktop.services.exports import ExportService
 from desktop.services.order_views import OrderFilter
 from desktop.services.session import Session
 from desktop.ui import i18n
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.pages.export_dialog import ExportDialog
-from desktop.ui.pages.export_scope import ExportScope, scope_sentence
+from desktop.ui.pages.export_scope import (
+    COLUMN_LABELS,
+    ExportScope,
+    column_label,
+    scope_sentence,
+)
 from desktop.ui.pages.export_subject import SubjectCopyDialog
 from desktop.ui.pages.export_unmasked import FilePasswordDialog, UnmaskedConfirmDialog
 from desktop.ui.tasks import SynchronousTaskRunner
@@ -66,6 +72,13 @@ def test_the_dialog_speaks_chinese(qtbot, tmp_path, chinese):
     assert dialog.form.columns_list.item(1).text() == "姓名 · 个人信息"
     assert dialog.form.purpose_combo.itemText(1) == "给会计对账"
     assert dialog.export_button.text() == "导出"
+
+
+@pytest.mark.parametrize("kind", list(ReportKind))
+def test_every_column_the_export_service_offers_is_translated(shop, chinese, kind):
+    for column in ExportService(shop.workspace).columns(kind):
+        assert column.label in COLUMN_LABELS, f"add {column.label!r} to COLUMN_LABELS"
+        assert column_label(column) != column.label or column.label == "SKU", column.label
 
 
 def test_orders_sentence_in_chinese(qapp, chinese):
