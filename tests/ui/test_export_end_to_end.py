@@ -1,12 +1,15 @@
 """End to end, as a shop uses it: the real window, the real export service, a real shop
 (SQLCipher) and a real background runner. A manager exports the customers page's current
 search to .xlsx; the workbook holds the masked phone and never the full one. Staff never
-see an export action."""
+see an export action. The owner exports unmasked (the file opens with the password shown once)
+and saves a person's data-subject copy."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import msoffcrypto
 import pytest
 from openpyxl import load_workbook
 
@@ -14,6 +17,7 @@ from desktop.core.models import Customer
 from desktop.services.workspace import open_with_keyring
 from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.export_dialog import ExportDialog
+from desktop.ui.pages.export_subject import SubjectCopyDialog
 from desktop.ui.pages.feedback_page import FeedbackPage
 from desktop.ui.pages.orders_page import OrdersPage
 from desktop.ui.shell.controller import State
@@ -21,6 +25,8 @@ from desktop.ui.shell.pages import CUSTOMERS, FEEDBACK, ORDERS
 from tests.ui.shell_support import (
     MANAGER,
     MANAGER_PASSWORD,
+    OWNER,
+    OWNER_PASSWORD,
     STAFF,
     STAFF_PASSWORD,
     WAIT_MS,
@@ -117,3 +123,66 @@ def test_a_manager_exports_the_search_masked_and_staff_cannot_export(
     customers = window.page(CUSTOMERS)
     assert isinstance(customers, CustomersPage)
     assert not customers.profile_panel.subject_copy_button.isVisible()
+
+
+def decrypted_cells(path: Path, password: str, tmp_path: Path) -> list[str]:
+    plain = tmp_path / "decrypted.xlsx"
+    with path.open("rb") as source, plain.open("wb") as target:
+        office = msoffcrypto.OfficeFile(source)
+        office.load_key(password=password)
+        office.decrypt(target)
+    return all_cells(plain)
+
+
+def test_the_owner_exports_unmasked_and_copies_a_person_s_data(
+        qtbot, tmp_path, shared, new_controller):
+    controller = new_controller(shared.paths, keyring=shared.keyring)
+    controller.start()
+    wait_for_state(qtbot, controller, State.LOGIN)
+    log_in(qtbot, controller, OWNER, OWNER_PASSWORD)
+    assert controller.main_window is not None
+    page = controller.main_window.open_page(CUSTOMERS)
+    assert isinstance(page, CustomersPage)
+    page.search("张三")
+    qtbot.waitUntil(lambda: page.model.complete and page.model.rowCount() == 1,
+                    timeout=WAIT_MS)
+
+    page.export_button.click()
+    dialog = page.export_button.dialog
+    assert isinstance(dialog, ExportDialog)
+    out = tmp_path / "unmasked.xlsx"
+    dialog.form.path_edit.setText(str(out))
+    dialog.unmasked_button.click()
+    confirm = dialog.confirm_dialog
+    assert confirm is not None
+    confirm.password_edit.setText(OWNER_PASSWORD)
+    confirm.purpose_edit.setText("Annual tax audit")
+    confirm.confirm_button.click()
+    qtbot.waitUntil(lambda: dialog.password_dialog is not None, timeout=WAIT_MS * 3)
+
+    shown = dialog.password_dialog
+    assert shown is not None
+    password = shown.password_edit.text()
+    assert len(password) >= 12 and not dialog.last_result.masked  # type: ignore[union-attr]
+    shown.noted_button.click()
+    assert shown.password_edit.text() == ""
+    cells = " ".join(decrypted_cells(out, password, tmp_path))
+    assert ZHANG_PHONE in cells.replace(" ", "") and "zhangsan@example.com" in cells
+    assert "Annual tax audit" in cells  # on the cover sheet
+    dialog.close_button.click()
+
+    page.show_customer(page.model.customer_id(0) or 0)
+    qtbot.waitUntil(lambda: page.profile_panel.subject_copy_button.isVisible(),
+                    timeout=WAIT_MS)
+    page.profile_panel.subject_copy_button.click()
+    copy = page.export_button.dialog
+    assert isinstance(copy, SubjectCopyDialog)
+    copy.folder_edit.setText(str(tmp_path))
+    copy.name_edit.setText("zhang-san-copy")
+    copy.export_button.click()
+    qtbot.waitUntil(lambda: copy.written is not None or copy.error_label.isVisible(),
+                    timeout=WAIT_MS * 3)
+    assert copy.written is not None, copy.error_label.text()
+    data = json.loads((tmp_path / "zhang-san-copy.json").read_text(encoding="utf-8"))
+    assert ZHANG_PHONE in json.dumps(data, ensure_ascii=False)
+    assert (tmp_path / "zhang-san-copy.xlsx").is_file()
