@@ -947,7 +947,7 @@
     <message>
         <location filename="../../desktop/ui/pages/export_scope.py" line="+141"/>
         <source>Member no.</source>
-        <translation>会员号</translation>
+        <translation>会员卡号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -967,7 +967,7 @@
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation>手机号</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
