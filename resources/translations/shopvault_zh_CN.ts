@@ -2475,7 +2475,7 @@
     <message>
         <location line="+1"/>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>添加日期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2485,7 +2485,7 @@
     <message>
         <location line="+1"/>
         <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2505,12 +2505,12 @@
     <message>
         <location line="+1"/>
         <source>Assigned to</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Balance</source>
-        <translation type="unfinished">储值余额</translation>
+        <translation>储值余额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2530,7 +2530,7 @@
     <message>
         <location line="+1"/>
         <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2600,12 +2600,12 @@
     <message>
         <location line="+1"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer key</source>
-        <translation type="unfinished"></translation>
+        <translation>客户代号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2805,7 +2805,7 @@
     <message>
         <location line="+1"/>
         <source>Goods total</source>
-        <translation type="unfinished">商品总额</translation>
+        <translation>商品总额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2820,7 +2820,7 @@
     <message>
         <location line="+1"/>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>商品明细</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2845,12 +2845,12 @@
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>最后修改</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2860,7 +2860,7 @@
     <message>
         <location line="+1"/>
         <source>Level</source>
-        <translation type="unfinished">等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2875,7 +2875,7 @@
     <message>
         <location line="+1"/>
         <source>Member no.</source>
-        <translation type="unfinished">会员卡号</translation>
+        <translation>会员卡号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2910,7 +2910,7 @@
     <message>
         <location line="+1"/>
         <source>Order no.</source>
-        <translation type="unfinished">订单号</translation>
+        <translation>订单号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2945,7 +2945,7 @@
     <message>
         <location line="+1"/>
         <source>Ordered</source>
-        <translation type="unfinished">下单时间</translation>
+        <translation>下单时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2955,7 +2955,7 @@
     <message>
         <location line="+1"/>
         <source>Overdue</source>
-        <translation type="unfinished">已超时</translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2965,12 +2965,12 @@
     <message>
         <location line="+1"/>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>实付</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Payable</source>
-        <translation type="unfinished">应付金额</translation>
+        <translation>应付</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3030,7 +3030,7 @@
     <message>
         <location line="+1"/>
         <source>Received</source>
-        <translation type="unfinished">收到时间</translation>
+        <translation>收到时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3040,7 +3040,7 @@
     <message>
         <location line="+1"/>
         <source>Recipient</source>
-        <translation type="unfinished">收货人</translation>
+        <translation>收货人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3070,7 +3070,7 @@
     <message>
         <location line="+1"/>
         <source>Resolved</source>
-        <translation type="unfinished">已解决</translation>
+        <translation>解决时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3095,7 +3095,7 @@
     <message>
         <location line="+1"/>
         <source>Shipping</source>
-        <translation type="unfinished"></translation>
+        <translation>运费</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3140,7 +3140,7 @@
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3150,7 +3150,7 @@
     <message>
         <location line="+1"/>
         <source>Street address</source>
-        <translation type="unfinished">详细地址</translation>
+        <translation>详细地址</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3480,7 +3480,7 @@
     <message>
         <location line="+1"/>
         <source>What the customer said</source>
-        <translation type="unfinished">客户反馈内容</translation>
+        <translation>客户原话</translation>
     </message>
     <message>
         <location line="+1"/>
