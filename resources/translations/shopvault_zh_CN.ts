@@ -584,7 +584,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../desktop/ui/models/customers_model.py" line="+113"/>
+        <location filename="../../desktop/ui/models/customers_model.py" line="+93"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -637,7 +637,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+281"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+259"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -677,7 +677,7 @@
         <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+99"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -1083,7 +1083,7 @@
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/feedback_page.py" line="+155"/>
+        <location filename="../../desktop/ui/pages/feedback_page.py" line="+153"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -1112,19 +1112,25 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n 条反馈</numerusform>
-        </translation>
+    <message>
+        <location line="+31"/>
+        <source>1 item</source>
+        <translation>1 条反馈</translation>
     </message>
-    <message numerus="yes">
-        <location line="+27"/>
-        <source>%n complaint(s) not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
-        <translation>
-            <numerusform>%n 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</numerusform>
-        </translation>
+    <message>
+        <location line="+1"/>
+        <source>{count} items</source>
+        <translation>{count} 条反馈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 complaint not resolved within {hours} hours. Press “Overdue complaints” to see it.</source>
+        <translation>1 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} complaints not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
+        <translation>{count} 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
     </message>
 </context>
 <context>
@@ -1842,7 +1848,7 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/orders_page.py" line="+208"/>
+        <location filename="../../desktop/ui/pages/orders_page.py" line="+206"/>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -1871,12 +1877,15 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+33"/>
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders</source>
+        <translation>{count} 个订单</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1997,7 +2006,7 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/reveal_dialog.py" line="+208"/>
+        <location filename="../../desktop/ui/pages/reveal_dialog.py" line="+207"/>
         <source>Copied. The clipboard is cleared in 30 seconds if it still holds it.</source>
         <translation>已复制。如果剪贴板中仍是这项内容，30 秒后会自动清除。</translation>
     </message>
