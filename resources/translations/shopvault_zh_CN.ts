@@ -1914,7 +1914,7 @@
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/feedback_page.py" line="+160"/>
+        <location filename="../../desktop/ui/pages/feedback_page.py" line="+158"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -1943,19 +1943,25 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n 条反馈</numerusform>
-        </translation>
+    <message>
+        <location line="+31"/>
+        <source>1 item</source>
+        <translation>1 条反馈</translation>
     </message>
-    <message numerus="yes">
-        <location line="+27"/>
-        <source>%n complaint(s) not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
-        <translation>
-            <numerusform>%n 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</numerusform>
-        </translation>
+    <message>
+        <location line="+1"/>
+        <source>{count} items</source>
+        <translation>{count} 条反馈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 complaint not resolved within {hours} hours. Press “Overdue complaints” to see it.</source>
+        <translation>1 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} complaints not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
+        <translation>{count} 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
     </message>
 </context>
 <context>
@@ -2721,7 +2727,7 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/orders_page.py" line="+213"/>
+        <location filename="../../desktop/ui/pages/orders_page.py" line="+211"/>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -2750,12 +2756,15 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+33"/>
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders</source>
+        <translation>{count} 个订单</translation>
     </message>
     <message>
         <location line="+6"/>
