@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import FieldErrors
 from desktop.core.roles import Permission
+from desktop.services.export_api import ReportKind
 from desktop.services.feedback import FeedbackService
 from desktop.services.order_views import (
     AssignableUser,
@@ -45,6 +46,8 @@ from desktop.ui.models.feedback_model import (
     overdue_hours,
 )
 from desktop.ui.pages.detail_scroll import DetailScrollArea
+from desktop.ui.pages.export_entry import ExportAccess, ExportButton
+from desktop.ui.pages.export_scope import ExportScope
 from desktop.ui.pages.feedback_dialog import KINDS, FeedbackDetailPanel, FeedbackDialog
 from desktop.ui.pages.orders_page import PageWork, configure_table, fit_columns
 from desktop.ui.shell.style import button, label
@@ -64,7 +67,7 @@ class FeedbackPage(QWidget):
     open_customer = Signal(int)
 
     def __init__(self, workspace: Workspace, session: Session, runner: TaskSubmitter,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, exports: ExportAccess | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackPage")
         self.session = session
@@ -85,6 +88,7 @@ class FeedbackPage(QWidget):
         self.add_button = button("addFeedback", "primary")
         self.add_button.setVisible(session.allows(Permission.ADD_RECORDS))
         self.count_label = label("hint", wrap=False)
+        self.export_button = ExportButton(exports, session, runner, self.export_scope)
         self.banner = label("notice")
         self.banner.hide()
         self.message = label("formError")
@@ -109,6 +113,7 @@ class FeedbackPage(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.add_button)
         scroll = DetailScrollArea(self.detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -264,6 +269,12 @@ class FeedbackPage(QWidget):
                 self._show_error(error)
 
         self.work.run("action", run, done, failed)
+
+    def export_scope(self) -> ExportScope:
+        """The list as shown, for the export dialog."""
+        service, session, flt = self.service, self.session, self.filter
+        return ExportScope(ReportKind.FEEDBACK, feedback=flt,
+                           count=lambda: service.count(session, flt))
 
     def _show_error(self, error: BaseException) -> None:
         self.message.setText(describe_error(error))
