@@ -93,6 +93,8 @@ class ImportCounts:
     skipped_summary: int = 0
     orders_created: int = 0
     feedback_created: int = 0
+    customers_created: int = 0  # customers the import adds (buyers of orders included)
+    customers_updated: int = 0  # stored customers it changes (buyers of orders included)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,4 +158,7 @@ class ImportServiceApi(Protocol):
     def batches(self, session: Session) -> list[ImportBatch]: ...
 
     def undo(self, session: Session, batch_id: int) -> ImportCounts:
-        """Remove what the import created and restore what it updated; audited."""
+        """Remove what the import created and restore what it updated; audited. All or
+        nothing. Records changed since the import are left as they are. Returned counts:
+        ``customers_created`` / ``orders_created`` / ``feedback_created`` = removed,
+        ``customers_updated`` = restored, ``skipped`` = left because changed since."""
