@@ -71,6 +71,7 @@ class ImportRequest:
     target: ImportTarget
     mapping: tuple[ColumnMapping, ...]
     policy: MatchPolicy = MatchPolicy.FILL_EMPTY
+    layout: str | None = None  # SheetPreview.layout: platform, time zone, date order
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,9 @@ class ImportBatch:
     imported_by: str
     counts: ImportCounts
     undone_at: str | None
+    sheet: str = ""
+    target: ImportTarget | None = None
+    undone_by: str | None = None
 
 
 class ImportServiceApi(Protocol):
@@ -150,10 +154,12 @@ class ImportServiceApi(Protocol):
         """All or nothing; audited."""
 
     def write_error_workbook(
-        self, session: Session, request: ImportRequest, report: DryRunReport, out: Path
+        self, session: Session, request: ImportRequest, report: DryRunReport, out: Path,
+        translate: Callable[[str], str] | None = None,
     ) -> int:
         """The file's rows that have errors, as they were, plus a column with the reasons;
-        .xlsx written atomically. Returns how many rows it holds."""
+        .xlsx written atomically. Returns how many rows it holds. ``translate`` turns an
+        English reason (before its placeholders are filled) into the user's language."""
 
     def batches(self, session: Session) -> list[ImportBatch]: ...
 
