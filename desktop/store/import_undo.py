@@ -9,28 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Final
 
 from desktop.core.import_records import UndoReport
 from desktop.store.connection import Connection
 from desktop.store.customers import IN_CHUNK, int_column
 from desktop.store.imports import BatchRow, as_json, chunked
-from desktop.store.search_keys import (
-    SELECT_INDEXED,
-    Indexed,
-    SearchKeys,
-    indexed_row,
-    name_grams,
-    name_keys,
-    text_body,
-)
-
-_DELETE_GRAM: Final = (
-    "DELETE FROM customer_name_grams WHERE gram = ? AND created_at = ? AND customer_id = ?"
-)
-_DELETE_TEXT: Final = (
-    "INSERT INTO customer_text_fts (customer_text_fts, rowid, body) VALUES ('delete', ?, ?)"
-)
+from desktop.store.search_keys import SELECT_INDEXED, Indexed, SearchKeys, indexed_row, name_keys
 
 
 class _Changes:
@@ -180,30 +164,14 @@ def _restore(
 
 
 def _delete_customers(conn: Connection, ids: Sequence[int]) -> None:
-    """Delete customers with their search entries, set-wise."""
+    """Delete customers with their search entries (as the repository does: the trigram
+    index is contentless, so each entry is removed with exactly what was indexed)."""
+    search = SearchKeys(conn)
     for chunk in chunked(ids):
         marks = ", ".join("?" for _ in chunk)
-        stale = {
-            int_column(row[0]) for row in conn.execute(
-                f"SELECT customer_id FROM customer_search_stale WHERE customer_id IN ({marks})",
-                chunk,
-            )
-        }
-        entries = [
-            indexed_row(row) for row in conn.execute(
-                "SELECT id, name, created_at, email, wechat_id, member_no FROM customers"
-                f" WHERE id IN ({marks})", chunk,
-            ) if int_column(row[0]) not in stale
-        ]
-        conn.executemany(_DELETE_GRAM, [
-            (gram, entry.created_at, entry.id) for entry in entries
-            for gram in name_grams(entry.name)
-        ])
-        conn.executemany(_DELETE_TEXT, [
-            (entry.id, text_body(entry.name, entry.email, entry.wechat_id, entry.member_no))
-            for entry in entries
-        ])
-        conn.executemany(
-            "DELETE FROM customer_search_stale WHERE customer_id = ?", [(i,) for i in stale]
-        )
+        for row in conn.execute(
+            "SELECT id, name, created_at, email, wechat_id, member_no FROM customers"
+            f" WHERE id IN ({marks})", chunk,
+        ).fetchall():
+            search.remove(indexed_row(row))
         conn.executemany("DELETE FROM customers WHERE id = ?", [(i,) for i in chunk])

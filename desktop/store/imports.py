@@ -8,8 +8,8 @@ entry included, in one, so a failure, a cancel or a kill leaves the database as 
 Speed (100,000 rows in seconds): new records get consecutive ids assigned here, rows go in
 with ``executemany`` in chunks (each chunk a short C call, so a UI thread waiting for the
 GIL is not starved), pinyin and name grams are computed once per distinct name, the grams
-are staged in memory and written in key order, and the trigram index is filled with
-``INSERT … SELECT`` over the new id range.
+are staged in memory and written in key order, and the trigram index is filled with one
+``INSERT … SELECT`` over the new id range (``fill_after_bulk_load``; new ids are the highest).
 """
 
 from __future__ import annotations
@@ -42,9 +42,9 @@ from desktop.store.customers import (
 from desktop.store.feedback import INSERT_FEEDBACK, FeedbackRepository, feedback_row
 from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, OrderRepository, item_row, order_row
 from desktop.store.search_keys import (
-    TEXT_BODY_SQL,
     Indexed,
     SearchKeys,
+    fill_after_bulk_load,
     indexed_row,
     name_grams,
     name_keys,
@@ -275,13 +275,7 @@ class PlanWriter:
             self._conn.executemany("INSERT INTO temp.sv_import_grams VALUES (?, ?, ?)", grams)
             self._changes(batch_id, "customer", ids[-len(chunk):])
             self._advance(len(chunk), progress)
-        last = ids[-1]
-        for start in range(first, last + 1, WRITE_CHUNK * 5):
-            self._conn.execute(
-                f"INSERT INTO customer_text_fts (rowid, body) SELECT c.id, {TEXT_BODY_SQL}"
-                " FROM customers c WHERE c.id >= ? AND c.id < ? ORDER BY c.id",
-                (start, min(start + WRITE_CHUNK * 5, last + 1)),
-            )
+        fill_after_bulk_load(self._conn, first)
         self._conn.execute(
             "INSERT INTO customer_name_grams (gram, created_at, customer_id)"
             " SELECT gram, created_at, customer_id FROM temp.sv_import_grams"
