@@ -76,10 +76,10 @@ def _reset_peak() -> None:
         Path("/proc/self/clear_refs").write_text("5")
 
 
-def _peak_mib() -> float:
+def _status_mib(field: str) -> float:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -88,15 +88,25 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _peak_mib() -> float:
+    return _status_mib("VmHWM")
+
+
+def _rss_mib() -> float:
+    return _status_mib("VmRSS")
+
+
 def child_calamine(path: Path) -> dict[str, Any]:
     import python_calamine
 
     _reset_peak()
+    before = _rss_mib()
     start = time.perf_counter()
     with path.open("rb") as handle:
         workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
-        rows = sum(1 for _ in workbook.get_sheet_by_index(0).iter_rows())
-    return {"seconds": time.perf_counter() - start, "rows": rows, "peak_mib": _peak_mib()}
+        rows = sum(1 for _ in workbook.get_sheet_by_name("会员").iter_rows())
+    return {"seconds": time.perf_counter() - start, "rows": rows, "peak_mib": _peak_mib(),
+            "rss_before_mib": before, "growth_mib": _peak_mib() - before}
 
 
 def _open_shop(home: Path) -> tuple[Any, Any]:
@@ -127,9 +137,11 @@ def child_import(path: Path, home: Path) -> dict[str, Any]:
     import desktop.core.pinyin  # noqa: F401 - loaded by any write; not part of the import
     try:
         _reset_peak()
+        before = _rss_mib()
         start = time.perf_counter()
         found = _import(workspace, session, path)
-        found |= {"seconds": time.perf_counter() - start, "peak_mib": _peak_mib()}
+        found |= {"seconds": time.perf_counter() - start, "peak_mib": _peak_mib(),
+                  "rss_before_mib": before, "growth_mib": _peak_mib() - before}
     finally:
         workspace.close()
     return found
@@ -226,8 +238,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             rounds.append({"calamine": calamine, "import": ours, "stall": stall,
                            "ratio": ours["seconds"] / calamine["seconds"]})
             print(f"round {number + 1}: calamine {calamine['seconds']:.2f} s "
-                  f"({calamine['peak_mib']:.0f} MiB peak), import {ours['seconds']:.2f} s "
-                  f"({ours['peak_mib']:.0f} MiB peak), ratio {rounds[-1]['ratio']:.2f}; "
+                  f"(peak {calamine['peak_mib']:.0f} MiB, +{calamine['growth_mib']:.0f}), "
+                  f"import {ours['seconds']:.2f} s (peak {ours['peak_mib']:.0f} MiB, "
+                  f"+{ours['growth_mib']:.0f}), ratio {rounds[-1]['ratio']:.2f}; "
                   f"longest UI stall {stall.get('max_gap_ms', float('nan')):.1f} ms "
                   f"(p99 {stall.get('p99_gap_ms', float('nan')):.1f} ms)")
     best = min(rounds, key=lambda r: r["ratio"])

@@ -11,7 +11,7 @@ numbers differ, are never the same, whatever else they share.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final, Generic, Protocol, TypeVar
@@ -33,16 +33,18 @@ class Identified(Protocol):
     def member_no(self) -> str | None: ...
 
 
-def identity_keys(fields: CustomerFields) -> Iterator[Key]:
+def identity_keys(fields: CustomerFields) -> tuple[Key, ...]:
     """The record's identifiers, strongest first."""
+    keys: list[Key] = []
     if fields.phone:
-        yield ("phone", fields.phone)
+        keys.append(("phone", fields.phone))
     if fields.member_no:
-        yield ("member", fields.member_no)
+        keys.append(("member", fields.member_no))
     if fields.email:
-        yield ("email", fields.email.lower())
+        keys.append(("email", fields.email.lower()))
     if fields.platform_account:
-        yield ("account", fields.platform or "", fields.platform_account)
+        keys.append(("account", fields.platform or "", fields.platform_account))
+    return tuple(keys)
 
 
 def contradicts(a: Identified, b: Identified) -> bool:
@@ -92,7 +94,9 @@ class IdentityIndex(Generic[T]):
         CONFLICT when the strongest match contradicts ``fields`` (another phone or member
         number), or when a unique identifier (member number, platform account) of
         ``fields`` belongs to a different record than the match."""
-        keys = list(identity_keys(fields))
+        if not self._by_key:
+            return Match(Verdict.NEW)
+        keys = identity_keys(fields)
         found: T | None = None
         for key in keys:
             candidate = self._by_key.get(key)

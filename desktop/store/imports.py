@@ -93,9 +93,10 @@ class ImportLookup:
         return found
 
     def customers_matching(self, keys: Collection[tuple[str, ...]]) -> ShopMatches:
-        phones = sorted({key[1] for key in keys if key[0] == "phone"})
-        members = sorted({key[1] for key in keys if key[0] == "member"})
-        emails = sorted({key[1] for key in keys if key[0] == "email"})
+        # Lists, not sorted: a sort of 100,000 keys is one C call holding the GIL (a UI stall).
+        phones = list({key[1] for key in keys if key[0] == "phone"})
+        members = list({key[1] for key in keys if key[0] == "member"})
+        emails = list({key[1] for key in keys if key[0] == "email"})
         by_phone = _lowest(self._pairs(
             "SELECT phone, id FROM customers WHERE phone IN ({marks})", phones))
         by_member = _lowest(self._pairs(
