@@ -329,10 +329,11 @@ class Planner:
             person.ref = earlier.ref
             if self._target is ImportTarget.CUSTOMERS:
                 person.first.action = RowAction.DUPLICATE
-                person.first.same_as_row = earlier.first.row
                 person.first.issues.append(RowIssue(
                     person.first.row, "", DUPLICATE_ROW, {"row": str(earlier.first.row)}, True
                 ))
+                for verdict in (person.first, *person.rows):
+                    verdict.same_as_row = earlier.first.row
 
     def _conflict(self, person: _Person) -> None:
         person.conflict = True

@@ -240,9 +240,10 @@ def test_reimport_with_nothing_new_is_skip_not_update() -> None:
 
 
 def test_two_rows_matching_one_stored_customer_by_different_keys() -> None:
-    result = plan([person(2, phone=PHONE_A), person(3, member_no="M1", city="杭州")],
-                  shop=MemoryShop([STORED]))
-    assert actions(result) == [(2, RowAction.UPDATE, None), (3, RowAction.DUPLICATE, 2)]
+    result = plan([person(2, phone=PHONE_A), person(3, member_no="M1", city="杭州"),
+                   person(4, member_no="M1")], shop=MemoryShop([STORED]))
+    assert actions(result) == [(2, RowAction.UPDATE, None), (3, RowAction.DUPLICATE, 2),
+                               (4, RowAction.DUPLICATE, 2)]
     (change,) = result.plan.customer_changes
     assert dict(change.after) == {"city": "杭州"}, "the later row's details are not lost"
 
