@@ -245,3 +245,20 @@ def test_orders_then_feedback_link_up_and_reimport_creates_nothing(shop: ShopFix
     repeat = run_rows(workspace, shop.owner, source(reviews), ImportTarget.FEEDBACK,
                       MatchPolicy.FILL_EMPTY).counts
     assert (repeat.created, repeat.skipped) == (0, 1)
+
+
+def test_a_large_import_drops_and_rebuilds_the_indexes_exactly(
+    shop: ShopFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("desktop.store.imports.BULK_LOAD_FROM", 3)
+    conn = shop.workspace.shop.db.conn
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    before = conn.execute(indexes).fetchall()
+    counts = customers_run(shop, shop.owner, SHEET)
+    assert counts.customers_created == 3
+    assert conn.execute(indexes).fetchall() == before
+    plan = conn.execute("EXPLAIN QUERY PLAN SELECT id FROM customers WHERE phone = ?",
+                        ("+8613800000001",)).fetchall()
+    assert "ix_customers_phone" in str(plan)
+    service = CustomerService(shop.workspace)
+    assert len(service.ids(shop.owner, CustomerFilter(text="赵六"), CustomerSort.NAME, 5).ids) == 1
