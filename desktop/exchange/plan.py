@@ -49,8 +49,8 @@ NO_FEEDBACK_LINK: Final = (
 NO_ORDER_NO: Final = "This row has no order number."
 NO_FEEDBACK: Final = "This row says nothing a feedback entry needs (kind or content)."
 CONFLICT_FILE: Final = (
-    "This row's phone, member number or platform account contradicts row {row}: the two "
-    "cannot be the same customer, nor two."
+    "This row's phone, member number or platform account contradicts row {row}: the same "
+    "identifier with another phone or member number."
 )
 CONFLICT_SHOP: Final = (
     "This row's phone, member number or platform account contradicts a customer already in "
@@ -171,6 +171,8 @@ class Planner:
             self._resolve_orders()
         elif self._target is ImportTarget.FEEDBACK:
             self._resolve_feedback()
+        while self._people:  # freed in slices: one huge free holds the GIL (a UI stall)
+            del self._people[-2_000:]
         return result
 
     # ------------------------------------------------------------------ step 1: read
