@@ -2499,6 +2499,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cannot import {file}: {problem}</source>
+        <translation>无法导入 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose a colleague from the list.</source>
         <translation>请从列表中选择一位同事。</translation>
     </message>
@@ -3329,6 +3334,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>a line or cell is far too long for a table (perhaps it is not a text table). Check the file, or save it again as .xlsx or CSV.</source>
+        <translation>有一行或一个单元格长得离谱（可能不是文本表格）。请检查文件，或重新另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a row has more columns than any spreadsheet can hold. Check the file, or save it again as .xlsx or CSV.</source>
+        <translation>有一行的列数超过了任何表格所能容纳的数量。请检查文件，或重新另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>add_records</source>
         <translation>添加记录</translation>
     </message>
@@ -3454,6 +3469,56 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>it is a PDF document, not a spreadsheet. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这是 PDF 文档，不是表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a ZIP archive, not a spreadsheet. Unpack it and choose the spreadsheet inside.</source>
+        <translation>这是 ZIP 压缩包，不是表格。请先解压，再选择里面的表格文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a compressed archive, not a spreadsheet. Unpack it and choose the spreadsheet inside.</source>
+        <translation>这是压缩包，不是表格。请先解压，再选择里面的表格文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a picture, not a spreadsheet. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这是图片，不是表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a web page saved with a spreadsheet name. Open it in Excel or WPS and save it as .xlsx or CSV.</source>
+        <translation>这是一个用表格文件名保存的网页。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a workbook with macros. Open it in Excel or WPS and save it as an ordinary .xlsx workbook.</source>
+        <translation>这是带宏的工作簿。请用 Excel 或 WPS 打开，另存为普通的 .xlsx 工作簿。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an Excel 2003 XML spreadsheet. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>这是 Excel 2003 XML 表格。请用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an Excel binary workbook (.xlsb). Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>这是 Excel 二进制工作簿（.xlsb）。请用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an Office document but not a spreadsheet. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这是 Office 文档，但不是表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an OpenDocument spreadsheet. Open it in WPS, LibreOffice or Excel and save it as .xlsx.</source>
+        <translation>这是 OpenDocument 表格。请用 WPS、LibreOffice 或 Excel 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>it is damaged (the database does not match).</source>
         <translation>备份已损坏（数据库校验不符）。</translation>
     </message>
@@ -3469,6 +3534,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>it is in the old Excel 97-2003 format. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>这是旧的 Excel 97-2003 格式。请用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>it is not a ShopVault backup of a known version.</source>
         <translation>不是可识别版本的 ShopVault 备份。</translation>
     </message>
@@ -3479,8 +3549,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>it is not a spreadsheet or text table. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这不是表格或文本表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>its database does not open with its key.</source>
         <translation>备份中的数据库无法用其密钥打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its text encoding cannot be recognised. Save it as &quot;CSV UTF-8&quot; in Excel or WPS and try again.</source>
+        <translation>无法识别文件的文字编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”格式后再试。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3611,6 +3691,61 @@
         <location line="+1"/>
         <source>the copy just written does not open.</source>
         <translation>刚写入的副本无法打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file cannot be read. Close it in other programs, check that you may open it, and try again.</source>
+        <translation>无法读取该文件。请在其他程序中关闭它，确认您有权限打开它，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is damaged or incomplete. Open it in Excel or WPS, save it again as .xlsx, and try again.</source>
+        <translation>文件已损坏或不完整。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty. Choose the file that holds your data.</source>
+        <translation>文件是空的。请选择存有数据的那个文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is not there any more. Choose it again.</source>
+        <translation>文件已经不在原处了。请重新选择。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is password-protected. Save it without a password and try again.</source>
+        <translation>文件设置了密码。请去掉密码另存后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is too large to import. Split it into smaller files and try again.</source>
+        <translation>文件太大，无法导入。请拆分成几个小文件后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook contains another compressed archive, so it was not opened. Open it in Excel or WPS, save it again as .xlsx, and try again.</source>
+        <translation>该工作簿里还包含另一个压缩包，因此没有打开。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook has no sheet of that name. Choose one of its sheets.</source>
+        <translation>工作簿里没有这个名称的工作表。请从它的工作表中选择一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook has no worksheets with data. Choose another file.</source>
+        <translation>工作簿里没有含数据的工作表。请选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook is built in an unusual way that could harm this computer, so it was not opened. Open it in Excel or WPS, save it again as .xlsx, and try again.</source>
+        <translation>该工作簿的结构异常，可能危害这台电脑，因此没有打开。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is a folder, not a file. Choose a spreadsheet file.</source>
+        <translation>这是一个文件夹，不是文件。请选择一个表格文件。</translation>
     </message>
     <message>
         <location line="+1"/>
