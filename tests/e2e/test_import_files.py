@@ -1,0 +1,282 @@
+"""Importing real files (generated here: .xlsx with XlsxWriter, CSV in GBK and UTF-8) into
+real shops, through the service and through the ``import`` command as a subprocess: exact
+counts, re-import, undo, error workbook, templates, a kill mid-import, roles."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import os
+import signal
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter  # type: ignore[import-untyped]
+
+from desktop.core.errors import PermissionDeniedError
+from desktop.core.import_types import ImportTarget, MatchPolicy, RowAction
+from desktop.core.roles import Role
+from desktop.services.import_api import ImportCounts, ImportRequest
+from desktop.services.imports import ImportService
+from desktop.services.imports_run import CRASH_BEFORE_COMMIT
+from desktop.services.session import Session
+from desktop.services.workspace import default_keyring, open_with_password
+from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture, run_cli
+
+TAOBAO_ORDER_NO = "4402367891234567890"
+
+
+def membership_xlsx(path: Path) -> Path:
+    """A hand-kept 会员登记表: a title row, the header, members (one twice, one without any
+    identifier, one whose name looks like a formula), a blank row and a total row."""
+    book = xlsxwriter.Workbook(str(path))
+    notes = book.add_worksheet("说明")
+    notes.write_row(0, 0, ["本表由店长维护"])
+    sheet = book.add_worksheet("会员")
+    sheet.write_row(0, 0, ["老王杂货店会员登记表"])
+    sheet.write_row(1, 0, ["会员卡号", "姓名", "性别", "手机号", "生日", "积分", "储值余额",
+                           "备注"])
+    rows = [
+        ["VIP001", "张三", "男", 13800000001, "1990/3/7", 120, "¥1,234.50", "老客"],
+        ["VIP002", "李四", "女", "138 0000 0002", "1985年1月5日", 0, "88.00元", ""],
+        ["", "张三", "", 13800000001, "", "", "", "第二次登记"],
+        [],
+        ["VIP004", "王五", "", "", "", 10, "", ""],
+        ["", "赵六", "", "", "", "", "", "没有联系方式"],
+        ["VIP006", "=HYPERLINK(\"http://x\")", "", 13800000006, "", "", "", ""],
+        ["合计", "", "", "", "", 130, "", ""],
+    ]
+    for offset, row in enumerate(rows, start=2):
+        for column, value in enumerate(row):
+            if isinstance(value, int):
+                sheet.write_number(offset, column, value)
+            else:
+                sheet.write_string(offset, column, value)
+    book.close()
+    return path
+
+
+EXPECTED_MEMBERS = ImportCounts(created=4, duplicates=1, rejected=1, skipped_blank=1,
+                                skipped_summary=1, customers_created=4)
+
+
+def taobao_csv(path: Path) -> Path:
+    header = ["订单编号", "买家会员名", "买家应付货款", "买家实际支付金额", "订单状态",
+              "收货人姓名", "收货地址", "联系手机", "订单创建时间", "宝贝标题", "宝贝总数量"]
+    rows = [
+        [f"\t{TAOBAO_ORDER_NO}", "tb_buyer1", "198.00", "198.00", "交易成功", "张三",
+         "浙江省 杭州市 西湖区 文三路1号", "13800000001", "2025-05-01 10:00:00", "龙井茶", "1"],
+        [f"\t{TAOBAO_ORDER_NO}", "tb_buyer1", "198.00", "198.00", "交易成功", "张三",
+         "浙江省 杭州市 西湖区 文三路1号", "13800000001", "2025-05-01 10:00:00", "茶杯", "2"],
+        ["\t4402367891234567891", "tb_buyer2", "50.00", "50.00", "等待买家付款", "李四",
+         "浙江省 杭州市 上城区 1号", "13800000002", "2025-05-02 11:00:00", "茶壶", "1"],
+    ]
+    with path.open("w", encoding="gb18030", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def request_for(service: ImportService, session: Session, path: Path,
+                policy: MatchPolicy = MatchPolicy.FILL_EMPTY) -> ImportRequest:
+    overview = service.inspect(session, path)
+    preview = service.preview(session, path, overview.suggested_sheet)
+    return ImportRequest(path, preview.sheet, preview.header_row, preview.target,
+                         preview.mapping, policy, preview.layout)
+
+
+def test_membership_workbook_imports_exactly_once(shop: ShopFixture, tmp_path: Path) -> None:
+    service = ImportService(shop.workspace)
+    path = membership_xlsx(tmp_path / "会员登记表.xlsx")
+    overview = service.inspect(shop.owner, path)
+    assert overview.suggested_sheet == "会员"
+    preview = service.preview(shop.owner, path, "会员")
+    assert (preview.header_row, preview.layout, preview.target) == (
+        1, "membership_sheet", ImportTarget.CUSTOMERS)
+    request = request_for(service, shop.owner, path)
+    dry = service.dry_run(shop.owner, request)
+    assert dry.counts == EXPECTED_MEMBERS
+    errors = {row.row: row for row in dry.rows if row.action is RowAction.ERROR}
+    assert list(errors) == [8]
+    result = service.run(shop.owner, request)
+    assert result.counts == EXPECTED_MEMBERS
+    assert [(issue.row, issue.field) for issue in result.errors] == [(8, "")]
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute("SELECT name, phone, points, balance_cents FROM customers"
+                        " WHERE member_no = 'VIP001'").fetchone() == (
+        "张三", "+8613800000001", 120, 123450)
+    assert conn.execute("SELECT notes FROM customers WHERE member_no = 'VIP001'"
+                        ).fetchone() == ("老客",), "the duplicate row fills only empty fields"
+    assert conn.execute("SELECT name FROM customers WHERE member_no = 'VIP006'"
+                        ).fetchone() == ('=HYPERLINK("http://x")',)
+    again = service.run(shop.owner, request)
+    assert again.counts == ImportCounts(skipped=4, duplicates=1, rejected=1, skipped_blank=1,
+                                        skipped_summary=1)
+    assert conn.execute("SELECT count(*) FROM customers").fetchone() == (4,)
+    assert [batch.counts.created for batch in service.batches(shop.owner)] == [0, 4]
+
+
+def test_error_workbook_holds_the_rejected_rows_with_reasons(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    service = ImportService(shop.workspace)
+    path = membership_xlsx(tmp_path / "members.xlsx")
+    request = request_for(service, shop.owner, path)
+    report = service.dry_run(shop.owner, request)
+    out = tmp_path / "errors.xlsx"
+    assert service.write_error_workbook(shop.owner, request, report, out,
+                                        translate=lambda text: f"[{text}]") == 1
+    sheet = openpyxl.load_workbook(out).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][:2] == ["会员卡号", "姓名"] and rows[0][-1] == "[Problems]"
+    assert rows[1][1] == "赵六" and rows[1][-1] == (
+        "[This row has no phone, member number, e-mail or platform account.]")
+    assert len(rows) == 2
+    assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_taobao_orders_csv_one_order_per_number(shop: ShopFixture, tmp_path: Path) -> None:
+    service = ImportService(shop.workspace)
+    request = request_for(service, shop.owner, taobao_csv(tmp_path / "ExportOrderList.csv"))
+    assert (request.layout, request.target) == ("taobao_orders", ImportTarget.ORDERS)
+    # A request without the layout (as a front end may build it) gets it from the header.
+    result = service.run(shop.owner, dataclasses.replace(request, layout=None))
+    assert result.counts == ImportCounts(created=2, duplicates=1, orders_created=2,
+                                         customers_created=2)
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute(
+        "SELECT o.order_no, o.channel, count(i.id), c.phone FROM orders o"
+        " JOIN order_items i ON i.order_id = o.id LEFT JOIN customers c ON c.id = o.customer_id"
+        " GROUP BY o.id ORDER BY o.id").fetchall() == [
+        (TAOBAO_ORDER_NO, "taobao", 2, "+8613800000001"),
+        ("4402367891234567891", "taobao", 1, "+8613800000002")]
+    again = service.run(shop.owner, request)
+    assert (again.counts.created, again.counts.orders_created, again.counts.skipped) == (0, 0, 2)
+
+
+def test_templates_map_columns_by_header_text(shop: ShopFixture, tmp_path: Path) -> None:
+    service = ImportService(shop.workspace)
+    path = membership_xlsx(tmp_path / "m.xlsx")
+    request = request_for(service, shop.owner, path)
+    ignore_notes = tuple(m if m.header != "备注" else type(m)(m.column, m.header, None)
+                         for m in request.mapping)
+    service.save_template(shop.owner, "月度会员表", ImportRequest(
+        path, request.sheet, request.header_row, request.target, ignore_notes))
+    assert service.templates(shop.owner) == ["月度会员表"]
+    preview = service.apply_template(shop.owner, "月度会员表",
+                                     service.preview(shop.owner, path, "会员"))
+    assert {m.header: m.field for m in preview.mapping}["备注"] is None
+    assert {m.header: m.field for m in preview.mapping}["手机号"] == "customer.phone"
+
+
+@pytest.fixture
+def manager_and_staff(shop: ShopFixture) -> dict[Role, Session]:
+    accounts = shop.workspace.accounts
+    return {role: Session(accounts.add_user(shop.owner, f"{role.value}1", role,
+                                            "Another-horse-77"))
+            for role in (Role.MANAGER, Role.STAFF, Role.AUDITOR)}
+
+
+def test_roles(shop: ShopFixture, tmp_path: Path,
+               manager_and_staff: dict[Role, Session]) -> None:
+    service = ImportService(shop.workspace)
+    path = membership_xlsx(tmp_path / "m.xlsx")
+    for role in (Role.STAFF, Role.AUDITOR):
+        with pytest.raises(PermissionDeniedError):
+            service.inspect(manager_and_staff[role], path)
+        with pytest.raises(PermissionDeniedError):
+            service.batches(manager_and_staff[role])
+    manager = manager_and_staff[Role.MANAGER]
+    report = service.dry_run(manager, request_for(service, manager, path))
+    assert report.rows[0].label == "张* 138****0001"
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def _env(kill_at: str = "") -> dict[str, str]:
+    env = dict(os.environ, SHOPVAULT_KEYRING="none")
+    env.pop("SHOPVAULT_KILL_AT", None)
+    if kill_at:
+        env["SHOPVAULT_KILL_AT"] = kill_at
+    return env
+
+
+def _cli(shop: ShopFixture, *args: str, kill_at: str = "", user: str = OWNER,
+         password: str = OWNER_PASSWORD):
+    return run_cli("--home", str(shop.paths.home), "--user", user, "--password-stdin",
+                   "import", *args, stdin=password + "\n", env=_env(kill_at))
+
+
+def test_cli_json_then_list_and_undo(shop: ShopFixture, tmp_path: Path) -> None:
+    shop.workspace.close()
+    path = membership_xlsx(tmp_path / "m.xlsx")
+    dry = _cli(shop, str(path), "--dry-run", "--json")
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["batch_id"] is None
+    done = _cli(shop, str(path), "--json")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    assert {key: found[key] for key in (
+        "created", "updated", "duplicates", "rejected", "skipped", "skipped_blank",
+        "skipped_summary", "orders_created", "feedback_created")} == {
+        "created": 4, "updated": 0, "duplicates": 1, "rejected": 1, "skipped": 0,
+        "skipped_blank": 1, "skipped_summary": 1, "orders_created": 0, "feedback_created": 0}
+    assert found["errors"] == [{"row": 8, "field": "",
+                                "reason": "This row has no phone, member number, e-mail or "
+                                "platform account."}]
+    listed = _cli(shop, "list")
+    assert listed.returncode == 0 and "m.xlsx" in listed.stdout
+    undone = _cli(shop, "undo", str(found["batch_id"]))
+    assert undone.returncode == 0, undone.stderr
+    assert "removed 4 customers" in undone.stdout
+    twice = _cli(shop, "undo", str(found["batch_id"]))
+    assert twice.returncode == 1 and twice.stderr.count("\n") == 1
+    workspace = open_with_password(shop.paths, OWNER_PASSWORD, default_keyring())
+    try:
+        assert workspace.shop.db.conn.execute("SELECT count(*) FROM customers").fetchone() == (0,)
+        assert workspace.trail.verify().ok
+    finally:
+        workspace.close()
+
+
+def test_cli_refuses_staff_and_bad_files_in_one_line(shop: ShopFixture, tmp_path: Path) -> None:
+    shop.workspace.accounts.add_user(shop.owner, "li", Role.STAFF, "Staff-pass-77")
+    shop.workspace.close()
+    path = membership_xlsx(tmp_path / "m.xlsx")
+    refused = _cli(shop, str(path), user="li", password="Staff-pass-77")
+    assert refused.returncode == 3 and refused.stderr.startswith("shopvault: ")
+    bad = tmp_path / "fake.xlsx"
+    bad.write_bytes(b"")
+    broken = _cli(shop, str(bad))
+    assert broken.returncode != 0 and "Traceback" not in broken.stderr
+    assert len(broken.stderr.strip().splitlines()) == 1 and "fake.xlsx" in broken.stderr
+
+
+@pytest.mark.slow
+def test_kill_inside_the_import_transaction_changes_nothing(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    conn = shop.workspace.shop.db.conn
+    before = conn.execute("SELECT count(*) FROM customers").fetchone()
+    audit_before = shop.workspace.shop.db.audit.count()
+    shop.workspace.close()
+    path = membership_xlsx(tmp_path / "m.xlsx")
+    killed = _cli(shop, str(path), kill_at=CRASH_BEFORE_COMMIT)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    workspace = open_with_password(shop.paths, OWNER_PASSWORD, default_keyring())
+    try:
+        db = workspace.shop.db
+        assert db.conn.execute("SELECT count(*) FROM customers").fetchone() == before
+        assert db.conn.execute("SELECT count(*) FROM import_batches").fetchone() == (0,)
+        assert db.integrity_problems() == []
+        report = workspace.trail.verify()
+        assert report.ok
+        actions = [record.action for record in db.audit.iter_all()]
+        assert "import.completed" not in actions
+        assert db.audit.count() >= audit_before
+    finally:
+        workspace.close()
