@@ -280,3 +280,81 @@ def test_kill_inside_the_import_transaction_changes_nothing(
         assert db.audit.count() >= audit_before
     finally:
         workspace.close()
+
+
+def shopify_customers_csv(path: Path) -> Path:
+    header = ["Customer ID", "First Name", "Last Name", "Email", "Accepts Email Marketing",
+              "Default Address Company", "Default Address Address1",
+              "Default Address Address2", "Default Address City",
+              "Default Address Province Code", "Default Address Country Code",
+              "Default Address Zip", "Default Address Phone", "Phone",
+              "Accepts SMS Marketing", "Total Spent", "Total Orders", "Note", "Tax Exempt",
+              "Tags"]
+    rows = [
+        ["7012345678901", "Alice", "Smith", "Alice@Example.com", "yes", "", "1 Main St", "",
+         "Springfield", "IL", "US", "62701", "", "+1 217 555 0101", "no", "120.00", "3",
+         "", "no", "vip, newsletter"],
+        ["7012345678902", "Bob", "Jones", "bob@example.com", "no", "", "", "", "", "", "", "",
+         "", "", "no", "0.00", "0", "", "no", ""],
+        ["7012345678901", "Alice", "Smith", "alice@example.com", "yes", "", "", "", "", "", "",
+         "", "", "", "no", "120.00", "3", "second export line", "no", ""],
+        ["7012345678903", "", "", "", "no", "", "", "", "", "", "", "", "", "", "no", "0.00",
+         "0", "", "no", ""],
+    ]
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_shopify_customers_csv_with_platform_accounts(shop: ShopFixture, tmp_path: Path) -> None:
+    service = ImportService(shop.workspace)
+    request = request_for(service, shop.owner, shopify_customers_csv(tmp_path / "customers.csv"))
+    assert (request.layout, request.target) == ("shopify_customers", ImportTarget.CUSTOMERS)
+    result = service.run(shop.owner, request)
+    # the Customer ID alone identifies the third person (a platform account)
+    assert result.counts == ImportCounts(created=3, duplicates=1, customers_created=3)
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute(
+        "SELECT c.name, c.email, c.phone, a.platform, a.account FROM customers c"
+        " JOIN customer_accounts a ON a.customer_id = c.id ORDER BY c.id").fetchall() == [
+        ("Alice Smith", "Alice@example.com", "+12175550101", "shopify", "7012345678901"),
+        ("Bob Jones", "bob@example.com", None, "shopify", "7012345678902"),
+        ("", None, None, "shopify", "7012345678903")]
+    assert service.run(shop.owner, request).counts.created == 0
+
+
+def feedback_log_xlsx(path: Path) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("客户反馈")
+    sheet.write_row(0, 0, ["日期", "客户", "电话", "类型", "内容", "处理结果"])
+    sheet.write_row(1, 0, ["2025/5/3", "张三", "13800000001", "投诉", "快递太慢", "已道歉"])
+    sheet.write_row(2, 0, ["2025/5/3", "张三", "13800000001", "投诉", "快递太慢", "已道歉"])
+    sheet.write_row(3, 0, ["2025/5/4", "路人", "", "咨询", "营业时间？", ""])
+    sheet.write_row(4, 0, ["2025/5/5", "李四", "13800000002", "建议", "多进点绿茶", ""])
+    book.close()
+    return path
+
+
+def test_feedback_log_links_to_customers_and_is_not_repeated(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    service = ImportService(shop.workspace)
+    service.run(shop.owner, request_for(service, shop.owner,
+                                        membership_xlsx(tmp_path / "m.xlsx")))
+    request = request_for(service, shop.owner, feedback_log_xlsx(tmp_path / "反馈登记.xlsx"))
+    assert (request.layout, request.target) == ("feedback_log", ImportTarget.FEEDBACK)
+    result = service.run(shop.owner, request)
+    assert result.counts == ImportCounts(created=2, duplicates=1, rejected=1,
+                                         feedback_created=2)
+    assert [(issue.row, issue.reason) for issue in result.errors] == [(4, (
+        "This row has no phone, member number, e-mail, platform account or known order "
+        "number."))]
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute(
+        "SELECT c.member_no, f.kind, f.content FROM feedback f JOIN customers c"
+        " ON c.id = f.customer_id ORDER BY f.id").fetchall() == [
+        ("VIP001", "complaint", "快递太慢"), ("VIP002", "suggestion", "多进点绿茶")]
+    again = service.run(shop.owner, request)
+    assert (again.counts.created, again.counts.skipped) == (0, 2)
