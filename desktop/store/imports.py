@@ -59,6 +59,8 @@ secondary indexes are dropped for the load and rebuilt after it (each then built
 keys instead of taking 100,000 random inserts: a 100,000-row import into an empty shop writes
 ~30 % faster). Inside the import's transaction, so a failure or kill rolls the drop back."""
 
+NAME_CACHE: Final = 4_096
+
 Progress = Callable[[int], None]
 """Receives how many records were written so far; raising from it cancels (rolls back)."""
 
@@ -258,8 +260,13 @@ class PlanWriter:
             progress(self.written)
 
     def _name_keys(self, name: str) -> tuple[tuple[str, str], frozenset[str]]:
+        """Pinyin and grams of ``name``, from a small cache of recent names (kept small: a
+        cache of every name of a big import holds ~20 MB and hundreds of thousands of
+        objects, which the next cycle collection then walks with the GIL held)."""
         found = self._keys.get(name)
         if found is None:
+            if len(self._keys) >= NAME_CACHE:
+                self._keys.clear()
             found = self._keys[name] = (name_keys(name), name_grams(name))
         return found
 
