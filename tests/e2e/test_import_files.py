@@ -44,7 +44,7 @@ def membership_xlsx(path: Path) -> Path:
         ["", "张三", "", 13800000001, "", "", "", "第二次登记"],
         [],
         ["VIP004", "王五", "", "", "", 10, "", ""],
-        ["", "赵六", "", "", "", "", "", "没有联系方式"],
+        ["", "赵六", "", "", "", "", "", "=1+2 没有联系方式"],
         ["VIP006", "=HYPERLINK(\"http://x\")", "", 13800000006, "", "", "", ""],
         ["合计", "", "", "", "", 130, "", ""],
     ]
@@ -132,6 +132,8 @@ def test_error_workbook_holds_the_rejected_rows_with_reasons(
     sheet = openpyxl.load_workbook(out).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][:2] == ["会员卡号", "姓名"] and rows[0][-1] == "[Problems]"
+    assert rows[1][7] == "=1+2 没有联系方式", "a formula-like cell stays text"
+    assert sheet.cell(2, 8).data_type == "s" and sheet.cell(2, 8).quotePrefix
     assert rows[1][1] == "赵六" and rows[1][-1] == (
         "[This row has no phone, member number, e-mail or platform account.]")
     assert len(rows) == 2
@@ -233,6 +235,10 @@ def test_cli_json_then_list_and_undo(shop: ShopFixture, tmp_path: Path) -> None:
     undone = _cli(shop, "undo", str(found["batch_id"]))
     assert undone.returncode == 0, undone.stderr
     assert "removed 4 customers" in undone.stdout
+    template = _cli(shop, str(path), "--template", "nope")
+    assert template.returncode == 1 and "nope" in template.stderr
+    by_hand = _cli(shop, str(path), "--sheet", "会员", "--header-row", "2", "--dry-run")
+    assert by_hand.returncode == 0 and "created 4," in by_hand.stdout, by_hand.stdout  # undone
     twice = _cli(shop, "undo", str(found["batch_id"]))
     assert twice.returncode == 1 and twice.stderr.count("\n") == 1
     workspace = open_with_password(shop.paths, OWNER_PASSWORD, default_keyring())

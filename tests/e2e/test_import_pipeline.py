@@ -262,3 +262,40 @@ def test_a_large_import_drops_and_rebuilds_the_indexes_exactly(
     assert "ix_customers_phone" in str(plan)
     service = CustomerService(shop.workspace)
     assert len(service.ids(shop.owner, CustomerFilter(text="赵六"), CustomerSort.NAME, 5).ids) == 1
+
+
+def test_undo_of_orders_and_feedback_imports(shop: ShopFixture) -> None:
+    workspace = shop.workspace
+    before = snapshot(shop)
+    orders = run_rows(workspace, shop.owner, source(list(order_rows())), ImportTarget.ORDERS,
+                      MatchPolicy.FILL_EMPTY)
+    reviews = [ParsedRow(2, RowKind.DATA, customer=CustomerFields(phone="+8613500000001"),
+                         feedback=FeedbackFields(kind="review", content="好茶", rating=5,
+                                                 received_at="2025-05-09T00:00:00+00:00",
+                                                 order_no="A-2"))]
+    feedback = run_rows(workspace, shop.owner, source(reviews), ImportTarget.FEEDBACK,
+                        MatchPolicy.FILL_EMPTY)
+    # the orders' import cannot take its buyer away while the later feedback refers to them
+    kept = undo(workspace, shop.owner, orders.batch_id)
+    assert (kept.orders_created, kept.customers_created, kept.skipped) == (1, 0, 2)
+    assert undo(workspace, shop.owner, feedback.batch_id).feedback_created == 1
+    assert snapshot(shop) != before
+    conn = workspace.shop.db.conn
+    assert conn.execute("SELECT order_no FROM orders").fetchall() == [("A-2",)]
+
+
+def test_undo_in_reverse_order_restores_exactly(shop: ShopFixture) -> None:
+    workspace = shop.workspace
+    before = snapshot(shop)
+    orders = run_rows(workspace, shop.owner, source(list(order_rows())), ImportTarget.ORDERS,
+                      MatchPolicy.FILL_EMPTY)
+    reviews = [ParsedRow(2, RowKind.DATA, customer=CustomerFields(phone="+8613500000001"),
+                         feedback=FeedbackFields(kind="review", content="好茶",
+                                                 received_at="2025-05-09T00:00:00+00:00",
+                                                 order_no="A-2"))]
+    feedback = run_rows(workspace, shop.owner, source(reviews), ImportTarget.FEEDBACK,
+                        MatchPolicy.FILL_EMPTY)
+    assert undo(workspace, shop.owner, feedback.batch_id).skipped == 0
+    counts = undo(workspace, shop.owner, orders.batch_id)
+    assert (counts.orders_created, counts.customers_created, counts.skipped) == (2, 1, 0)
+    assert snapshot(shop) == before
