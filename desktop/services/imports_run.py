@@ -252,6 +252,8 @@ def run_rows(
             plan = result.plan
             total = (len(plan.new_customers) + len(plan.customer_changes)
                      + len(plan.new_orders) + len(plan.new_feedback))
+            errors = errors_of(result)
+            release(result.rows)  # not needed for writing: free before the write's peak
             writer.write(batch_id, plan, _progress_writer(progress, total))
             count_map = counts_dict(counts)
             writer.finish_batch(batch_id, count_map)
@@ -263,7 +265,6 @@ def run_rows(
             crash_point(CRASH_BEFORE_COMMIT)
             if progress is not None:
                 progress(PROGRESS_SPAN, PROGRESS_SPAN)
-            errors = errors_of(result)
             _release_plan(result)
     except IntegrityError:
         raise ImportClashError() from None

@@ -235,15 +235,16 @@ class PlanWriter:
         )
 
     def write(self, batch_id: int, plan: ImportPlan, progress: Progress | None = None) -> None:
+        """Write ``plan``. Its new customers are consumed (the list is emptied chunk by chunk
+        as they are written, so a big import does not hold them all to the end)."""
         first_customer = self._next_id("customers")
-        customer_ids = self._write_customers(batch_id, plan.new_customers, progress)
+        self._write_customers(batch_id, plan.new_customers, progress)
 
         def resolve(ref: Ref | None) -> int | None:
             if ref is None:
                 return None
             return ref if ref > 0 else first_customer + new_index(ref)
 
-        assert len(customer_ids) == len(plan.new_customers)
         self._update_customers(batch_id, plan.customer_changes, progress)
         self._write_accounts(batch_id, plan, resolve)
         order_ids = self._write_orders(batch_id, plan, resolve, progress)
@@ -278,19 +279,20 @@ class PlanWriter:
         )
 
     def _write_customers(
-        self, batch_id: int, customers: Sequence[Customer], progress: Progress | None
-    ) -> list[int]:
+        self, batch_id: int, customers: list[Customer], progress: Progress | None
+    ) -> None:
         if not customers:
-            return []
+            return
         first = self._next_id("customers")
         rebuild = (
             drop_indexes(self._conn, ("customers", "customer_tags"))
             if len(customers) >= BULK_LOAD_FROM and len(customers) >= first else []
         )
         self._conn.execute(_STAGE_GRAMS)
-        ids: list[int] = []
-        for offset in range(0, len(customers), WRITE_CHUNK):
-            chunk = customers[offset:offset + WRITE_CHUNK]
+        offset = 0
+        while customers:
+            chunk = customers[:WRITE_CHUNK]
+            del customers[:WRITE_CHUNK]
             rows: list[tuple[object, ...]] = []
             tags: list[tuple[int, str]] = []
             grams: list[tuple[str, str, int]] = []
@@ -300,12 +302,12 @@ class PlanWriter:
                 rows.append((number, *row[1:-2], self._now, self._now, *keys))
                 tags.extend((number, tag) for tag in normalised_tags(customer.tags))
                 grams.extend((gram, self._now, number) for gram in customer_grams)
-                ids.append(number)
             self._conn.executemany(CustomerRepository.INSERT, rows)
             self._conn.executemany(CustomerRepository.INSERT_TAG, tags)
             self._conn.executemany("INSERT INTO temp.sv_import_grams VALUES (?, ?, ?)", grams)
-            self._changes(batch_id, "customer", ids[-len(chunk):])
+            self._changes(batch_id, "customer", range(first + offset, first + offset + len(chunk)))
             self._advance(len(chunk), progress)
+            offset += len(chunk)
         for sql in rebuild:
             self._conn.execute(sql)
         fill_after_bulk_load(self._conn, first)
@@ -315,7 +317,6 @@ class PlanWriter:
             " ORDER BY gram, created_at, customer_id"
         )
         self._conn.execute("DROP TABLE temp.sv_import_grams")
-        return ids
 
     def _update_customers(
         self, batch_id: int, changes: Sequence[CustomerChange], progress: Progress | None
