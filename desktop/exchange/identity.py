@@ -82,6 +82,13 @@ class IdentityIndex(Generic[T]):
         for key in identity_keys(fields):
             self._by_key.setdefault(key, record)
 
+    def release(self) -> None:
+        """Empty the index key by key: freeing a few hundred thousand keys in one C call
+        holds the GIL long enough to stall a UI thread."""
+        keys = list(self._by_key)
+        while keys:
+            del self._by_key[keys.pop()]  # the key's last reference goes here, one at a time
+
     def put(self, key: Key, record: T) -> None:
         self._by_key.setdefault(key, record)
 

@@ -165,7 +165,7 @@ class Planner:
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count)
         result = PlanResult(self._plan, self._rows)
-        self._file_index = IdentityIndex()  # reading is done: free its keys
+        self._file_index.release()  # reading is done: free its keys
         self._resolve_people(result)
         if self._target is ImportTarget.ORDERS:
             self._resolve_orders()
