@@ -152,8 +152,8 @@ def child_stall(path: Path, home: Path) -> dict[str, Any]:
 
     # As in the app, the modules are loaded before the UI waits on them (compiling a module
     # on first import holds the GIL, which is not what this measures).
-    import desktop.core.pinyin  # noqa: F401
-    import desktop.exchange.source_files  # noqa: F401
+    import desktop.core.pinyin
+    import desktop.exchange.source_files
     import desktop.services.imports  # noqa: F401
 
     app = QCoreApplication.instance() or QCoreApplication([])
