@@ -364,3 +364,79 @@ def test_feedback_log_links_to_customers_and_is_not_repeated(
         ("VIP001", "complaint", "快递太慢"), ("VIP002", "suggestion", "多进点绿茶")]
     again = service.run(shop.owner, request)
     assert (again.counts.created, again.counts.skipped) == (0, 2)
+
+
+def jd_orders_xlsx(path: Path) -> Path:
+    """A 京东 order export: one row per item; the order number as a number cell (19 digits
+    do not fit a double, so JD writes it as text — here as text)."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("订单")
+    sheet.write_row(0, 0, ["订单号", "商品ID", "商品名称", "订购数量", "下单时间", "订单金额",
+                           "应付金额", "订单状态", "客户姓名", "客户地址", "联系电话", "下单账号",
+                           "京东价"])
+    sheet.write_row(1, 0, ["3012345678901234567", "100012", "保温杯", "1", "2025-06-01 09:00:00",
+                           "129.00", "129.00", "完成", "王五", "北京市朝阳区", "13800000005",
+                           "jd_wang", "99.00"])
+    sheet.write_row(2, 0, ["3012345678901234567", "100013", "杯刷", "1", "2025-06-01 09:00:00",
+                           "129.00", "129.00", "完成", "王五", "北京市朝阳区", "13800000005",
+                           "jd_wang", "30.00"])
+    sheet.write_row(3, 0, ["3012345678901234568", "100012", "保温杯", "2", "2025-06-02 10:00:00",
+                           "198.00", "198.00", "等待出库", "", "", "", "", "99.00"])
+    book.close()
+    return path
+
+
+def test_jd_orders_group_items_and_keep_19_digit_numbers(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    service = ImportService(shop.workspace)
+    request = request_for(service, shop.owner, jd_orders_xlsx(tmp_path / "jd.xlsx"))
+    assert (request.layout, request.target) == ("jd_orders", ImportTarget.ORDERS)
+    result = service.run(shop.owner, request)
+    assert result.counts == ImportCounts(created=2, duplicates=1, orders_created=2,
+                                         customers_created=1)
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute(
+        "SELECT o.order_no, o.channel, count(i.id), sum(i.quantity), o.customer_id IS NULL"
+        " FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id ORDER BY o.id"
+    ).fetchall() == [("3012345678901234567", "jd", 2, 2, 0),
+                     ("3012345678901234568", "jd", 1, 2, 1)]
+    assert conn.execute("SELECT platform, account FROM customer_accounts").fetchall() == [
+        ("jd", "jd_wang")]
+
+
+def judgeme_csv(path: Path) -> Path:
+    header = ["title", "body", "rating", "review_date", "source", "curated", "reviewer_name",
+              "reviewer_email", "product_id", "product_handle", "reply", "reply_date",
+              "picture_urls", "ip_address", "location", "metaobject_handle"]
+    rows = [
+        ["Great tea", "Lovely aroma", "5", "06/01/2025", "web", "ok", "Alice Smith",
+         "alice@example.com", "1", "longjing", "", "", "", "", "", ""],
+        ["Slow", "Took two weeks", "2", "06/02/2025", "web", "ok", "Carol",
+         "carol@example.com", "1", "longjing", "Sorry!", "06/03/2025", "", "", "", ""],
+        ["Great tea", "Lovely aroma", "5", "06/01/2025", "web", "ok", "Alice Smith",
+         "alice@example.com", "1", "longjing", "", "", "", "", "", ""],
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def test_judgeme_reviews_link_to_customers_by_email(shop: ShopFixture, tmp_path: Path) -> None:
+    service = ImportService(shop.workspace)
+    service.run(shop.owner, request_for(
+        service, shop.owner, shopify_customers_csv(tmp_path / "customers.csv")))
+    request = request_for(service, shop.owner, judgeme_csv(tmp_path / "reviews.csv"))
+    assert (request.layout, request.target) == ("judgeme_reviews", ImportTarget.FEEDBACK)
+    result = service.run(shop.owner, request)
+    # Alice is matched (e-mail, any case); Carol is new and becomes a customer
+    assert result.counts == ImportCounts(created=2, duplicates=1, feedback_created=2,
+                                         customers_created=1)
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute(
+        "SELECT c.name, f.kind, f.rating, substr(f.received_at, 1, 10) FROM feedback f"
+        " JOIN customers c ON c.id = f.customer_id ORDER BY f.id").fetchall() == [
+        ("Alice Smith", "review", 5, "2025-06-01"), ("Carol", "review", 2, "2025-06-02")]
+    assert service.run(shop.owner, request).counts.created == 0
