@@ -1224,7 +1224,7 @@
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/feedback_page.py" line="+155"/>
+        <location filename="../../desktop/ui/pages/feedback_page.py" line="+153"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -1253,19 +1253,25 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n 条反馈</numerusform>
-        </translation>
+    <message>
+        <location line="+31"/>
+        <source>1 item</source>
+        <translation>1 条反馈</translation>
     </message>
-    <message numerus="yes">
-        <location line="+27"/>
-        <source>%n complaint(s) not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
-        <translation>
-            <numerusform>%n 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</numerusform>
-        </translation>
+    <message>
+        <location line="+1"/>
+        <source>{count} items</source>
+        <translation>{count} 条反馈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 complaint not resolved within {hours} hours. Press “Overdue complaints” to see it.</source>
+        <translation>1 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} complaints not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
+        <translation>{count} 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
     </message>
 </context>
 <context>
@@ -1983,7 +1989,7 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/orders_page.py" line="+208"/>
+        <location filename="../../desktop/ui/pages/orders_page.py" line="+206"/>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -2012,12 +2018,15 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+33"/>
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders</source>
+        <translation>{count} 个订单</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2479,6 +2488,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
@@ -2494,6 +2508,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
@@ -2504,8 +2523,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An unmasked export is written only as a password-protected .xlsx file; a CSV file cannot be protected. Choose .xlsx, or export masked.</source>
+        <translation>不脱敏的导出只能写成带密码保护的 .xlsx 文件；CSV 文件无法加密保护。请选择 .xlsx，或改为脱敏导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another customer already has this member number.</source>
         <translation>已有其他客户使用这个会员卡号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>储值余额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2526,6 +2560,11 @@
         <location line="+1"/>
         <source>Cannot import {file}: {problem}</source>
         <translation>无法导入 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2559,6 +2598,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose at least one column to export.</source>
+        <translation>请至少选择一列导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose between 0 (never) and 240 minutes.</source>
         <translation>请设为 0（从不）到 240 分钟。</translation>
     </message>
@@ -2574,6 +2618,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose two different files for the workbook and the JSON copy.</source>
+        <translation>请为工作簿和 JSON 副本选择两个不同的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
@@ -2581,6 +2630,16 @@
         <location line="+1"/>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key</source>
+        <translation>客户代号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2784,6 +2843,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Goods total</source>
+        <translation>商品总额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hand-kept feedback log</source>
         <translation>手工登记的反馈表</translation>
     </message>
@@ -2796,6 +2860,11 @@
         <location line="+1"/>
         <source>Import number {batch} was already undone.</source>
         <translation>第 {batch} 次导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品明细</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2819,8 +2888,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last name</source>
         <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2830,6 +2914,11 @@
     <message>
         <location line="+1"/>
         <source>Member / card number</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no.</source>
         <translation>会员卡号</translation>
     </message>
     <message>
@@ -2869,6 +2958,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Order notes</source>
         <translation>订单备注</translation>
     </message>
@@ -2899,13 +2993,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Other sheet (columns suggested from their names)</source>
         <translation>其他表格（按列名推荐对应字段）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payable</source>
+        <translation>应付</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2969,8 +3083,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Received at</source>
         <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3001,6 +3125,11 @@
         <location line="+1"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3039,6 +3168,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shipping address</source>
         <translation>收货地址</translation>
     </message>
@@ -3074,8 +3208,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>State the purpose of this unmasked export: who receives the data and why.</source>
+        <translation>请说明此次不脱敏导出的用途：数据交给谁、为什么。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Stored-value balance</source>
         <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3134,6 +3283,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The disk is full; nothing was written to {path}. Free some space and try again.</source>
+        <translation>磁盘已满；{path} 未写入任何内容。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -3154,6 +3308,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The file {path} could not be written ({problem}); nothing was written.</source>
+        <translation>无法写入文件 {path}（{problem}）；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file {path} is damaged and cannot be opened. It was left untouched.</source>
         <translation>文件 {path} 已损坏，无法打开。文件未做任何改动。</translation>
     </message>
@@ -3161,6 +3320,11 @@
         <location line="+1"/>
         <source>The file {path} is missing.</source>
         <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder for {path} does not exist; choose another place to save the file.</source>
+        <translation>{path} 所在的文件夹不存在；请选择其他保存位置。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3186,6 +3350,11 @@
         <location line="+1"/>
         <source>The owner cannot be disabled.</source>
         <translation>不能停用店主账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner password is not correct; nothing was exported.</source>
+        <translation>店主密码不正确；未导出任何内容。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3424,6 +3593,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Unknown column {key}. Choose from: {choices}.</source>
+        <translation>未知的列 {key}。可选：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown filter {key} for {kind}; use one of: {choices}.</source>
+        <translation>{kind} 没有筛选条件 {key}；可用：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown user name or wrong password.</source>
         <translation>用户名不存在或密码错误。</translation>
     </message>
@@ -3461,6 +3640,11 @@
         <location line="+1"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the customer said</source>
+        <translation>客户原话</translation>
     </message>
     <message>
         <location line="+1"/>

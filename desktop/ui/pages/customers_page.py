@@ -206,12 +206,12 @@ class CustomersPage(QWidget):
     def reload(self) -> None:
         """Query the list, the filter choices and the selected profile again."""
         self.error_label.setVisible(False)
-        self._load_choices()
         flt = self._current_filter()
         if flt != self.model.current_filter:
             self.model.set_filter(flt)
         else:
             self.model.reload()
+        self._load_choices()  # after the list's first screen, which the user waits for
 
     def clear_sensitive(self) -> None:
         """The window locks: forget rows, profile and any revealed value; keep the text of

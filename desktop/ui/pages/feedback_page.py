@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from desktop.ui.models.feedback_model import (
     kind_text,
     overdue_hours,
 )
+from desktop.ui.pages.detail_scroll import DetailScrollArea
 from desktop.ui.pages.feedback_dialog import KINDS, FeedbackDetailPanel, FeedbackDialog
 from desktop.ui.pages.orders_page import PageWork, configure_table, fit_columns
 from desktop.ui.shell.style import button, label
@@ -110,9 +110,7 @@ class FeedbackPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         bar.addWidget(self.add_button)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
+        scroll = DetailScrollArea(self.detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
@@ -184,8 +182,7 @@ class FeedbackPage(QWidget):
         self.work.run("list", lambda: (
             self.service.page(s, flt), self.service.assignable_users(s),
             self.service.channels(s), self.service.overdue_count(s)), self._loaded)
-        self.work.run("count", lambda: self.service.count(s, flt), lambda n: self.count_label
-                      .setText(self.tr("%n item(s)", "", n)))
+        self.work.run("count", lambda: self.service.count(s, flt), self._counted)
         if self._dialog_hidden and self.dialog is not None:
             self._dialog_hidden = False
             self.dialog.show()
@@ -210,10 +207,17 @@ class FeedbackPage(QWidget):
         else:
             self.detail.clear()
 
+    def _counted(self, count: int) -> None:
+        self.count_label.setText(self.tr("1 item") if count == 1 else self.tr(
+            "{count} items").format(count=f"{count:,}"))
+
     def _show_overdue(self, count: int) -> None:
-        self.banner.setText("⚠ " + self.tr(
-            "%n complaint(s) not resolved within {hours} hours. Press “Overdue complaints” "
-            "to see them.", "", count).format(hours=overdue_hours()))
+        text = self.tr(
+            "1 complaint not resolved within {hours} hours. Press “Overdue complaints” to see "
+            "it.") if count == 1 else self.tr(
+            "{count} complaints not resolved within {hours} hours. Press “Overdue complaints” "
+            "to see them.")
+        self.banner.setText("⚠ " + text.format(count=count, hours=overdue_hours()))
         self.banner.setVisible(count > 0 and not self.overdue_only.isChecked())
 
     def _load_page(self, cursor: FeedbackCursor, deliver: Callable[[Any, Any], None]) -> None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from desktop.ui.models.orders_model import (
     OrdersModel,
     order_status_text,
 )
+from desktop.ui.pages.detail_scroll import DetailScrollArea
 from desktop.ui.pages.order_dialog import OrderDetailPanel, OrderDialog
 from desktop.ui.shell.style import button, label
 from desktop.ui.tasks import TaskSubmitter
@@ -178,9 +178,7 @@ class OrdersPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
         bar.addWidget(self.add_button)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
+        scroll = DetailScrollArea(self.detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
@@ -275,7 +273,8 @@ class OrdersPage(QWidget):
             self.detail.clear()
 
     def _counted(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n order(s)", "", count))
+        self.count_label.setText(self.tr("1 order") if count == 1 else self.tr(
+            "{count} orders").format(count=f"{count:,}"))
 
     def _fill_channels(self, channels: Sequence[str]) -> None:
         self.channels = list(channels)
