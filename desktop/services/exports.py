@@ -128,12 +128,13 @@ class ExportService:
             raise PurposeRequiredError()
 
     def export_subject_copy(self, session: Session, customer_id: int, out_xlsx: Path,
-                            out_json: Path, progress: ProgressCallback | None = None
-                            ) -> ExportResult:
+                            out_json: Path, progress: ProgressCallback | None = None,
+                            translate: Translate | None = None) -> ExportResult:
         from desktop.services.exports_subject import SubjectCopyWriter
 
         session.require(Permission.EXPORT_SUBJECT_COPY)
-        writer = SubjectCopyWriter(self._workspace, session, self._tz, self._clock)
+        writer = SubjectCopyWriter(self._workspace, session, self._tz, self._clock,
+                                   translate or _same)
         return writer.write(customer_id, out_xlsx, out_json, progress)
 
     def confirm_owner(self, session: Session, password: str) -> None:
