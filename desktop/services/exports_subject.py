@@ -241,8 +241,8 @@ class SubjectCopyWriter:
 Section = tuple[str, tuple[Column, ...], list[list[Any]]]
 
 
-def _columns(tr: Translate, width: float, *specs: tuple[str, CellKind]) -> tuple[Column, ...]:
-    return tuple(Column(tr(label), kind, width) for label, kind in specs)
+def _columns(width: float, *specs: tuple[str, CellKind]) -> tuple[Column, ...]:
+    return tuple(Column(label, kind, width) for label, kind in specs)
 
 
 def _sections(doc: dict[str, Any], local: LocalTimes, tr: Translate) -> Iterator[Section]:
@@ -271,37 +271,37 @@ def _sections(doc: dict[str, Any], local: LocalTimes, tr: Translate) -> Iterator
         elif field == "gender":
             value = gender(value)
         rows.append([tr(field_labels[field]), "" if value is None else str(value)])
-    yield tr("Profile"), _columns(tr, 16, ("Field", _T), ("Value", _T)), rows
-    order_cols = _columns(tr, 16, ("Order no.", _T), ("Ordered", _DT), ("Channel", _T),
-                          ("Status", _T), ("Recipient", _T), ("Recipient phone", _T),
-                          ("Shipping address", _T), ("Notes", _T), ("Payable", _M),
-                          ("Amount paid", _M))
+    yield tr("Profile"), _columns(16, (tr("Field"), _T), (tr("Value"), _T)), rows
+    order_cols = _columns(16, (tr("Order no."), _T), (tr("Ordered"), _DT), (tr("Channel"), _T),
+                          (tr("Status"), _T), (tr("Recipient"), _T), (tr("Recipient phone"), _T),
+                          (tr("Shipping address"), _T), (tr("Notes"), _T), (tr("Payable"), _M),
+                          (tr("Amount paid"), _M))
     yield tr("Orders"), order_cols, [
         [o["order_no"], local(o["ordered_at"]), o["channel"], order_status(o["status"]),
          o["ship_name"], o["ship_phone"], o["ship_address"], o["notes"], cents(o["payable"]),
          cents(o["paid"])] for o in doc["orders"]]
-    item_cols = _columns(tr, 16, ("Order no.", _T), ("SKU", _T), ("Product", _T),
-                         ("Quantity", _N), ("Unit price", _M), ("Amount", _M))
+    item_cols = _columns(16, (tr("Order no."), _T), (tr("SKU"), _T), (tr("Product"), _T),
+                         (tr("Quantity"), _N), (tr("Unit price"), _M), (tr("Amount"), _M))
     yield tr("Order items"), item_cols, [
         [o["order_no"], i["sku"], i["product_name"], i["quantity"], cents(i["unit_price"]),
          cents(i["amount"])] for o in doc["orders"] for i in o["items"]]
-    feedback_cols = _columns(tr, 16, ("Received", _DT), ("Kind", _T), ("Status", _T),
-                             ("Rating", _N), ("Channel", _T), ("Order no.", _T),
-                             ("What the customer said", _T), ("Resolution", _T))
+    feedback_cols = _columns(16, (tr("Received"), _DT), (tr("Kind"), _T), (tr("Status"), _T),
+                             (tr("Rating"), _N), (tr("Channel"), _T), (tr("Order no."), _T),
+                             (tr("What the customer said"), _T), (tr("Resolution"), _T))
     yield tr("Feedback"), feedback_cols, [
         [local(f["received_at"]), kind(f["kind"]), status(f["status"]), f["rating"],
          f["channel"], f["order_no"] or "", f["content"], f["resolution"]]
         for f in doc["feedback"]]
-    consent_cols = _columns(tr, 16, ("Purpose", _T), ("Granted", _T), ("Channel", _T),
-                            ("Evidence", _T), ("Recorded", _DT), ("Recorded by", _T),
-                            ("Withdrawn", _DT))
+    consent_cols = _columns(16, (tr("Purpose"), _T), (tr("Granted"), _T), (tr("Channel"), _T),
+                            (tr("Evidence"), _T), (tr("Recorded"), _DT), (tr("Recorded by"), _T),
+                            (tr("Withdrawn"), _DT))
     yield tr("Consents"), consent_cols, [
         [" ".join(filter(None, (purpose(c["purpose"]), c["purpose_text"]))),
          yes_no("yes" if c["granted"] else "no"), channel(c["channel"]), c["evidence"],
          local(c["recorded_at"]), c["recorded_by"], local(c["withdrawn_at"])]
         for c in doc["consents"]]
-    history_cols = _columns(tr, 18, ("When", _DT), ("Who", _T), ("Action", _T),
-                            ("Details", _T))
+    history_cols = _columns(18, (tr("When"), _DT), (tr("Who"), _T), (tr("Action"), _T),
+                            (tr("Details"), _T))
     yield tr("Access history"), history_cols, [
         [local(h["at"]), h["actor"], h["action"],
          json.dumps(h["details"], ensure_ascii=False)] for h in doc["access_history"]]

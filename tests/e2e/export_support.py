@@ -194,7 +194,7 @@ def libreoffice_csvs(path: Path, outdir: Path, profile: Path) -> list[Path]:
 
 MONEY = {
     ReportKind.CUSTOMERS: {"Balance"},
-    ReportKind.ORDERS: {"Goods total", "Discount", "Shipping", "Payable", "Paid", "Unit price",
+    ReportKind.ORDERS: {"Goods total", "Discount", "Shipping", "Payable", "Amount paid", "Unit price",
                         "Amount"},
     ReportKind.FEEDBACK: set(),
 }
