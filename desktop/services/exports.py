@@ -43,7 +43,13 @@ from desktop.services.export_api import (
     ReportKind,
 )
 from desktop.services.exports_columns import CATALOGUE
-from desktop.services.exports_cover import REPORT_TITLES, CoverFacts, Translate, cover_lines
+from desktop.services.exports_cover import (
+    REPORT_TITLES,
+    CoverFacts,
+    Translate,
+    cover_lines,
+    report_filter_words,
+)
 from desktop.services.exports_files import (
     DiskFullError,
     check_target,
@@ -165,7 +171,8 @@ class ExportService:
             session.actor, "export.started", target,
             {"format": request.fmt.value, "masked": masked,
              "columns": ",".join(c.key for c in plan.columns),
-             "pseudonym": request.pseudonymous_key, "filters": mask_for_log(plan.filters),
+             "pseudonym": request.pseudonymous_key,
+             "filters": mask_for_log(report_filter_words(request, masked, _same)),
              "purpose": mask_for_log(purpose)},
         )
         facts = CoverFacts(

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Final
 
 from desktop.services.customer_views import CustomerFilter, CustomerSort
-from desktop.services.export_api import ReportKind
+from desktop.services.export_api import ExportRequest, ReportKind
 from desktop.services.exports_rows import masked_words
 from desktop.services.exports_texts import (
     FEEDBACK_KIND_LABELS,
@@ -143,3 +143,13 @@ def feedback_filter_words(flt: FeedbackFilter | None, tr: Translate) -> str:
     if flt.customer_id is not None:
         parts.append(tr("customer record #{id}").format(id=flt.customer_id))
     return "; ".join(parts) or tr(NO_FILTER)
+
+
+def report_filter_words(request: ExportRequest, masked: bool, tr: Translate) -> str:
+    """The filters of ``request`` in words (the cover's in the file's language; the audit
+    log's in English, whatever the window's language)."""
+    if request.kind is ReportKind.CUSTOMERS:
+        return customer_filter_words(request.customers, request.customer_sort, masked, tr)
+    if request.kind is ReportKind.ORDERS:
+        return order_filter_words(request.orders, tr)
+    return feedback_filter_words(request.feedback, tr)

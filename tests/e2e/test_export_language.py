@@ -108,6 +108,11 @@ def test_every_text_an_export_writes_is_in_the_catalogue(env) -> None:
     assert headers[:3] == ["«Customer key»", "«Member no.»", "«Name»"]
     cover = " ".join(str(row[0].value) for row in book.worksheets[0].iter_rows() if row[0].value)
     assert "«Exported by»" in cover and "«Filters»" in cover
+    started = [e for e in shop.workspace.shop.db.audit.iter_all()
+               if e.action == "export.started"]
+    assert len(started) == len(requests) + 1
+    assert not any("«" in e.details for e in started)  # the audit log stays in English
+    assert any("status: Paid" in json.loads(e.details)["filters"] for e in started)
     subject = json.loads((tmp / "s.json").read_text(encoding="utf-8"))
     assert subject["customer"]["gender"] == "male"  # the JSON keeps the codes
     assert subject["consents"][0]["purpose"] == "marketing_sms"
