@@ -19,7 +19,9 @@ strings that are not in Qt calls, add an extractor to ``EXTRACTORS``: it returns
 ``(context, text)`` pairs, which are written to a generated stub of ``QT_TRANSLATE_NOOP`` calls
 that lupdate scans too. The ``errors`` extractor (``error_texts``) collects, with ``ast``, the
 texts ``desktop.ui.error_text`` translates: error messages, problem texts and field names from
-``desktop/core``, ``services``, ``security`` and ``store`` (see the comment above it).
+``desktop/core``, ``services``, ``security`` and ``store`` (see the comment above it). The
+``exportfile`` extractor collects the texts written into exported files (context
+``ExportFile``; see the comment above ``export_file_texts``).
 """
 
 from __future__ import annotations
@@ -410,10 +412,44 @@ def helper_texts(root: Path) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+# ---------------------------------------------------------------- extractor: "exportfile"
+#
+# The texts written into exported files (sheet names, headers, cover lines, the words for
+# codes such as an order status) are English sources in ``desktop/services``, translated by
+# the translator the UI passes (``desktop.ui.pages.export_scope.file_text``, context
+# ``ExportFile``). They are the literal ``tr("…")`` texts of the export modules, plus what
+# ``desktop.services.exports_texts.export_source_texts()`` lists (column labels, titles,
+# code labels: values that reach ``tr`` through variables). tests/ui/test_export_language.py
+# records what a real export asks for and checks it is all in the catalogue.
+
+EXPORT_FILE_CONTEXT = "ExportFile"
+EXPORT_MODULES = "desktop/services/exports*.py"
+
+
+def export_file_texts(root: Path) -> list[tuple[str, str]]:
+    """``("ExportFile", text)`` for every English text an exported file may hold."""
+    found: set[str] = set()
+    for path in sorted(root.glob(EXPORT_MODULES)):
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            if (
+                isinstance(call, ast.Call)
+                and (getattr(call.func, "id", None) or getattr(call.func, "attr", None)) == "tr"
+                and call.args
+            ):
+                found.update(_literal_texts(call.args[0]))
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from desktop.services.exports_texts import export_source_texts
+
+    found.update(export_source_texts())
+    return [(EXPORT_FILE_CONTEXT, text) for text in sorted(found)]
+
+
 # (name, function(project root) -> [(context, source text), ...]); see the module docstring.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("errors", error_texts),
     ("helpers", helper_texts),
+    ("exportfile", export_file_texts),
 )
 
 

@@ -8,7 +8,8 @@
 Filters — customers: search, tag, level, city, added-from, added-to; orders: from, to,
 status, channel, customer; feedback: kind, status, from, to, customer. An unmasked export
 asks for the owner password again (the next stdin line with --password-stdin) and prints the
-file's password once.
+file's password once. Files are written in English (sheet names, headers, the cover, words
+such as order statuses); the desktop app writes them in its window's language.
 """
 
 from __future__ import annotations

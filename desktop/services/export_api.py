@@ -62,7 +62,8 @@ class ExportRequest:
     pseudonymous_key: bool = False  # add a keyed, per-shop customer key column for joining
     translate: Callable[[str], str] | None = None
     """Translates the English source texts written into the file (sheet names, headers, the
-    cover); None writes them in English. The UI passes its translator."""
+    cover, the words for codes such as an order status); None writes them in English. The UI
+    passes its translator; the CLI writes English."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,9 @@ class ExportServiceApi(Protocol):
         out_xlsx: Path,
         out_json: Path,
         progress: ProgressCallback | None = None,
+        translate: Callable[[str], str] | None = None,
     ) -> ExportResult:
         """Everything held about one person (profile, orders, feedback, consents, who accessed
         or revealed their data) as .xlsx and JSON — PIPL Art. 45, GDPR Art. 15/20. Owner only;
-        audited."""
+        audited. ``translate`` as in ExportRequest: the workbook's texts (the JSON keeps
+        English keys and codes)."""

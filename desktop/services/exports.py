@@ -43,7 +43,13 @@ from desktop.services.export_api import (
     ReportKind,
 )
 from desktop.services.exports_columns import CATALOGUE
-from desktop.services.exports_cover import REPORT_TITLES, CoverFacts, Translate, cover_lines
+from desktop.services.exports_cover import (
+    REPORT_TITLES,
+    CoverFacts,
+    Translate,
+    cover_lines,
+    report_filter_words,
+)
 from desktop.services.exports_files import (
     DiskFullError,
     check_target,
@@ -128,12 +134,13 @@ class ExportService:
             raise PurposeRequiredError()
 
     def export_subject_copy(self, session: Session, customer_id: int, out_xlsx: Path,
-                            out_json: Path, progress: ProgressCallback | None = None
-                            ) -> ExportResult:
+                            out_json: Path, progress: ProgressCallback | None = None,
+                            translate: Translate | None = None) -> ExportResult:
         from desktop.services.exports_subject import SubjectCopyWriter
 
         session.require(Permission.EXPORT_SUBJECT_COPY)
-        writer = SubjectCopyWriter(self._workspace, session, self._tz, self._clock)
+        writer = SubjectCopyWriter(self._workspace, session, self._tz, self._clock,
+                                   translate or _same)
         return writer.write(customer_id, out_xlsx, out_json, progress)
 
     def confirm_owner(self, session: Session, password: str) -> None:
@@ -164,7 +171,8 @@ class ExportService:
             session.actor, "export.started", target,
             {"format": request.fmt.value, "masked": masked,
              "columns": ",".join(c.key for c in plan.columns),
-             "pseudonym": request.pseudonymous_key, "filters": mask_for_log(plan.filters),
+             "pseudonym": request.pseudonymous_key,
+             "filters": mask_for_log(report_filter_words(request, masked, _same)),
              "purpose": mask_for_log(purpose)},
         )
         facts = CoverFacts(

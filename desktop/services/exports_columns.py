@@ -72,7 +72,7 @@ ORDER_COLUMNS: Final = (
     _col("order.discount", "Discount", M, 12),
     _col("order.shipping", "Shipping", M, 12),
     _col("order.payable", "Payable", M, 13),
-    _col("order.paid", "Paid", M, 13),
+    _col("order.paid", "Amount paid", M, 13),
     _col("item.sku", "SKU", width=14),
     _col("item.product_name", "Product", width=28),
     _col("item.quantity", "Quantity", N, 9),
@@ -101,7 +101,7 @@ FEEDBACK_COLUMNS: Final = (
     _col("feedback.content", "What the customer said", width=50, personal=True),
     _col("feedback.resolution", "Resolution", width=40, personal=True),
     _col("feedback.assignee", "Assigned to", width=12),
-    _col("feedback.resolved_at", "Resolved", DT, 17),
+    _col("feedback.resolved_at", "Resolved at", DT, 17),
     _col("feedback.overdue", "Overdue", width=8, default=False),
 )
 

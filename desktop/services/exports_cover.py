@@ -4,14 +4,19 @@ anything the user typed (a search, a purpose) is masked in a masked export."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Final
 
 from desktop.services.customer_views import CustomerFilter, CustomerSort
-from desktop.services.export_api import ReportKind
+from desktop.services.export_api import ExportRequest, ReportKind
 from desktop.services.exports_rows import masked_words
+from desktop.services.exports_texts import (
+    FEEDBACK_KIND_LABELS,
+    FEEDBACK_STATUS_LABELS,
+    ORDER_STATUS_LABELS,
+)
 from desktop.services.order_views import FeedbackFilter, OrderFilter
 
 Translate = Callable[[str], str]
@@ -79,6 +84,11 @@ def cover_lines(facts: CoverFacts, tz: tzinfo | None, tr: Translate) -> list[tup
     return lines
 
 
+def _code_word(tr: Translate, labels: Mapping[str, str], code: str) -> str:
+    label = labels.get(code)
+    return tr(label) if label else code
+
+
 def _range(tr: Translate, start: object, end: object) -> list[str]:
     parts = []
     if start:
@@ -110,7 +120,7 @@ def order_filter_words(flt: OrderFilter | None, tr: Translate) -> str:
     parts = [tr("ordered") + " " + " ".join(r)
              for r in [_range(tr, flt.date_from, flt.date_to)] if r]
     if flt.status:
-        parts.append(f"{tr('status')}: {tr(flt.status)}")
+        parts.append(f"{tr('status')}: {_code_word(tr, ORDER_STATUS_LABELS, flt.status)}")
     if flt.channel:
         parts.append(f"{tr('channel')}: {flt.channel}")
     if flt.customer_id is not None:
@@ -123,9 +133,9 @@ def feedback_filter_words(flt: FeedbackFilter | None, tr: Translate) -> str:
     parts = [tr("received") + " " + " ".join(r)
              for r in [_range(tr, flt.date_from, flt.date_to)] if r]
     if flt.kind:
-        parts.append(f"{tr('kind')}: {tr(flt.kind)}")
+        parts.append(f"{tr('kind')}: {_code_word(tr, FEEDBACK_KIND_LABELS, flt.kind)}")
     if flt.status:
-        parts.append(f"{tr('status')}: {tr(flt.status)}")
+        parts.append(f"{tr('status')}: {_code_word(tr, FEEDBACK_STATUS_LABELS, flt.status)}")
     if flt.mine_open:
         parts.append(tr("only my open items"))
     if flt.overdue_only:
@@ -133,3 +143,13 @@ def feedback_filter_words(flt: FeedbackFilter | None, tr: Translate) -> str:
     if flt.customer_id is not None:
         parts.append(tr("customer record #{id}").format(id=flt.customer_id))
     return "; ".join(parts) or tr(NO_FILTER)
+
+
+def report_filter_words(request: ExportRequest, masked: bool, tr: Translate) -> str:
+    """The filters of ``request`` in words (the cover's in the file's language; the audit
+    log's in English, whatever the window's language)."""
+    if request.kind is ReportKind.CUSTOMERS:
+        return customer_filter_words(request.customers, request.customer_sort, masked, tr)
+    if request.kind is ReportKind.ORDERS:
+        return order_filter_words(request.orders, tr)
+    return feedback_filter_words(request.feedback, tr)

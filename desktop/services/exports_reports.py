@@ -11,10 +11,10 @@ amounts are given on the order's first line only (a column sum still adds each o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
-from typing import Final
+from typing import Final, TypeVar
 
 from desktop.core.errors import FieldErrors
 from desktop.core.models import FeedbackKind, FeedbackStatus, OrderStatus
@@ -44,6 +44,7 @@ from desktop.services.exports_rows import (
     feedback_getters,
     order_getters,
 )
+from desktop.services.exports_texts import CODE_COLUMN_LABELS, code_labels, labelled
 from desktop.services.feedback import COMPLAINT_OVERDUE_AFTER
 from desktop.services.order_views import Clock, FeedbackFilter, LocalTime, OrderFilter, iso_utc
 from desktop.services.session import Session
@@ -60,6 +61,7 @@ KIND_INVALID: Final = "Choose a kind from the list."
 
 Batch = tuple[int, tuple[list[Row], ...]]
 """Records done in this step, and the rows it adds to each sheet."""
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,17 @@ def _sheet(ctx: ReportContext, name: str, columns: Sequence[ColumnDef]) -> Sheet
     ))
 
 
+def _words_for_codes(ctx: ReportContext, getters: list[Callable[[R], CellValue]],
+                     columns: Sequence[ColumnDef]) -> list[Callable[[R], CellValue]]:
+    """``getters`` (the last ones are ``columns``') writing code columns as translated words."""
+    offset = len(getters) - len(columns)
+    for index, column in enumerate(columns, start=offset):
+        labels = CODE_COLUMN_LABELS.get(column.key)
+        if labels is not None:
+            getters[index] = labelled(getters[index], code_labels(labels, ctx.tr))
+    return getters
+
+
 # ---------------------------------------------------------------------------- customers
 
 
@@ -108,7 +121,8 @@ def _customers(ctx: ReportContext, request: ExportRequest,
     sort = request.customer_sort or CustomerSort.NEWEST
     total = service.count(ctx.session, flt)
     id_chunks = service.iter_ids(ctx.session, flt, sort)
-    getters = customer_getters(columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym)
+    getters = _words_for_codes(ctx, customer_getters(
+        columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym), columns)
     db = ctx.workspace.shop.db
 
     def batches() -> Iterator[Batch]:
@@ -153,7 +167,8 @@ def _orders(ctx: ReportContext, request: ExportRequest,
     sheets: tuple[Sheet, ...]
     if flat:
         sheets = (_sheet(ctx, "Orders", (*order_cols, *item_cols)),)
-        getters = order_getters(order_cols, mask, local, ctx.pseudonym)
+        getters = _words_for_codes(
+            ctx, order_getters(order_cols, mask, local, ctx.pseudonym), order_cols)
         first_only = [i for i, c in enumerate(order_cols, start=len(getters) - len(order_cols))
                       if c.key in ORDER_AMOUNT_KEYS]
     else:
@@ -165,8 +180,9 @@ def _orders(ctx: ReportContext, request: ExportRequest,
                     for c in (*ITEM_LEAD, *item_cols))), bool(item_cols)),
             ) if wanted
         )
-        getters = order_getters(order_cols, mask, local, ctx.pseudonym) if order_cols else []
-        lead = order_getters(ITEM_LEAD, mask, local, None)
+        getters = _words_for_codes(ctx, order_getters(order_cols, mask, local, ctx.pseudonym),
+                                   order_cols) if order_cols else []
+        lead = _words_for_codes(ctx, order_getters(ITEM_LEAD, mask, local, None), ITEM_LEAD)
         first_only = []
 
     def flat_rows(found: list[ExportOrder]) -> list[Row]:
@@ -230,7 +246,8 @@ def _feedback(ctx: ReportContext, request: ExportRequest,
     query = feedback_query(request.feedback, ctx.session, ctx.tz, ctx.clock)
     cutoff = iso_utc(ctx.clock() - COMPLAINT_OVERDUE_AFTER)
     total = FeedbackQueries(ctx.workspace.shop.db.reader()).count(query, cutoff)
-    getters = feedback_getters(columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym)
+    getters = _words_for_codes(ctx, feedback_getters(
+        columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym), columns)
 
     def batches() -> Iterator[Batch]:
         reader = ctx.workspace.shop.db.reader()

@@ -1,6 +1,8 @@
 """The data-subject copy: everything the shop holds about one person (PIPL Art. 45, GDPR
 Art. 15/20), unmasked — it is their own data — as a workbook (cover + one sheet per section)
 and as machine-readable JSON. Owner only; audited on the customer (it shows in their history).
+The workbook is written in the UI's language (sheet names, headers, codes as words); the JSON
+keeps English keys and codes.
 
 JSON (UTF-8, keys stable; times ISO-8601 UTC; money ``{"amount": "12.50", "currency": "CNY"}``):
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Final
@@ -39,7 +41,8 @@ from desktop.exchange.export_cells import CellKind, Column, Sheet, yuan_text
 from desktop.exchange.export_xlsx import XlsxReport
 from desktop.services.customers import CustomerNotFoundError, CustomerService, customer_target
 from desktop.services.export_api import ExportResult, ProgressCallback
-from desktop.services.exports_cover import UNMASKED_POLICY
+from desktop.services.exports_columns import CUSTOMER_COLUMNS
+from desktop.services.exports_cover import UNMASKED_POLICY, Translate
 from desktop.services.exports_files import (
     check_target,
     final_file,
@@ -48,6 +51,16 @@ from desktop.services.exports_files import (
     write_error,
 )
 from desktop.services.exports_rows import LocalTimes
+from desktop.services.exports_texts import (
+    CONSENT_CHANNEL_LABELS,
+    CONSENT_PURPOSE_LABELS,
+    FEEDBACK_KIND_LABELS,
+    FEEDBACK_STATUS_LABELS,
+    GENDER_LABELS,
+    ORDER_STATUS_LABELS,
+    YES_NO_LABELS,
+    code_labels,
+)
 from desktop.services.order_views import Clock
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
@@ -127,11 +140,12 @@ def _consent(record: ConsentRecord) -> dict[str, Any]:
 
 class SubjectCopyWriter:
     def __init__(self, workspace: Workspace, session: Session, tz: tzinfo | None,
-                 clock: Clock) -> None:
+                 clock: Clock, tr: Translate) -> None:
         self._workspace = workspace
         self._session = session
         self._tz = tz
         self._clock = clock
+        self._tr = tr
 
     def write(self, customer_id: int, out_xlsx: Path, out_json: Path,
               progress: ProgressCallback | None) -> ExportResult:
@@ -193,80 +207,101 @@ class SubjectCopyWriter:
                             tuple(sheets), digest)
 
     def _workbook(self, out: Path, doc: dict[str, Any], now: datetime) -> list[tuple[str, int]]:
-        local = LocalTimes(self._tz)
+        local, tr = LocalTimes(self._tz), self._tr
         with private_folder(self._workspace.shop.paths.home) as scratch, \
                 final_file(out) as handle:
-            report = XlsxReport(handle, scratch, "Cover")
+            report = XlsxReport(handle, scratch, tr("Cover"))
             try:
                 counts = []
-                for name, columns, rows in self._sections(doc, local):
+                for name, columns, rows in _sections(doc, local, tr):
                     writer = report.sheet(Sheet(name, columns))
                     for row in rows:
                         writer.write(row)
                     counts.append((writer.name, report.rows[writer.name]))
                 lines = [
-                    ("Shop", str(doc["shop"])),
-                    ("Report", "Copy of the personal data held about one customer"),
-                    ("Exported by", self._session.actor),
-                    ("Exported at", f"{now.astimezone(self._tz):%Y-%m-%d %H:%M:%S %z} · "
-                                    f"{now:%Y-%m-%d %H:%M:%S} UTC"),
-                    ("Purpose", "Data-subject access request (PIPL Art. 45, GDPR Art. 15/20)"),
-                    *[(f"Rows: {name}", f"{count:,}") for name, count in counts],
-                    ("Masking", UNMASKED_POLICY),
-                    ("Audit entry", f"#{doc['audit_seq']}"),
+                    (tr("Shop"), str(doc["shop"])),
+                    (tr("Report"), tr("Copy of the personal data held about one customer")),
+                    (tr("Exported by"), self._session.actor),
+                    (tr("Exported at"), f"{now.astimezone(self._tz):%Y-%m-%d %H:%M:%S %z} · "
+                                        f"{now:%Y-%m-%d %H:%M:%S} UTC"),
+                    (tr("Purpose"),
+                     tr("Data-subject access request (PIPL Art. 45, GDPR Art. 15/20)")),
+                    *[(tr("Rows: {sheet}").format(sheet=name), f"{count:,}")
+                      for name, count in counts],
+                    (tr("Masking"), tr(UNMASKED_POLICY)),
+                    (tr("Audit entry"), f"#{doc['audit_seq']}"),
                 ]
-                report.finish("Personal data copy", lines)
+                report.finish(tr("Personal data copy"), lines)
             except BaseException:
                 report.abandon()
                 raise
         return counts
 
-    @staticmethod
-    def _sections(doc: dict[str, Any], local: LocalTimes
-                  ) -> Iterator[tuple[str, tuple[Column, ...], list[list[Any]]]]:
-        def cents(value: Mapping[str, str]) -> int:
-            return round(float(value["amount"]) * 100)
 
-        profile = doc["customer"]
-        rows: list[list[Any]] = []
-        for field in _PROFILE_FIELDS:
-            value = profile[field]
-            if isinstance(value, dict):
-                value = value["amount"]
-            elif isinstance(value, list):
-                value = "、".join(value)
-            rows.append([field, "" if value is None else str(value)])
-        yield "Profile", (Column("Field", _T, 16), Column("Value", _T, 50)), rows
-        order_cols = tuple(Column(label, kind, 16) for label, kind in (
-            ("Order no.", _T), ("Ordered", _DT), ("Channel", _T), ("Status", _T),
-            ("Recipient", _T), ("Recipient phone", _T), ("Shipping address", _T),
-            ("Notes", _T), ("Payable", _M), ("Paid", _M)))
-        yield "Orders", order_cols, [
-            [o["order_no"], local(o["ordered_at"]), o["channel"], o["status"], o["ship_name"],
-             o["ship_phone"], o["ship_address"], o["notes"], cents(o["payable"]),
-             cents(o["paid"])] for o in doc["orders"]]
-        item_cols = tuple(Column(label, kind, 16) for label, kind in (
-            ("Order no.", _T), ("SKU", _T), ("Product", _T), ("Quantity", _N),
-            ("Unit price", _M), ("Amount", _M)))
-        yield "Order items", item_cols, [
-            [o["order_no"], i["sku"], i["product_name"], i["quantity"], cents(i["unit_price"]),
-             cents(i["amount"])] for o in doc["orders"] for i in o["items"]]
-        feedback_cols = tuple(Column(label, kind, 16) for label, kind in (
-            ("Received", _DT), ("Kind", _T), ("Status", _T), ("Rating", _N), ("Channel", _T),
-            ("Order no.", _T), ("What the customer said", _T), ("Resolution", _T)))
-        yield "Feedback", feedback_cols, [
-            [local(f["received_at"]), f["kind"], f["status"], f["rating"], f["channel"],
-             f["order_no"] or "", f["content"], f["resolution"]] for f in doc["feedback"]]
-        consent_cols = tuple(Column(label, kind, 16) for label, kind in (
-            ("Purpose", _T), ("Granted", _T), ("Channel", _T), ("Evidence", _T),
-            ("Recorded", _DT), ("Recorded by", _T), ("Withdrawn", _DT)))
-        yield "Consents", consent_cols, [
-            [" ".join(filter(None, (c["purpose"], c["purpose_text"]))),
-             "yes" if c["granted"] else "no", c["channel"], c["evidence"],
-             local(c["recorded_at"]), c["recorded_by"], local(c["withdrawn_at"])]
-            for c in doc["consents"]]
-        history_cols = tuple(Column(label, kind, 18) for label, kind in (
-            ("When", _DT), ("Who", _T), ("Action", _T), ("Details", _T)))
-        yield "Access history", history_cols, [
-            [local(h["at"]), h["actor"], h["action"],
-             json.dumps(h["details"], ensure_ascii=False)] for h in doc["access_history"]]
+Section = tuple[str, tuple[Column, ...], list[list[Any]]]
+
+
+def _columns(width: float, *specs: tuple[str, CellKind]) -> tuple[Column, ...]:
+    return tuple(Column(label, kind, width) for label, kind in specs)
+
+
+def _sections(doc: dict[str, Any], local: LocalTimes, tr: Translate) -> Iterator[Section]:
+    """The workbook's sheets: the JSON's sections, codes written as translated words."""
+    def cents(value: Mapping[str, str]) -> int:
+        return round(float(value["amount"]) * 100)
+
+    def words(labels: Mapping[str, str]) -> Callable[[str], str]:
+        translated = code_labels(labels, tr)
+        return lambda code: translated.get(code, code)
+
+    gender, order_status = words(GENDER_LABELS), words(ORDER_STATUS_LABELS)
+    kind, status = words(FEEDBACK_KIND_LABELS), words(FEEDBACK_STATUS_LABELS)
+    purpose, channel = words(CONSENT_PURPOSE_LABELS), words(CONSENT_CHANNEL_LABELS)
+    yes_no = words(YES_NO_LABELS)
+    field_labels = {c.key.removeprefix("customer."): c.column.label for c in CUSTOMER_COLUMNS}
+
+    profile = doc["customer"]
+    rows: list[list[Any]] = []
+    for field in _PROFILE_FIELDS:
+        value = profile[field]
+        if isinstance(value, dict):
+            value = value["amount"]
+        elif isinstance(value, list):
+            value = "、".join(value)
+        elif field == "gender":
+            value = gender(value)
+        rows.append([tr(field_labels[field]), "" if value is None else str(value)])
+    yield tr("Profile"), _columns(16, (tr("Field"), _T), (tr("Value"), _T)), rows
+    order_cols = _columns(16, (tr("Order no."), _T), (tr("Ordered"), _DT), (tr("Channel"), _T),
+                          (tr("Status"), _T), (tr("Recipient"), _T), (tr("Recipient phone"), _T),
+                          (tr("Shipping address"), _T), (tr("Notes"), _T), (tr("Payable"), _M),
+                          (tr("Amount paid"), _M))
+    yield tr("Orders"), order_cols, [
+        [o["order_no"], local(o["ordered_at"]), o["channel"], order_status(o["status"]),
+         o["ship_name"], o["ship_phone"], o["ship_address"], o["notes"], cents(o["payable"]),
+         cents(o["paid"])] for o in doc["orders"]]
+    item_cols = _columns(16, (tr("Order no."), _T), (tr("SKU"), _T), (tr("Product"), _T),
+                         (tr("Quantity"), _N), (tr("Unit price"), _M), (tr("Amount"), _M))
+    yield tr("Order items"), item_cols, [
+        [o["order_no"], i["sku"], i["product_name"], i["quantity"], cents(i["unit_price"]),
+         cents(i["amount"])] for o in doc["orders"] for i in o["items"]]
+    feedback_cols = _columns(16, (tr("Received"), _DT), (tr("Kind"), _T), (tr("Status"), _T),
+                             (tr("Rating"), _N), (tr("Channel"), _T), (tr("Order no."), _T),
+                             (tr("What the customer said"), _T), (tr("Resolution"), _T))
+    yield tr("Feedback"), feedback_cols, [
+        [local(f["received_at"]), kind(f["kind"]), status(f["status"]), f["rating"],
+         f["channel"], f["order_no"] or "", f["content"], f["resolution"]]
+        for f in doc["feedback"]]
+    consent_cols = _columns(16, (tr("Purpose"), _T), (tr("Granted"), _T), (tr("Channel"), _T),
+                            (tr("Evidence"), _T), (tr("Recorded"), _DT), (tr("Recorded by"), _T),
+                            (tr("Withdrawn"), _DT))
+    yield tr("Consents"), consent_cols, [
+        [" ".join(filter(None, (purpose(c["purpose"]), c["purpose_text"]))),
+         yes_no("yes" if c["granted"] else "no"), channel(c["channel"]), c["evidence"],
+         local(c["recorded_at"]), c["recorded_by"], local(c["withdrawn_at"])]
+        for c in doc["consents"]]
+    history_cols = _columns(18, (tr("When"), _DT), (tr("Who"), _T), (tr("Action"), _T),
+                            (tr("Details"), _T))
+    yield tr("Access history"), history_cols, [
+        [local(h["at"]), h["actor"], h["action"],
+         json.dumps(h["details"], ensure_ascii=False)] for h in doc["access_history"]]

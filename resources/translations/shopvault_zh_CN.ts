@@ -1116,11 +1116,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Paid</source>
+        <source>Amount paid</source>
         <translation>实付金额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+12"/>
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
@@ -1175,12 +1180,7 @@
         <translation>负责人</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Resolved</source>
-        <translation>解决时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Overdue</source>
         <translation>是否超时</translation>
     </message>
@@ -1188,7 +1188,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_dialog.py" line="+176"/>
+        <location filename="../../desktop/ui/pages/export_dialog.py" line="+177"/>
         <source>Choose at least one column.</source>
         <translation>请至少选择一列。</translation>
     </message>
@@ -1311,6 +1311,709 @@
         <location line="+1"/>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFile</name>
+    <message>
+        <location filename="../../build/translations/exportfile.py" line="+2"/>
+        <source>(not stated)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access history</source>
+        <translation>访问记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns</source>
+        <translation>导出列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consents</source>
+        <translation>授权同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy of the personal data held about one customer</source>
+        <translation>本店所持有的该客户个人信息副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counter (paper form)</source>
+        <translation>门店柜台（纸质表格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key</source>
+        <translation>客户代号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key: a pseudonym (keyed HMAC-SHA256 of the customer&apos;s record number, stable for this shop, not reversible without the shop&apos;s key) for joining this shop&apos;s reports.</source>
+        <translation>客户代号：客户的化名（以本店密钥对客户记录编号计算的 HMAC-SHA256，在本店内固定不变，没有本店密钥无法还原），用于关联本店的各份报表。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data-subject access request (PIPL Art. 45, GDPR Art. 15/20)</source>
+        <translation>个人信息查阅、复制请求（个保法第四十五条，GDPR 第 15、20 条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>同意凭证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported by</source>
+        <translation>导出人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods total</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted</source>
+        <translation>是否同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing SMS</source>
+        <translation>营销短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing WeChat messages</source>
+        <translation>微信营销消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing e-mail</source>
+        <translation>营销邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masked per the shop&apos;s masking rules (DESIGN §4): names, phones, e-mails, WeChat IDs, birthdays and street addresses are shortened; phones, ID numbers, e-mails and street addresses written inside notes and feedback are masked too.</source>
+        <translation>已按本店的脱敏规则（DESIGN 第 4 节）脱敏：姓名、电话、邮箱、微信号、生日和详细地址只显示部分；备注和反馈中写到的电话、身份证号、邮箱和详细地址也已脱敏。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Masking</source>
+        <translation>脱敏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership programme</source>
+        <translation>会员计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOT MASKED: this file holds personal data in clear. It is password-protected; keep the password apart from the file and delete the file when the purpose is served.</source>
+        <translation>未脱敏：本文件含有明文个人信息，已设密码保护。请将密码与文件分开保管，用途达成后删除本文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order items</source>
+        <translation>订单商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order notes</source>
+        <translation>订单备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders with items</source>
+        <translation>订单及商品明细</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other purpose</source>
+        <translation>其他用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>是否超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>已付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payable</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data copy</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing sensitive data (PIPL Art. 29)</source>
+        <translation>处理敏感个人信息（个保法第二十九条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile</source>
+        <translation>客户资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved at</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows: {sheet}</source>
+        <translation>行数：{sheet}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharing with a delivery partner</source>
+        <translation>向配送合作方提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer abroad</source>
+        <translation>向境外提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat mini-program</source>
+        <translation>微信小程序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the customer said</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>撤回时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>balance</source>
+        <translation>储值余额从高到低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer record #{id}</source>
+        <translation>客户记录 #{id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from {date}</source>
+        <translation>{date} 起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>local time</source>
+        <translation>本地时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>member_no</source>
+        <translation>按会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation>按姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>newest</source>
+        <translation>最新添加在前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none (all records)</source>
+        <translation>无（全部记录）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oldest</source>
+        <translation>最早添加在前</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only my open items</source>
+        <translation>仅我负责的未解决事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only overdue complaints</source>
+        <translation>仅超时投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>points</source>
+        <translation>积分从高到低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sorted by</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to {date}</source>
+        <translation>至 {date}</translation>
     </message>
 </context>
 <context>
@@ -3892,11 +4595,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Paid</source>
-        <translation>实付</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Payable</source>
         <translation>应付</translation>
     </message>
@@ -4007,7 +4705,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Resolved</source>
+        <source>Resolved at</source>
         <translation>解决时间</translation>
     </message>
     <message>

@@ -194,8 +194,8 @@ def libreoffice_csvs(path: Path, outdir: Path, profile: Path) -> list[Path]:
 
 MONEY = {
     ReportKind.CUSTOMERS: {"Balance"},
-    ReportKind.ORDERS: {"Goods total", "Discount", "Shipping", "Payable", "Paid", "Unit price",
-                        "Amount"},
+    ReportKind.ORDERS: {"Goods total", "Discount", "Shipping", "Payable", "Amount paid",
+                        "Unit price", "Amount"},
     ReportKind.FEEDBACK: set(),
 }
 TIMES = {ReportKind.CUSTOMERS: {"Added"}, ReportKind.ORDERS: {"Ordered"},

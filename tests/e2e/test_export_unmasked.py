@@ -140,7 +140,10 @@ def test_subject_copy_holds_everything_about_one_person(env) -> None:
                                "Consents", "Access history"]
     assert_no_live_formula(workbook_cells(book))
     profile = {row[0].value: row[1].value for row in book["Profile"].iter_rows(min_row=2)}
-    assert profile["phone"] == person.phone and profile["notes"] == person.notes
+    # The workbook names fields and codes in words (English by default); the JSON keeps codes.
+    assert profile["Phone"] == person.phone and profile["Notes"] == person.notes
+    consents = list(book["Consents"].iter_rows(min_row=2, values_only=True))
+    assert consents[0][:3] == ("Marketing SMS", "Yes", "Counter (paper form)")
     audit = [e for e in shop.workspace.shop.db.audit.for_target(f"customer:{customer_id}")]
     assert any(e.action == "export.subject_copy" and e.seq == result.audit_seq for e in audit)
 

@@ -81,8 +81,8 @@ class FakeExportService:
         return self._write(request, progress, masked=False)
 
     def export_subject_copy(self, session: Session, customer_id: int, out_xlsx: Path,
-                            out_json: Path,
-                            progress: ProgressCallback | None = None) -> ExportResult:
+                            out_json: Path, progress: ProgressCallback | None = None,
+                            translate: Callable[[str], str] | None = None) -> ExportResult:
         session.require(Permission.EXPORT_SUBJECT_COPY)
         self.subject_calls.append((customer_id, out_xlsx, out_json))
         self._steps(progress)

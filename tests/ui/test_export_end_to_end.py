@@ -13,8 +13,9 @@ import msoffcrypto
 import pytest
 from openpyxl import load_workbook
 
-from desktop.core.models import Customer
+from desktop.core.models import Customer, Gender, Order, OrderItem, OrderStatus
 from desktop.services.workspace import open_with_keyring
+from desktop.ui import i18n
 from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.export_dialog import ExportDialog
 from desktop.ui.pages.export_subject import SubjectCopyDialog
@@ -186,3 +187,68 @@ def test_the_owner_exports_unmasked_and_copies_a_person_s_data(
     data = json.loads((tmp_path / "zhang-san-copy.json").read_text(encoding="utf-8"))
     assert ZHANG_PHONE in json.dumps(data, ensure_ascii=False)
     assert (tmp_path / "zhang-san-copy.xlsx").is_file()
+
+
+@pytest.fixture
+def chinese(qapp):
+    yield lambda: i18n.install_translators(qapp, i18n.CHINESE)
+    i18n.install_translators(qapp, i18n.ENGLISH)
+
+
+def test_a_window_in_chinese_writes_the_file_in_chinese(
+        qtbot, tmp_path, new_controller, chinese):
+    shop = create_shared_shop(tmp_path / "shop")
+    workspace = open_with_keyring(shop.paths, shop.keyring)
+    try:
+        db = workspace.shop.db
+        with db.transaction():
+            customer_id = db.customers.add(Customer(
+                id=None, name="李娜", phone="+86" + ZHANG_PHONE, member_no="M100",
+                gender=Gender.FEMALE))
+            db.orders.add(Order(
+                id=None, order_no="202611290001", channel="淘宝", customer_id=customer_id,
+                status=OrderStatus.COMPLETED, ordered_at="2026-11-20T04:00:00.000000+00:00",
+                total_cents=9990, paid_cents=9990, items=(OrderItem("保温杯", 1, 9990),)))
+    finally:
+        workspace.close()
+    controller = new_controller(shop.paths, keyring=shop.keyring)
+    controller.start()
+    wait_for_state(qtbot, controller, State.LOGIN)
+    log_in(qtbot, controller, MANAGER, MANAGER_PASSWORD)
+    chinese()
+    window = controller.main_window
+    assert window is not None
+
+    def export_from(page: CustomersPage | OrdersPage, out: Path) -> None:
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=WAIT_MS)
+        page.export_button.click()
+        dialog = page.export_button.dialog
+        assert isinstance(dialog, ExportDialog)
+        dialog.form.purpose_combo.setCurrentIndex(1)
+        dialog.form.path_edit.setText(str(out))
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: not dialog.running, timeout=WAIT_MS * 3)
+        assert dialog.last_result is not None, dialog.error_label.text()
+        dialog.close_button.click()
+
+    customers = window.open_page(CUSTOMERS)
+    assert isinstance(customers, CustomersPage)
+    export_from(customers, tmp_path / "客户.xlsx")
+    book = load_workbook(tmp_path / "客户.xlsx")
+    assert book.sheetnames == ["封面", "客户"]
+    headers = [cell.value for cell in book["客户"][1]]
+    assert headers[:3] == ["会员卡号", "姓名", "性别"]
+    assert book["客户"]["C2"].value == "女"
+    cover = {row[0].value: row[1].value for row in book["封面"].iter_rows() if row[0].value}
+    assert cover["导出人"].startswith(MANAGER) and cover["报表"] == "客户名单"
+    assert "已按本店的脱敏规则" in cover["脱敏"]
+
+    orders = window.open_page(ORDERS)
+    assert isinstance(orders, OrdersPage)
+    export_from(orders, tmp_path / "订单.xlsx")
+    book = load_workbook(tmp_path / "订单.xlsx")
+    assert book.sheetnames == ["封面", "订单", "订单商品"]
+    sheet = book["订单"]
+    headers = [cell.value for cell in sheet[1]]
+    assert sheet.cell(2, headers.index("状态") + 1).value == "已完成"
+    assert "实付金额" in headers

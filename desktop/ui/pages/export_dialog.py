@@ -29,7 +29,7 @@ from desktop.services.session import Session
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.error_text import describe_error
 from desktop.ui.pages.export_form import ExportForm, fit_when_shown, grow_to_fit
-from desktop.ui.pages.export_scope import ExportScope, kind_title, scope_sentence
+from desktop.ui.pages.export_scope import ExportScope, file_text, kind_title, scope_sentence
 from desktop.ui.pages.export_unmasked import FilePasswordDialog, UnmaskedConfirmDialog
 from desktop.ui.shell.style import button, label, named
 from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
@@ -166,6 +166,7 @@ class ExportDialog(QDialog):
             purpose=form.purpose(), customers=scope.customers,
             customer_sort=scope.customer_sort, orders=scope.orders, feedback=scope.feedback,
             csv_encoding=form.encoding(), pseudonymous_key=form.pseudonymous_key(),
+            translate=file_text,
         )
 
     def problem(self, *, purpose_needed: bool = True) -> str:

@@ -172,7 +172,7 @@ COLUMN_LABELS = (
     QT_TRANSLATE_NOOP("ExportColumns", "Discount"),
     QT_TRANSLATE_NOOP("ExportColumns", "Shipping"),
     QT_TRANSLATE_NOOP("ExportColumns", "Payable"),
-    QT_TRANSLATE_NOOP("ExportColumns", "Paid"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Amount paid"),
     QT_TRANSLATE_NOOP("ExportColumns", "SKU"),
     QT_TRANSLATE_NOOP("ExportColumns", "Product"),
     QT_TRANSLATE_NOOP("ExportColumns", "Quantity"),
@@ -184,7 +184,7 @@ COLUMN_LABELS = (
     QT_TRANSLATE_NOOP("ExportColumns", "What the customer said"),
     QT_TRANSLATE_NOOP("ExportColumns", "Resolution"),
     QT_TRANSLATE_NOOP("ExportColumns", "Assigned to"),
-    QT_TRANSLATE_NOOP("ExportColumns", "Resolved"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Resolved at"),
     QT_TRANSLATE_NOOP("ExportColumns", "Overdue"),
 )
 
@@ -192,6 +192,14 @@ COLUMN_LABELS = (
 def column_label(column: ExportColumn) -> str:
     """A column's English label in the UI language (context ``ExportColumns``)."""
     return QCoreApplication.translate("ExportColumns", column.label)
+
+
+def file_text(text: str) -> str:
+    """A text written into an exported file (sheet name, header, cover line, the word for a
+    code), in the UI language: ``ExportRequest.translate``. Context ``ExportFile``, whose
+    texts tools/update_translations.py collects from the export service. Thread-safe (the
+    export runs off the UI thread)."""
+    return QCoreApplication.translate("ExportFile", text)
 
 
 # ---------------------------------------------------------------------------- purposes

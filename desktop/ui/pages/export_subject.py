@@ -32,7 +32,7 @@ from desktop.services.session import Session
 from desktop.ui.error_text import describe_error
 from desktop.ui.pages.export_dialog import breakable, default_folder
 from desktop.ui.pages.export_form import fit_when_shown, grow_to_fit
-from desktop.ui.pages.export_scope import subject_base_name
+from desktop.ui.pages.export_scope import file_text, subject_base_name
 from desktop.ui.shell.style import button, label, named
 from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
 
@@ -183,7 +183,7 @@ class SubjectCopyDialog(QDialog):
                 ctx.report_progress(done, total)
 
             return service.export_subject_copy(session, customer_id, out_xlsx, out_json,
-                                               progress)
+                                               progress, translate=file_text)
 
         def succeeded(result: ExportResult) -> None:
             self.last_result, self.written = result, targets
