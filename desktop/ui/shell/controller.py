@@ -15,6 +15,7 @@ its form is disabled, so it cannot start a second one.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable, Sequence
 from enum import Enum
@@ -235,6 +236,7 @@ class AppController(QObject):
 
         self.tasks.submit(lambda _ctx: ui_support.log_in(workspace, username, secret),
                           on_success=done, on_failure=failed)
+        settle_garbage_collector()  # the GUI thread is idle while the password is checked
 
     def logged_in(self, session: Session, auto_lock_minutes: int) -> None:
         """Show the workspace for ``session``: the same one as before a lock if the same
@@ -271,12 +273,14 @@ class AppController(QObject):
             self.main_window.destroy_pages()
         window = MainWindow(self.workspace, session, self.tasks, self.clipboard,
                             self.languages, shop_name=self.shop_name)
+        # Embedded before the first page is built: re-parenting a window that already holds
+        # the Customers page re-applies the style sheet to every widget of it (twice).
+        self.window.set_main_window(window)
         for spec in self.page_specs:
             window.register_page(spec.key, spec.title, spec.factory, spec.permission)
         window.lock_requested.connect(lambda: self.lock("locked by the user"))
         window.logout_requested.connect(self.logout)
         window.quit_requested.connect(self.request_quit)
-        self.window.set_main_window(window)
         self.window.show_main_window()
         return window
 
@@ -391,6 +395,18 @@ class AppController(QObject):
             return
         self.state = state
         self.state_changed.emit(state.value)
+
+
+def settle_garbage_collector() -> None:
+    """Collect now and move what survives (modules, Qt wrappers, translations: tens of
+    thousands of objects alive for the whole run) out of the collector's sight.
+
+    Called while the login's key derivation runs on a worker (which does not hold the GIL),
+    so the full collections that building the main window would otherwise trigger — each
+    walking every object of the process, 20–60 ms — only walk what was made since."""
+    gc.unfreeze()  # what an earlier login froze may be garbage by now
+    gc.collect()
+    gc.freeze()
 
 
 def file_advice(error: BaseException) -> str:
