@@ -118,6 +118,14 @@ def install_clock(app: Any, page: Any, clock: PaintClock) -> None:
     page._bench_paint_filter = paint_filter  # keep it alive
 
 
+def rss_mib() -> float:
+    """This process's resident set now (VmRSS)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 class GcClock:
     """Time spent in Python's cyclic garbage collector between start() and stop()."""
 
@@ -213,6 +221,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
         raise RuntimeError(f"no login screen (state {controller.state})")
 
     marks: dict[str, float] = {}
+    memory: dict[str, float] = {}
     collections = GcClock()
 
     class FirstPaint(QObject):
@@ -228,6 +237,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
                 self.table.viewportEvent(event)
                 marks["painted"] = time.perf_counter()
                 collections.stop()
+                memory["at_first_paint"] = rss_mib()
                 return True
             return False
 
@@ -261,6 +271,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
 
         profiler = cProfile.Profile()
         profiler.enable()
+    memory["peak_before_login"] = peak_rss_mib()
     marks["login_clicked"] = time.perf_counter()
     view.login_button.click()
     if not pump_until(app, lambda: "painted" in marks):
@@ -273,8 +284,11 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
         "login_check_ms": (marks["password_checked"] - marks["login_clicked"]) * 1e3,
         "window_built_ms": (marks["window_built"] - marks["password_checked"]) * 1e3,
         "login_to_first_paint_ms": (marks["painted"] - marks["password_checked"]) * 1e3,
+        "click_to_first_paint_ms": (marks["painted"] - marks["login_clicked"]) * 1e3,
         "gc_during_login_to_first_paint_ms": collections.total_ms,
         "peak_rss_after_login_mib": peak_rss_mib(),
+        "peak_rss_before_login_mib": memory["peak_before_login"],
+        "rss_at_first_paint_mib": memory["at_first_paint"],
     }
     if queries is None:
         controller.shutdown()
@@ -542,8 +556,10 @@ def login_lines(report: dict[str, Any]) -> list[str]:
             f"(max {login['max_login_to_first_paint_ms']:.1f}; window and page built "
             f"{login['window_built_ms']:.0f} ms; garbage collector "
             f"{login['gc_during_login_to_first_paint_ms']:.0f} ms; password check "
-            f"{login['login_check_ms']:.0f} ms; peak RSS {login['peak_rss_after_login_mib']:.0f}"
-            f" MiB)")
+            f"{login['login_check_ms']:.0f} ms, click → paint {login['click_to_first_paint_ms']:.0f}"
+            f" ms; peak RSS {login['peak_rss_after_login_mib']:.0f}"
+            f" MiB, {login['peak_rss_before_login_mib']:.0f} MiB before the login; RSS at the"
+            f" first paint {login['rss_at_first_paint_mib']:.0f} MiB)")
     return lines
 
 

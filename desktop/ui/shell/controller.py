@@ -49,6 +49,7 @@ from desktop.ui.shell.setup_tasks import SetupTasks
 from desktop.ui.shell.shell_window import ShellWindow
 from desktop.ui.shell.status_views import BusyView, ProblemView
 from desktop.ui.shell.unlock_view import RECOVERY_CODE, UnlockView
+from desktop.ui.shell.warm_up import warm_up_once
 from desktop.ui.shell.workspace_tasks import WorkspaceTasks
 from desktop.ui.tasks import TaskRunnerLike
 
@@ -236,7 +237,9 @@ class AppController(QObject):
 
         self.tasks.submit(lambda _ctx: ui_support.log_in(workspace, username, secret),
                           on_success=done, on_failure=failed)
-        settle_garbage_collector()  # the GUI thread is idle while the password is checked
+        # The GUI thread is idle while the password is checked: get ready for the window.
+        warm_up_once()
+        settle_garbage_collector()
 
     def logged_in(self, session: Session, auto_lock_minutes: int) -> None:
         """Show the workspace for ``session``: the same one as before a lock if the same
