@@ -556,8 +556,9 @@ def login_lines(report: dict[str, Any]) -> list[str]:
             f"(max {login['max_login_to_first_paint_ms']:.1f}; window and page built "
             f"{login['window_built_ms']:.0f} ms; garbage collector "
             f"{login['gc_during_login_to_first_paint_ms']:.0f} ms; password check "
-            f"{login['login_check_ms']:.0f} ms, click → paint {login['click_to_first_paint_ms']:.0f}"
-            f" ms; peak RSS {login['peak_rss_after_login_mib']:.0f}"
+            f"{login['login_check_ms']:.0f} ms, click → paint "
+            f"{login['click_to_first_paint_ms']:.0f} ms; peak RSS "
+            f"{login['peak_rss_after_login_mib']:.0f}"
             f" MiB, {login['peak_rss_before_login_mib']:.0f} MiB before the login; RSS at the"
             f" first paint {login['rss_at_first_paint_mib']:.0f} MiB)")
     return lines
