@@ -15,7 +15,6 @@ its form is disabled, so it cannot start a second one.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable, Sequence
 from enum import Enum
@@ -237,9 +236,7 @@ class AppController(QObject):
 
         self.tasks.submit(lambda _ctx: ui_support.log_in(workspace, username, secret),
                           on_success=done, on_failure=failed)
-        # The GUI thread is idle while the password is checked: get ready for the window.
-        warm_up_once()
-        settle_garbage_collector()
+        warm_up_once()  # the GUI thread is idle while the password is checked
 
     def logged_in(self, session: Session, auto_lock_minutes: int) -> None:
         """Show the workspace for ``session``: the same one as before a lock if the same
@@ -398,18 +395,6 @@ class AppController(QObject):
             return
         self.state = state
         self.state_changed.emit(state.value)
-
-
-def settle_garbage_collector() -> None:
-    """Collect now and move what survives (modules, Qt wrappers, translations: tens of
-    thousands of objects alive for the whole run) out of the collector's sight.
-
-    Called while the login's key derivation runs on a worker (which does not hold the GIL),
-    so the full collections that building the main window would otherwise trigger — each
-    walking every object of the process, 20–60 ms — only walk what was made since."""
-    gc.unfreeze()  # what an earlier login froze may be garbage by now
-    gc.collect()
-    gc.freeze()
 
 
 def file_advice(error: BaseException) -> str:
