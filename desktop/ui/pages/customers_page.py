@@ -357,7 +357,7 @@ class CustomersPage(QWidget):
         if customer_id is None:
             self._show_no_profile()
             return
-        if self._profile_panel is not None:  # else built once the profile is on its way
+        if self._profile_panel is not None:  # else built when the profile is asked for
             self._profile_panel.show_loading()
         self._profile_timer.start()
 
@@ -394,9 +394,9 @@ class CustomersPage(QWidget):
                 self._show_no_profile()
                 self._show_error(exc)
 
-        self._profile_loader.load(customer_id, loaded, failed)
         if self._profile_panel is None:
             self.profile_panel.show_loading()
+        self._profile_loader.load(customer_id, loaded, failed)
 
     def _show_profile(self, data: ProfileData) -> None:
         self._profile = data.profile
