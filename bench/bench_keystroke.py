@@ -118,6 +118,36 @@ def install_clock(app: Any, page: Any, clock: PaintClock) -> None:
     page._bench_paint_filter = paint_filter  # keep it alive
 
 
+def rss_mib() -> float:
+    """This process's resident set now (VmRSS)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+class GcClock:
+    """Time spent in Python's cyclic garbage collector between start() and stop()."""
+
+    def __init__(self) -> None:
+        self.total_ms = 0.0
+        self._began: float | None = None
+
+    def start(self) -> None:
+        gc.callbacks.append(self._on_gc)
+
+    def stop(self) -> None:
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
+
+    def _on_gc(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        elif self._began is not None:
+            self.total_ms += (time.perf_counter() - self._began) * 1e3
+            self._began = None
+
+
 def pump_until(app: Any, done: Callable[[], bool], timeout_s: float = WAIT_S) -> bool:
     """Run the event loop until ``done()``: event-driven (a 1 ms check timer), so the GUI
     thread sleeps while the worker runs, as it would in the app."""
@@ -191,6 +221,8 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
         raise RuntimeError(f"no login screen (state {controller.state})")
 
     marks: dict[str, float] = {}
+    memory: dict[str, float] = {}
+    collections = GcClock()
 
     class FirstPaint(QObject):
         """On the customers table's viewport: the first paint showing rows."""
@@ -204,6 +236,8 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
                     and self.table.model().rowCount() > 0):
                 self.table.viewportEvent(event)
                 marks["painted"] = time.perf_counter()
+                collections.stop()
+                memory["at_first_paint"] = rss_mib()
                 return True
             return False
 
@@ -211,6 +245,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
 
     def logged_in(session: Any, minutes: int) -> None:
         marks["password_checked"] = time.perf_counter()
+        collections.start()
         if os.environ.get("BENCH_PROFILE_LOGIN"):
             import cProfile
 
@@ -236,6 +271,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
 
         profiler = cProfile.Profile()
         profiler.enable()
+    memory["peak_before_login"] = peak_rss_mib()
     marks["login_clicked"] = time.perf_counter()
     view.login_button.click()
     if not pump_until(app, lambda: "painted" in marks):
@@ -248,7 +284,11 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
         "login_check_ms": (marks["password_checked"] - marks["login_clicked"]) * 1e3,
         "window_built_ms": (marks["window_built"] - marks["password_checked"]) * 1e3,
         "login_to_first_paint_ms": (marks["painted"] - marks["password_checked"]) * 1e3,
+        "click_to_first_paint_ms": (marks["painted"] - marks["login_clicked"]) * 1e3,
+        "gc_during_login_to_first_paint_ms": collections.total_ms,
         "peak_rss_after_login_mib": peak_rss_mib(),
+        "peak_rss_before_login_mib": memory["peak_before_login"],
+        "rss_at_first_paint_mib": memory["at_first_paint"],
     }
     if queries is None:
         controller.shutdown()
@@ -416,9 +456,12 @@ def child(extra: list[str], stdin: str = "") -> dict[str, Any]:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     workdir = args.workdir or OUT / f"keystroke-{args.customers}"
     meta = ensure_shop(workdir, args.customers, args.rebuild)
-    queries = keystroke_queries(workdir, args.queries + args.warmup)
-    (workdir / "keystroke-queries.json").write_text(json.dumps(queries, ensure_ascii=False),
-                                                    encoding="utf-8")
+    typing = args.queries > 0  # --queries 0: the login runs only
+    queries: dict[str, list[str]] = {}
+    if typing:
+        queries = keystroke_queries(workdir, args.queries + args.warmup)
+        (workdir / "keystroke-queries.json").write_text(
+            json.dumps(queries, ensure_ascii=False), encoding="utf-8")
     warm_os_cache(shop_paths(workdir).db)
     report: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -433,10 +476,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             key: statistics.median(run[key] for run in logins)
             for key in logins[0] if key != "role"} | {
             "max_login_to_first_paint_ms": max(r["login_to_first_paint_ms"] for r in logins)}
+        if not typing:
+            continue
         print(f"{role}: typing {args.queries} queries per kind …", flush=True)
         report["roles"][role] = child(
             ["--child-role", role, "--workdir", str(workdir), "--type", "--warmup",
              str(args.warmup), "--language", args.language])
+    if not typing:
+        return report
     search_dir = args.search_workdir or OUT / f"search-{args.customers}"
     print("query part: SQLCipher shop beside bench_search's plain sqlite3 …", flush=True)
     report["query_part"] = query_parts(
@@ -445,11 +492,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def table(report: dict[str, Any]) -> str:
+    roles = list(report["roles"])
+    if not roles:
+        return "\n".join([f"N = {report['shop']['customers']:,} customers in a real shop "
+                          f"(demo data, seed {SEED}); UI in {report['args']['language']}; "
+                          "login runs only (--queries 0)", *login_lines(report)])
     lines = [f"N = {report['shop']['customers']:,} customers in a real shop (demo data, seed "
              f"{SEED}); UI in {report['args']['language']}; {report['args']['queries']} queries"
              " per kind typed key by key, every prefix searched (a slow typist); times in ms,"
              " p50 / p95"]
-    roles = list(report["roles"])
     head = ["query kind", *(f"{r}: key→paint" for r in roles),
             *(f"{r}: search→paint" for r in roles), f"{roles[0]}: paint", "last key→paint",
             "query part SQLCipher", "plain sqlite3", "ratio p95"]
@@ -485,13 +536,7 @@ def table(report: dict[str, Any]) -> str:
     lines.append(f"debounce (key → search starts), {roles[0]}: "
                  f"p50 {first['debounce']['p50_ms']:.1f} ms; painting the rows: "
                  f"p50 {first['paint']['p50_ms']:.1f} / p95 {first['paint']['p95_ms']:.1f} ms")
-    for role, login in report["logins"].items():
-        lines.append(
-            f"login as {role} → first rows painted (after the password check), median of "
-            f"{report['args']['login_runs']}: {login['login_to_first_paint_ms']:.1f} ms "
-            f"(max {login['max_login_to_first_paint_ms']:.1f}; password check "
-            f"{login['login_check_ms']:.0f} ms; peak RSS {login['peak_rss_after_login_mib']:.0f}"
-            f" MiB)")
+    lines += login_lines(report)
     for role in roles:
         measured = report["roles"][role]
         stalled = measured["stalls"] + measured["warmup_stalls"]
@@ -500,6 +545,23 @@ def table(report: dict[str, Any]) -> str:
                      + (f" (e.g. {stalled[0]['text'][:stalled[0]['prefix']]!r})"
                         if stalled else ""))
     return "\n".join(lines)
+
+
+def login_lines(report: dict[str, Any]) -> list[str]:
+    lines = []
+    for role, login in report["logins"].items():
+        lines.append(
+            f"login as {role} → first rows painted (after the password check), median of "
+            f"{report['args']['login_runs']}: {login['login_to_first_paint_ms']:.1f} ms "
+            f"(max {login['max_login_to_first_paint_ms']:.1f}; window and page built "
+            f"{login['window_built_ms']:.0f} ms; garbage collector "
+            f"{login['gc_during_login_to_first_paint_ms']:.0f} ms; password check "
+            f"{login['login_check_ms']:.0f} ms, click → paint "
+            f"{login['click_to_first_paint_ms']:.0f} ms; peak RSS "
+            f"{login['peak_rss_after_login_mib']:.0f}"
+            f" MiB, {login['peak_rss_before_login_mib']:.0f} MiB before the login; RSS at the"
+            f" first paint {login['rss_at_first_paint_mib']:.0f} MiB)")
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -55,6 +55,9 @@ from desktop.ui.tasks import TaskSubmitter
 
 SEARCH_DELAY_MS = 150
 PROFILE_DELAY_MS = 60
+PROFILE_SLOT_STYLE = """
+#customerProfileSlot { background: #ffffff; border: 1px solid #dde2ea; border-radius: 8px; }
+"""
 
 
 class CustomersPage(QWidget):
@@ -89,16 +92,20 @@ class CustomersPage(QWidget):
         self._profile_id: int | None = None
         self._select_after_load: int | None = None
         self._levels: list[str] = []
+        self._consents = ConsentService(workspace)
         self.customer_actions = CustomerActions(self._service, session, runner, clipboard, self)
 
         self.model = CustomersModel(self._service, session, runner, self)
+        self.model.reload()  # the first screen is read on the worker while the page is built
         self.export_button = ExportButton(exports, session, runner, self.export_scope)
         self._build()
-        self.profile_panel.consents_tab.attach(ConsentService(workspace), session, runner)
         self._connect()
         self.retranslateUi()
         self._apply_permissions()
-        self.reload()
+        if self.model.loading:
+            self._load_choices()
+        else:  # a synchronous runner answered before the page could listen: ask again
+            self.reload()
 
     # ------------------------------------------------------------------------- building
 
@@ -127,12 +134,19 @@ class CustomersPage(QWidget):
 
         self.table = CustomerTable(self.model)
 
-        self.profile_panel = CustomerProfilePanel()
+        # The profile panel (~150 widgets, a third of the page) is built when the first
+        # profile is loaded, after the list's first screen is painted; an empty card holds
+        # its place until then.
+        self._profile_panel: CustomerProfilePanel | None = None
+        self._profile_slot = QWidget()
+        self._profile_slot.setObjectName("customerProfileSlot")
+        self._profile_slot.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._profile_slot.setStyleSheet(PROFILE_SLOT_STYLE)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("customersSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.profile_panel)
+        self.splitter.addWidget(self._profile_slot)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([780, 380])
@@ -177,23 +191,37 @@ class CustomersPage(QWidget):
         self.add_button.clicked.connect(self.add_customer)
         self.edit_button.clicked.connect(self.edit_customer)
         self.delete_button.clicked.connect(self.delete_customer)
-        self.profile_panel.reveal_requested.connect(self.reveal_field)
-        self.profile_panel.order_activated.connect(self.open_order)
-        self.profile_panel.subject_copy_requested.connect(self._copy_subject)
-        self.profile_panel.consents_tab.changed.connect(self._consents_changed)
         self.customer_actions.added.connect(self._added)
         self.customer_actions.edited.connect(self._edited)
         self.customer_actions.deleted.connect(self._deleted)
         self.customer_actions.revealed.connect(self._revealed)
         self.customer_actions.failed.connect(self._show_error)
 
+    @property
+    def profile_panel(self) -> CustomerProfilePanel:
+        """The profile panel, built the first time it is needed."""
+        if self._profile_panel is None:
+            self._profile_panel = self._build_profile_panel()
+        return self._profile_panel
+
+    def _build_profile_panel(self) -> CustomerProfilePanel:
+        panel = CustomerProfilePanel()
+        panel.allow_reveal = self._session.allows(Permission.REVEAL_FIELD)
+        panel.allow_subject_copy = may_copy_subject(self._exports, self._session)
+        panel.subject_copy_requested.connect(self._copy_subject)
+        panel.consents_tab.attach(self._consents, self._session, self._runner)
+        panel.reveal_requested.connect(self.reveal_field)
+        panel.order_activated.connect(self.open_order)
+        panel.consents_tab.changed.connect(self._consents_changed)
+        self.splitter.replaceWidget(1, panel)  # same geometry as the card it replaces
+        self._profile_slot.deleteLater()
+        return panel
+
     def _apply_permissions(self) -> None:
         allows = self._session.allows
         self.add_button.setVisible(allows(Permission.ADD_RECORDS))
         self.edit_button.setVisible(allows(Permission.EDIT_RECORDS))
         self.delete_button.setVisible(allows(Permission.DELETE_RECORDS))
-        self.profile_panel.allow_reveal = allows(Permission.REVEAL_FIELD)
-        self.profile_panel.allow_subject_copy = may_copy_subject(self._exports, self._session)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -234,12 +262,14 @@ class CustomersPage(QWidget):
         self._show_no_profile()
         self.error_label.setVisible(False)
         self.customer_actions.hide_for_lock()
-        self.profile_panel.consents_tab.hide_for_lock()
+        if self._profile_panel is not None:
+            self._profile_panel.consents_tab.hide_for_lock()
 
     def restore_after_unlock(self) -> None:
         self.reload()
         self.customer_actions.restore_after_unlock()
-        self.profile_panel.consents_tab.restore_after_unlock()
+        if self._profile_panel is not None:
+            self._profile_panel.consents_tab.restore_after_unlock()
 
     # The open dialogs (tests and the window look at them).
     @property
@@ -336,7 +366,8 @@ class CustomersPage(QWidget):
         if customer_id is None:
             self._show_no_profile()
             return
-        self.profile_panel.show_loading()
+        if self._profile_panel is not None:  # else built when the profile is asked for
+            self._profile_panel.show_loading()
         self._profile_timer.start()
 
     def selected_customer_id(self) -> int | None:
@@ -372,6 +403,8 @@ class CustomersPage(QWidget):
                 self._show_no_profile()
                 self._show_error(exc)
 
+        if self._profile_panel is None:
+            self.profile_panel.show_loading()
         self._profile_loader.load(customer_id, loaded, failed)
 
     def _show_profile(self, data: ProfileData) -> None:
@@ -384,7 +417,8 @@ class CustomersPage(QWidget):
 
     def _show_no_profile(self) -> None:
         self._profile = None
-        self.profile_panel.clear()
+        if self._profile_panel is not None:  # a panel not built yet has nothing to clear
+            self._profile_panel.clear()
         self._update_actions()
 
     # -------------------------------------------------------------------------- actions

@@ -48,6 +48,7 @@ from desktop.ui.shell.setup_tasks import SetupTasks
 from desktop.ui.shell.shell_window import ShellWindow
 from desktop.ui.shell.status_views import BusyView, ProblemView
 from desktop.ui.shell.unlock_view import RECOVERY_CODE, UnlockView
+from desktop.ui.shell.warm_up import warm_up_once
 from desktop.ui.shell.workspace_tasks import WorkspaceTasks
 from desktop.ui.tasks import TaskRunnerLike
 
@@ -235,6 +236,7 @@ class AppController(QObject):
 
         self.tasks.submit(lambda _ctx: ui_support.log_in(workspace, username, secret),
                           on_success=done, on_failure=failed)
+        warm_up_once()  # the GUI thread is idle while the password is checked
 
     def logged_in(self, session: Session, auto_lock_minutes: int) -> None:
         """Show the workspace for ``session``: the same one as before a lock if the same
@@ -271,12 +273,14 @@ class AppController(QObject):
             self.main_window.destroy_pages()
         window = MainWindow(self.workspace, session, self.tasks, self.clipboard,
                             self.languages, shop_name=self.shop_name)
+        # Embedded before the first page is built: re-parenting a window that already holds
+        # the Customers page re-applies the style sheet to every widget of it (twice).
+        self.window.set_main_window(window)
         for spec in self.page_specs:
             window.register_page(spec.key, spec.title, spec.factory, spec.permission)
         window.lock_requested.connect(lambda: self.lock("locked by the user"))
         window.logout_requested.connect(self.logout)
         window.quit_requested.connect(self.request_quit)
-        self.window.set_main_window(window)
         self.window.show_main_window()
         return window
 
