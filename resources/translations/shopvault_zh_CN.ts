@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/ui/shell/controller.py" line="+140"/>
+        <location filename="../../desktop/ui/shell/controller.py" line="+141"/>
         <source>Opening your shop</source>
         <translation>正在打开店铺</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>店主密码不正确。</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+199"/>
         <source>The files were not changed. Restore the shop from a backup (uv run main.py restore BACKUP.svbackup), or ask for help before trying anything else.</source>
         <translation>文件没有被改动。请从备份恢复店铺（uv run main.py restore BACKUP.svbackup），或先寻求帮助，不要自行尝试其他操作。</translation>
     </message>
@@ -804,47 +804,47 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+280"/>
+        <location line="+11"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{count}+ customers, counting…</source>
         <translation>{count}+ 位客户，正在统计…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>No customers match.</source>
         <translation>没有符合条件的客户。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No customers yet.</source>
         <translation>还没有客户。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-8"/>
         <source>1 customer</source>
         <translation>1 位客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+13"/>
         <source>{count} customers</source>
         <translation>{count} 位客户</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-6"/>
         <source>No customers match. Check the spelling, try the last 4 digits of the phone, or clear the filters.</source>
         <translation>没有符合条件的客户。请检查输入，试试电话后 4 位，或清除筛选条件。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No customers yet. Add the first one with “Add customer”.</source>
         <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+405"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -889,7 +889,7 @@
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../build/translations/helpers.py" line="+4"/>
+        <location filename="../../build/translations/helpers.py" line="-5"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -909,7 +909,7 @@
         <translation>添加日期</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>to</source>
         <translation>至</translation>
     </message>
@@ -919,7 +919,7 @@
         <translation>不限</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-6"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
@@ -2127,7 +2127,7 @@
 <context>
     <name>ExportScope</name>
     <message>
-        <location filename="../../build/translations/helpers.py" line="+3"/>
+        <location filename="../../build/translations/helpers.py" line="+10"/>
         <source>, </source>
         <translation>、</translation>
     </message>

@@ -45,6 +45,7 @@ from desktop.ui.models.customers_model import CustomersModel
 from desktop.ui.pages.customer_actions import CustomerActions
 from desktop.ui.pages.customer_dialog import CustomerDialog
 from desktop.ui.pages.customer_filters import CustomerFilterBar
+from desktop.ui.pages.customer_list_status import count_text, empty_note, profile_placeholder
 from desktop.ui.pages.customer_profile import CustomerProfilePanel
 from desktop.ui.pages.customer_profile_loader import ProfileData, ProfileLoader
 from desktop.ui.pages.customer_table import CustomerTable
@@ -55,11 +56,6 @@ from desktop.ui.tasks import TaskSubmitter
 
 SEARCH_DELAY_MS = 150
 PROFILE_DELAY_MS = 60
-PROFILE_SLOT_STYLE = """
-#customerProfileSlot { background: #ffffff; border: 1px solid #dde2ea; border-radius: 8px; }
-"""
-
-
 class CustomersPage(QWidget):
     """See the module docstring. ``clear_sensitive()`` on lock, ``restore_after_unlock()``
     when the same user is back, ``search(text)`` for the window's global search box."""
@@ -138,10 +134,7 @@ class CustomersPage(QWidget):
         # profile is loaded, after the list's first screen is painted; an empty card holds
         # its place until then.
         self._profile_panel: CustomerProfilePanel | None = None
-        self._profile_slot = QWidget()
-        self._profile_slot.setObjectName("customerProfileSlot")
-        self._profile_slot.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._profile_slot.setStyleSheet(PROFILE_SLOT_STYLE)
+        self._profile_slot = profile_placeholder()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("customersSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -305,32 +298,9 @@ class CustomersPage(QWidget):
 
     @Slot()
     def _update_count(self) -> None:
-        model, count = self.model, self.model.rowCount()
-        if model.waiting_first_screen:
-            text = self.tr("Searching…")
-        elif model.loading:
-            text = self.tr("{count}+ customers, counting…").format(count=f"{count:,}")
-        elif count == 0:
-            text = self.tr("No customers match.") if self._filtering() else self.tr(
-                "No customers yet.")
-        elif count == 1:
-            text = self.tr("1 customer")
-        else:
-            text = self.tr("{count} customers").format(count=f"{count:,}")
-        self.count_label.setText(text)
-        self._update_empty_note()
-
-    def _update_empty_note(self) -> None:
-        model = self.model
-        note = ""
-        if model.rowCount() == 0 and model.complete:
-            note = self.tr(
-                "No customers match. Check the spelling, try the last 4 digits of the phone, "
-                "or clear the filters."
-            ) if self._filtering() else self.tr(
-                "No customers yet. Add the first one with “Add customer”."
-            )
-        self.table.show_empty_note(note)
+        filtering = self._filtering()
+        self.count_label.setText(count_text(self.model, filtering))
+        self.table.show_empty_note(empty_note(self.model, filtering))
 
     def _first_screen_ready(self) -> None:
         self.error_label.setVisible(False)
