@@ -221,8 +221,8 @@ class ImportHistory(QWidget):
         if counts.updated:
             lines.append(self.tr("• %n customer(s) it updated will get back the details they "
                                  "had before.", "", counts.updated))
-        lines.append(self.tr("Changes made by hand since the import may be lost. This is "
-                             "recorded in the audit trail."))
+        lines.append(self.tr("Records changed since the import are left as they are. The "
+                             "undo is recorded in the audit trail."))
         return "\n".join(lines)
 
     def _undone(self, batch: ImportBatch, counts: ImportCounts) -> None:

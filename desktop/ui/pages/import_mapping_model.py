@@ -54,7 +54,7 @@ def sample_values(rows: Sequence[Sequence[str]], column: int, limit: int = SAMPL
             values.append(value)
             if len(values) == limit:
                 break
-    return " · ".join(values)
+    return "  |  ".join(values)
 
 
 
@@ -195,7 +195,7 @@ def fill_field_combo(combo: QComboBox, fields: Sequence[FieldInfo]) -> None:
             item.setFont(bold)
         for info in group:
             marker = " ★" if info.identifier else ""
-            combo.addItem("    " + source_text(info.label) + marker, info.key)
+            combo.addItem(source_text(info.label) + marker, info.key)
 
 
 class FieldDelegate(QStyledItemDelegate):

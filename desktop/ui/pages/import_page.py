@@ -3,7 +3,7 @@ with undo, on two tabs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.services.import_api import ImportServiceApi
@@ -27,6 +27,7 @@ class ImportPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.wizard = ImportWizard(service, session, runner)
         self.history = ImportHistory(service, session, runner)
         self.tabs = named(QTabWidget(), "importTabs")

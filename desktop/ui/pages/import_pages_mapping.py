@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QRadioButton,
     QTableView,
     QWidget,
@@ -29,7 +27,7 @@ from desktop.ui.pages.import_texts import (
     source_text,
     target_text,
 )
-from desktop.ui.shell.style import CHECKBOX_TEXT_INDENT, button, label, named
+from desktop.ui.shell.style import button, label, named
 
 
 class MappingStep(Step):
@@ -70,10 +68,10 @@ class MappingStep(Step):
         self.save_button = button("saveTemplate")
         self.apply_button.clicked.connect(self._apply_clicked)
         self.save_button.clicked.connect(self.save_template)
-        self.policy_caption = label("fieldLabel")
+        self.policy_caption = label("fieldLabel", wrap=False)
         self.policies = QButtonGroup(self)
         self.policy_buttons: dict[MatchPolicy, QRadioButton] = {}
-        self.policy_texts: dict[MatchPolicy, QLabel] = {}
+        self.policy_text = label("hint")
         self._build()
         self.model.mapping_changed.connect(self._check)
         self.model.modelReset.connect(self._open_editors)
@@ -92,21 +90,19 @@ class MappingStep(Step):
         self.body.addLayout(top)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.problem)
-        self.body.addWidget(self.policy_caption)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
-        for row, policy in enumerate(MatchPolicy):
+        policy_row = QHBoxLayout()
+        policy_row.setSpacing(18)
+        policy_row.addWidget(self.policy_caption)
+        for policy in MatchPolicy:
             radio = named(QRadioButton(), f"policy_{policy.value}")
-            explanation = label("hint")
-            explanation.setContentsMargins(CHECKBOX_TEXT_INDENT, 0, 0, 4)
             self.policies.addButton(radio)
             self.policy_buttons[policy] = radio
-            self.policy_texts[policy] = explanation
-            grid.addWidget(radio, row * 2, 0)
-            grid.addWidget(explanation, row * 2 + 1, 0)
+            radio.toggled.connect(lambda _on: self._update_policy_text())
+            policy_row.addWidget(radio)
+        policy_row.addStretch(1)
         self.policy_buttons[MatchPolicy.FILL_EMPTY].setChecked(True)
-        self.body.addLayout(grid)
+        self.body.addLayout(policy_row)
+        self.body.addWidget(self.policy_text)
 
     # ------------------------------------------------------------------ contents
 
@@ -146,6 +142,9 @@ class MappingStep(Step):
 
     def set_policy(self, policy: MatchPolicy) -> None:
         self.policy_buttons[policy].setChecked(True)
+
+    def _update_policy_text(self) -> None:
+        self.policy_text.setText(policy_explanation(self.policy()))
 
     def blocking_problem(self) -> str:
         """Why the rows cannot be checked yet; empty if they can."""
@@ -216,7 +215,8 @@ class MappingStep(Step):
         self.policy_caption.setText(self.tr("Customers the shop already has:"))
         for policy, radio in self.policy_buttons.items():
             radio.setText(policy_text(policy))
-            self.policy_texts[policy].setText(policy_explanation(policy))
+            radio.setToolTip(policy_explanation(policy))
+        self._update_policy_text()
         self._update_template_state()
         self._update_layout_label()
         self.model.retranslate()
