@@ -92,7 +92,6 @@ class MappingStep(Step):
         self.body.addWidget(self.problem)
         policy_row = QHBoxLayout()
         policy_row.setSpacing(18)
-        policy_row.addWidget(self.policy_caption)
         for policy in MatchPolicy:
             radio = named(QRadioButton(), f"policy_{policy.value}")
             self.policies.addButton(radio)
@@ -101,6 +100,7 @@ class MappingStep(Step):
             policy_row.addWidget(radio)
         policy_row.addStretch(1)
         self.policy_buttons[MatchPolicy.FILL_EMPTY].setChecked(True)
+        self.body.addWidget(self.policy_caption)
         self.body.addLayout(policy_row)
         self.body.addWidget(self.policy_text)
 

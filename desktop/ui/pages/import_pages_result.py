@@ -75,14 +75,15 @@ class CheckStep(Step):
         self.save_button = button("saveErrorsEarly")
         self.save_button.clicked.connect(self.save_errors)
         fix_row = QHBoxLayout()
-        fix_row.addWidget(self.accept_errors, 1)
-        fix_row.addWidget(self.save_button)
         fix_row.addWidget(self.fix_button)
+        fix_row.addWidget(self.save_button)
+        fix_row.addStretch(1)
         self.body.addLayout(chip_row)
         self.body.addWidget(self.extra_label)
         self.body.addWidget(self.table, 1)
         self.body.addWidget(self.errors_note)
         self.body.addLayout(fix_row)
+        self.body.addWidget(self.accept_errors)
         self.retranslateUi()
 
     def set_report(self, report: DryRunReport | None, field_labels: Mapping[str, str]) -> None:
