@@ -385,3 +385,26 @@ def test_every_step_is_translated_to_chinese(qtbot, service, tmp_path, qapp):
     assert wizard.check_step.chips[RowAction.CREATE].text() == "新建  3"
     assert wizard.check_step.model.headerData(1, Qt.Orientation.Horizontal) == "结果"
 
+
+
+def test_an_import_that_ends_behind_the_lock_screen_shows_only_its_counts(
+        qtbot, service, tmp_path):
+    runner = SynchronousTaskRunner(deferred=True)
+    page = ImportPage(service, OWNER, runner)
+    qtbot.addWidget(page)
+    wizard = page.wizard
+    wizard.open_file(tmp_path / "会员.xlsx")
+    for _ in range(3):
+        runner.run_pending()
+        wizard.next_button.click()
+    runner.run_pending()
+    assert wizard.step == CHECK
+    wizard.next_button.click()
+    page.clear_sensitive()  # locked while the import runs: it goes on
+    assert wizard.step == import_wizard.RUN
+    runner.run_pending()
+    assert wizard.step == DONE and service.runs == 1
+    assert wizard.report is None and wizard.check_step.model.rowCount() == 0
+    assert not wizard.summary_step.save_button.isEnabled()
+    page.restore_after_unlock()
+    assert not wizard.locked

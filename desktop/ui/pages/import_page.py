@@ -59,6 +59,7 @@ class ImportPage(QWidget):
         self.history.clear_sensitive()
 
     def restore_after_unlock(self) -> None:
+        self.wizard.restore_after_unlock()
         if self.tabs.currentIndex() == HISTORY_TAB:
             self.history.reload()
 

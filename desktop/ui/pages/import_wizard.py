@@ -81,6 +81,7 @@ class ImportWizard(QWidget):
         self.report: DryRunReport | None = None
         self.result: ImportResult | None = None
         self.busy = False
+        self.locked = False  # between clear_sensitive and restore_after_unlock
         self._epoch = 0
         self._handle: Cancellable | None = None
         self._stop = threading.Event()
@@ -290,6 +291,9 @@ class ImportWizard(QWidget):
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
+        if self.locked:  # finished behind the lock screen: keep the counts only
+            self.report = None
+            self.check_step.set_report(None, {})
         self.summary_step.set_result(result, self._errors_saveable())
         self._go(DONE)
         self.imported.emit(result.batch_id)
@@ -299,8 +303,12 @@ class ImportWizard(QWidget):
         self._show_notice(self.tr("The import was cancelled. Nothing was changed."))
 
     def _run_failed(self, error: BaseException) -> None:
-        self._go(CHECK)
-        self._show_error(describe_error(error) + " " + self.tr("Nothing was changed."))
+        text = describe_error(error) + " " + self.tr("Nothing was changed.")
+        if self.locked:
+            self.start_over()
+        else:
+            self._go(CHECK)
+        self._show_error(text)
 
     def cancel_work(self) -> None:
         """Stop the running call (it may already be past its last progress report)."""
@@ -471,8 +479,9 @@ class ImportWizard(QWidget):
         return Path(urls[0].toLocalFile()) if len(urls) == 1 else None
 
     def clear_sensitive(self) -> None:
-        """Lock: forget what was read from the file. A running import goes on (the lock's
-        cancel stops it with nothing kept); a finished one keeps only its counts."""
+        """Lock: forget what was read from the file. A running import goes on (what it
+        shows when it ends is only counts); a finished one keeps only its counts."""
+        self.locked = True
         if self.step == RUN:
             return
         if self.step == DONE:
@@ -481,6 +490,9 @@ class ImportWizard(QWidget):
             self.summary_step.set_result(self.result, False)
             return
         self.start_over()
+
+    def restore_after_unlock(self) -> None:
+        self.locked = False
 
     # ------------------------------------------------------------------ texts
 
