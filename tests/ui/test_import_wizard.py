@@ -287,11 +287,13 @@ def test_a_file_dropped_on_the_wizard_is_opened(wizard, service, tmp_path):
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(wizard, enter)
     assert enter.isAccepted()
+    assert wizard.file_step.drop_zone.property("active") == "true"
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(wizard, drop)
     assert wizard.step == SHEET
     assert wizard.sheet_step.file_label.text() == "dropped.csv"
+    assert wizard.file_step.drop_zone.property("active") == "false"
 
 
 def test_two_dropped_files_are_refused(wizard, tmp_path):

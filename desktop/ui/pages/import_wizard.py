@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -459,10 +459,16 @@ class ImportWizard(QWidget):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_file(event) is not None and not self.busy and self.step != RUN:
             event.acceptProposedAction()
+            set_property(self.file_step.drop_zone, "active", "true")
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        set_property(self.file_step.drop_zone, "active", "false")
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:
+        set_property(self.file_step.drop_zone, "active", "false")
         path = self._dropped_file(event)
         if path is None or self.busy or self.step == RUN:
             event.ignore()
