@@ -73,7 +73,7 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+118"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+119"/>
         <source>Check every row before importing</source>
         <translation>导入前逐行检查</translation>
     </message>
@@ -1503,12 +1503,12 @@
     </message>
     <message>
         <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+90"/>
-        <location line="+91"/>
+        <location line="+112"/>
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-73"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
@@ -1529,11 +1529,11 @@
     </message>
     <message>
         <location line="+11"/>
-        <source>This field is chosen for more than one column.</source>
-        <translation>这个字段被多列选用了。</translation>
+        <source>This field is chosen for more than one column: their values are joined in column order.</source>
+        <translation>这个字段被多列选用：各列的值按列的顺序合并。</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+76"/>
         <source>★ identifies a customer: each row needs at least one of them</source>
         <translation>★ 表示可识别顾客的字段：每一行至少需要其中一项</translation>
     </message>
@@ -1792,7 +1792,7 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="+66"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="+67"/>
         <source>Import a file</source>
         <translation>导入文件</translation>
     </message>
@@ -1805,7 +1805,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+229"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+230"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -1820,17 +1820,17 @@
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>The import was cancelled. Nothing was changed.</source>
         <translation>导入已取消，没有做任何更改。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Nothing was changed.</source>
         <translation>没有做任何更改。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Save the rows with errors</source>
         <translation>保存有错误的行</translation>
     </message>
@@ -1877,7 +1877,7 @@
         <translation>正在保存模板…</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+135"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -2079,17 +2079,17 @@
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+154"/>
+        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+160"/>
         <source>Choose a field for at least one column.</source>
         <translation>请至少为一列选择字段。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Chosen for more than one column: {fields}. Only one column can fill a field.</source>
-        <translation>这些字段被多列选用：{fields}。一个字段只能对应一列。</translation>
+        <location line="+28"/>
+        <source>Chosen for more than one column: {fields}. Their values are joined in column order; check that this is what you want.</source>
+        <translation>这些字段被多列选用：{fields}。各列的值会按列的顺序合并，请确认这是您想要的。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No column is mapped to a field marked ★ (mobile, member number, e-mail or platform account). Rows without one of them cannot be matched to a customer and will be rejected.</source>
         <translation>没有任何列对应到带 ★ 的字段（手机号、会员卡号、电子邮箱或平台账号）。缺少这些信息的行无法确定是哪位顾客，将被拒绝导入。</translation>
     </message>

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem, QWidget
 
-from desktop.core.import_types import ColumnMapping, RowAction, RowIssue
+from desktop.core.import_types import ColumnMapping, ImportTarget, RowAction, RowIssue
 from desktop.services.import_api import ImportBatch, ImportCounts, RowOutcome
 from desktop.ui.pages.import_history import BatchesModel, counts_text
 from desktop.ui.pages.import_mapping_model import (
@@ -16,6 +16,7 @@ from desktop.ui.pages.import_mapping_model import (
     SAMPLES,
     FieldDelegate,
     MappingModel,
+    allowed_fields,
     column_letter,
     fill_field_combo,
 )
@@ -111,10 +112,23 @@ def test_mapping_model_edits_fields_and_flags_conflicts(qtbot):
     assert model.setData(model.index(1, FIELD), "phone")
     assert model.conflicts() == ["phone"]
     assert model.index(0, FIELD).data(Qt.ItemDataRole.ToolTipRole) == (
-        "This field is chosen for more than one column.")
+        "This field is chosen for more than one column: their values are joined in column "
+        "order.")
     assert model.setData(model.index(1, FIELD), "")
     assert model.conflicts() == [] and model.mapped_count() == 2
     assert model.mapping()[1] == ColumnMapping(1, "", None)
+    assert model.setData(model.index(1, FIELD), "order_no")
+    model.restrict_to({"phone", "notes"})
+    assert [m.field for m in model.mapping()] == ["phone", None, "notes"]
+
+
+def test_a_sheet_may_map_its_own_target_and_the_customer_fields():
+    def targets(target):
+        return {info.target for info in allowed_fields(FIELDS, target)}
+
+    assert targets(ImportTarget.CUSTOMERS) == {ImportTarget.CUSTOMERS}
+    assert targets(ImportTarget.ORDERS) == {ImportTarget.CUSTOMERS, ImportTarget.ORDERS}
+    assert targets(ImportTarget.FEEDBACK) == {ImportTarget.CUSTOMERS, ImportTarget.FEEDBACK}
 
 
 def test_field_combo_groups_fields_under_headings_that_cannot_be_chosen(qtbot):
@@ -134,7 +148,7 @@ def test_field_combo_groups_fields_under_headings_that_cannot_be_chosen(qtbot):
 def test_field_delegate_writes_the_choice_to_the_model(qtbot):
     model = MappingModel(FIELDS)
     model.set_mapping((ColumnMapping(0, "电话", None),), ())
-    delegate = FieldDelegate(FIELDS)
+    delegate = FieldDelegate(FIELDS, lambda: ImportTarget.CUSTOMERS)
     parent = QWidget()
     qtbot.addWidget(parent)
     editor = delegate.createEditor(parent, QStyleOptionViewItem(), model.index(0, FIELD))

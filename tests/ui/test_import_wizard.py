@@ -12,7 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.import_types import MatchPolicy, RowAction
+from desktop.core.import_types import ImportTarget, MatchPolicy, RowAction
 from desktop.core.models import User
 from desktop.core.roles import Role
 from desktop.services.session import Session
@@ -127,15 +127,21 @@ def test_mapping_step_shows_layout_samples_and_grouped_field_combos(wizard, tmp_
     assert model.index(2, FIELD).data() == "Mobile"
     combo = step.table.indexWidget(model.index(2, FIELD))
     assert combo is not None and combo.currentData() == "phone"
-    items = [combo.itemText(i).strip() for i in range(combo.count())]
+    items = [combo.itemText(i) for i in range(combo.count())]
     assert items[0] == "Ignore this column"
-    assert items.index("Customers") < items.index("Mobile ★") < items.index("Orders")
-    assert items.index("Orders") < items.index("Order number") < items.index("Feedback")
+    assert items.index("Customers") < items.index("Mobile ★")
+    assert "Order number" not in items  # a customer sheet maps customer fields
     heading = combo.model().item(items.index("Customers"))
     assert not heading.isEnabled()
     combo.setCurrentIndex(0)
     combo.activated.emit(0)
     assert model.mapping()[2].field is None
+    step.target.setCurrentIndex(step.target.findData(ImportTarget.ORDERS))
+    combo = step.table.indexWidget(model.index(0, FIELD))
+    items = [combo.itemText(i) for i in range(combo.count())]
+    assert items.index("Customers") < items.index("Orders") < items.index("Order number")
+    assert "Feedback text" not in items
+    assert wizard.current_request().target is ImportTarget.ORDERS
 
 
 def test_mapping_warns_of_a_field_used_twice_and_of_no_identifier(wizard, tmp_path):

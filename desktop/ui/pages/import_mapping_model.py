@@ -5,7 +5,7 @@ describe (customer, order, feedback)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,7 +32,7 @@ COLUMN, SAMPLES, FIELD = range(3)
 COLUMN_COUNT = 3
 SAMPLE_COUNT = 3
 IGNORE = ""  # the combo's data for "ignore this column"
-_CONFLICT = QColor("#b42318")
+_SHARED = QColor("#8a5a00")
 _IGNORED = QColor("#7b8794")
 
 
@@ -91,6 +91,19 @@ class MappingModel(QAbstractTableModel):
         info = self._fields.get(key)
         return source_text(info.label) if info is not None else key
 
+    def restrict_to(self, allowed: Collection[str]) -> None:
+        """Ignore the columns mapped to a field not in ``allowed`` (another target's)."""
+        changed = False
+        for row, mapping in enumerate(self._mapping):
+            if mapping.field and mapping.field not in allowed:
+                self._mapping[row] = ColumnMapping(mapping.column, mapping.header, None)
+                changed = True
+        if changed:
+            self._count_uses()
+            self.dataChanged.emit(self.index(0, FIELD),
+                                  self.index(len(self._mapping) - 1, FIELD))
+            self.mapping_changed.emit()
+
     def conflicts(self) -> list[str]:
         """Field keys chosen for more than one column."""
         return sorted(key for key, uses in self._uses.items() if uses > 1)
@@ -144,12 +157,13 @@ class MappingModel(QAbstractTableModel):
             if column == SAMPLES:
                 return self._samples[index.row()] or None
             if column == FIELD and mapping.field and self._uses[mapping.field] > 1:
-                return translate("Import", "This field is chosen for more than one column.")
+                return translate("Import", "This field is chosen for more than one column: "
+                                           "their values are joined in column order.")
         if role == Qt.ItemDataRole.ForegroundRole and column == FIELD:
             if not mapping.field:
                 return _IGNORED
             if self._uses[mapping.field] > 1:
-                return _CONFLICT
+                return _SHARED
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -173,6 +187,13 @@ class MappingModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self._mapping) - 1, COLUMN_COUNT - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+
+
+def allowed_fields(fields: Sequence[FieldInfo], target: ImportTarget) -> list[FieldInfo]:
+    """What a sheet of ``target`` may map: a customer sheet customer fields; an order or
+    feedback sheet also the customer's (the buyer, the author)."""
+    wanted = {ImportTarget.CUSTOMERS, target}
+    return [info for info in fields if info.target in wanted]
 
 
 def fill_field_combo(combo: QComboBox, fields: Sequence[FieldInfo]) -> None:
@@ -199,11 +220,14 @@ def fill_field_combo(combo: QComboBox, fields: Sequence[FieldInfo]) -> None:
 
 
 class FieldDelegate(QStyledItemDelegate):
-    """The "Goes to" cell's combo; a choice is written to the model at once."""
+    """The "Goes to" cell's combo (the fields ``target()`` allows); a choice is written to
+    the model at once."""
 
-    def __init__(self, fields: Sequence[FieldInfo], parent: Any = None) -> None:
+    def __init__(self, fields: Sequence[FieldInfo], target: Callable[[], ImportTarget],
+                 parent: Any = None) -> None:
         super().__init__(parent)
         self._fields = list(fields)
+        self._target = target
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: Index) -> QWidget:
@@ -211,7 +235,7 @@ class FieldDelegate(QStyledItemDelegate):
         combo.setObjectName("fieldCombo")
         combo.setToolTip(translate(
             "Import", "★ identifies a customer: each row needs at least one of them"))
-        fill_field_combo(combo, self._fields)
+        fill_field_combo(combo, allowed_fields(self._fields, self._target()))
         combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 

@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.import_types import FieldInfo, ImportTarget, MatchPolicy
 from desktop.services.import_api import ColumnMapping, SheetPreview
-from desktop.ui.pages.import_mapping_model import FIELD, FieldDelegate, MappingModel
+from desktop.ui.pages.import_mapping_model import (
+    FIELD,
+    FieldDelegate,
+    MappingModel,
+    allowed_fields,
+)
 from desktop.ui.pages.import_pages_source import Step
 from desktop.ui.pages.import_texts import (
     policy_explanation,
@@ -49,7 +54,8 @@ class MappingStep(Step):
         self.model = MappingModel(self.fields, self)
         self.table = named(QTableView(), "mappingTable")
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(FIELD, FieldDelegate(self.fields, self.table))
+        self.table.setItemDelegateForColumn(
+            FIELD, FieldDelegate(self.fields, self.chosen_target, self.table))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.setWordWrap(False)
@@ -75,7 +81,7 @@ class MappingStep(Step):
         self._build()
         self.model.mapping_changed.connect(self._check)
         self.model.modelReset.connect(self._open_editors)
-        self.target.currentIndexChanged.connect(lambda _i: self._check())
+        self.target.currentIndexChanged.connect(lambda _i: self._target_changed())
         self.retranslateUi()
 
     def _build(self) -> None:
@@ -154,6 +160,17 @@ class MappingStep(Step):
             return self.tr("Choose a field for at least one column.")
         return ""
 
+    def _target_changed(self) -> None:
+        allowed = {info.key for info in allowed_fields(self.fields, self.chosen_target())}
+        self.model.restrict_to(allowed)
+        self._reopen_editors()
+        self._check()
+
+    def _reopen_editors(self) -> None:
+        for row in range(self.model.rowCount()):
+            self.table.closePersistentEditor(self.model.index(row, FIELD))
+        self._open_editors()
+
     def _apply_clicked(self) -> None:
         name = self.templates.currentText()
         if name:
@@ -168,8 +185,9 @@ class MappingStep(Step):
         conflicts = self.model.conflicts()
         if conflicts:
             names = "、".join(self.model.field_label(key) for key in conflicts)
-            notes.append(self.tr("Chosen for more than one column: {fields}. Only one column "
-                                 "can fill a field.").format(fields=names))
+            notes.append(self.tr("Chosen for more than one column: {fields}. Their values are "
+                                 "joined in column order; check that this is what you "
+                                 "want.").format(fields=names))
         mapped = {m.field for m in self.model.mapping() if m.field}
         if self.preview is not None and not mapped & self.identifiers:
             notes.append(self.tr(
@@ -220,8 +238,5 @@ class MappingStep(Step):
         self._update_template_state()
         self._update_layout_label()
         self.model.retranslate()
-        if self.model.rowCount():  # the combos were filled in the old language
-            for row in range(self.model.rowCount()):
-                self.table.closePersistentEditor(self.model.index(row, FIELD))
-            self._open_editors()
+        self._reopen_editors()  # the combos were filled in the old language
         self._check()

@@ -15,7 +15,7 @@ from desktop.ui.error_text import translate_text
 translate = QCoreApplication.translate  # lupdate finds translate("Import", "…") calls
 
 CONTEXT = "Import"
-_TEXT_PARAMS = frozenset({"field", "problem"})
+_TEXT_PARAMS = frozenset({"field", "problem", "reason", "label"})  # source texts too
 
 
 
