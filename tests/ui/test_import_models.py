@@ -170,13 +170,14 @@ def test_batches_model_lists_imports_and_marks_undone_ones(qtbot):
     QAbstractItemModelTester(model, FATAL, model)
     counts = ImportCounts(created=12, updated=3, rejected=1, orders_created=2)
     model.set_batches([
-        ImportBatch(2, "淘宝订单.xlsx", "2026-11-28T10:00:00Z", "zhao", counts, None),
+        ImportBatch(2, "淘宝订单.xlsx", "2026-11-28T10:00:00Z", "zhao (manager)", counts, None),
         ImportBatch(1, "会员.xlsx", "2026-11-27T09:30:00Z", "wang", ImportCounts(created=5),
                     "2026-11-28T08:00:00Z"),
     ])
     assert model.rowCount() == 2 and model.columnCount() == 5
     assert model.index(0, 0).data() == "淘宝订单.xlsx"
-    assert model.index(0, 2).data() == "zhao"
+    assert model.index(0, 2).data() == "zhao (Manager)"
+    assert model.index(1, 2).data() == "wang"  # not in the audit's form: as it is
     assert model.index(0, 3).data() == "12 new · 3 updated · 2 order(s) · 1 left out"
     assert model.index(0, 4).data() == "In effect"
     assert model.index(1, 4).data().startswith("Undone 2026-11-28")

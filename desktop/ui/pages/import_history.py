@@ -3,6 +3,7 @@ after a confirm that says what will be removed and restored."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.import_api import ImportBatch, ImportCounts, ImportServiceApi
 from desktop.services.session import Session
-from desktop.ui.error_text import describe_error
+from desktop.ui.error_text import describe_error, role_name
 from desktop.ui.models.orders_model import local_time_text
 from desktop.ui.pages import import_texts
 from desktop.ui.shell.style import button, label, named
@@ -40,6 +41,7 @@ _ROOT = QModelIndex()
 FILE_NAME, WHEN, WHO, RESULT, STATE = range(5)
 COLUMN_COUNT = 5
 _UNDONE = QColor("#7b8794")
+_ACTOR = re.compile(r"(?P<name>.+) \((?P<role>owner|manager|staff|auditor)\)")
 
 
 
@@ -54,6 +56,14 @@ def counts_text(counts: ImportCounts) -> str:
     if counts.rejected:
         parts.append(translate("Import", "{count} left out").format(count=counts.rejected))
     return " · ".join(parts)
+
+
+def actor_text(actor: str) -> str:
+    """How the audit names a user, "wang (owner)", with the role in the UI language."""
+    match = _ACTOR.fullmatch(actor)
+    if match is None:
+        return actor
+    return f"{match['name']} ({role_name(match['role'])})"
 
 
 class BatchesModel(QAbstractTableModel):
@@ -101,7 +111,7 @@ class BatchesModel(QAbstractTableModel):
             texts: tuple[Callable[[], str], ...] = (
                 lambda: batch.file_name,
                 lambda: local_time_text(batch.imported_at),
-                lambda: batch.imported_by,
+                lambda: actor_text(batch.imported_by),
                 lambda: counts_text(batch.counts),
                 lambda: self._state_text(batch),
             )
