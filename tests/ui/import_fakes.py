@@ -9,6 +9,7 @@ it with nothing kept), batches and undo. The end-to-end test uses the real servi
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.import_types import FieldInfo, ImportTarget, MatchPolicy, RowAction, RowIssue
@@ -194,10 +195,12 @@ class FakeImportService:
         return ImportResult(batch_id, counts, errors)
 
     def write_error_workbook(self, session: Session, request: ImportRequest,
-                             report: DryRunReport, out: Path) -> int:
+                             report: DryRunReport, out: Path,
+                             translate: Callable[[str], str] | None = None) -> int:
         self._check(session)
         rows = [o for o in report.rows if o.action is RowAction.ERROR]
-        out.write_text("\n".join(str(o.row) for o in rows), encoding="utf-8")
+        reason = (translate or str)(NO_IDENTIFIER)
+        out.write_text("\n".join(f"{o.row}\t{reason}" for o in rows), encoding="utf-8")
         return len(rows)
 
     def batches(self, session: Session) -> list[ImportBatch]:

@@ -237,7 +237,8 @@ def test_import_runs_and_the_summary_offers_the_error_workbook(
     out = tmp_path / "errors.xlsx"
     monkeypatch.setattr(import_wizard, "choose_save_path", lambda *_a: out)
     wizard.summary_step.save_button.click()
-    assert out.read_text(encoding="utf-8") == "5"
+    assert out.read_text(encoding="utf-8") == (  # reasons in the UI language
+        "5\tThe row has no mobile, member number, e-mail or platform account.")
     assert wizard.notice.text() == "Saved 1 row(s) with their reasons to errors.xlsx."
     with qtbot.waitSignal(wizard.open_customers):
         wizard.summary_step.customers_button.click()

@@ -35,7 +35,7 @@ from desktop.services.import_api import (
     SheetPreview,
 )
 from desktop.services.session import Session
-from desktop.ui.error_text import describe_error
+from desktop.ui.error_text import describe_error, translate_text
 from desktop.ui.pages import import_texts
 from desktop.ui.pages.import_pages_mapping import MappingStep
 from desktop.ui.pages.import_pages_result import CheckStep, RunStep, SummaryStep
@@ -330,7 +330,7 @@ class ImportWizard(QWidget):
             return
         self._call(self.tr("Saving…"),
                    lambda _progress: self.service.write_error_workbook(
-                       self.session, request, report, out),
+                       self.session, request, report, out, translate=translate_text),
                    lambda count: self._show_notice(self.tr(
                        "Saved %n row(s) with their reasons to {file}.", "", count).format(
                            file=out.name)))
