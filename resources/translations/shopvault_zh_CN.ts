@@ -1442,7 +1442,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_history.py" line="+48"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+50"/>
         <source>{count} new</source>
         <translation>新建 {count}</translation>
     </message>
@@ -1467,7 +1467,7 @@
         <translation>未导入 {count}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1558,9 +1558,14 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Same as row {row}</source>
         <translation>与第 {row} 行相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/import_texts.py" line="+25"/>
@@ -1698,7 +1703,7 @@
         <translation>{kind}，编码 {encoding}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>

@@ -169,11 +169,16 @@ class DryRunModel(QAbstractTableModel):
         key = id(outcome)
         text = self._reasons.get(key)
         if text is None:
-            parts = [issue_text(issue, self._labels) for issue in outcome.issues]
-            if outcome.action is RowAction.DUPLICATE and outcome.same_as_row is not None:
-                parts.insert(0, QCoreApplication.translate(
+            # "Warning" only where the row is imported anyway; a skipped or merged row's
+            # note is just why.
+            imported = outcome.action in (RowAction.CREATE, RowAction.UPDATE)
+            parts = [issue_text(issue, self._labels, mark_warning=imported)
+                     for issue in outcome.issues]
+            if (outcome.action is RowAction.DUPLICATE and outcome.same_as_row is not None
+                    and not parts):
+                parts.append(QCoreApplication.translate(
                     "Import", "Same as row {row}").format(row=outcome.same_as_row))
-            text = "; ".join(parts)
+            text = QCoreApplication.translate("Import", "; ").join(parts)
             if len(self._reasons) > 5_000:  # a cache for what is on screen, not a copy
                 self._reasons.clear()
             self._reasons[key] = text

@@ -110,7 +110,8 @@ def source_text(text: str) -> str:
     return translate_text(text) if text else text
 
 
-def issue_text(issue: RowIssue, field_labels: Mapping[str, str] | None = None) -> str:
+def issue_text(issue: RowIssue, field_labels: Mapping[str, str] | None = None, *,
+               mark_warning: bool = True) -> str:
     """A row's reason in the UI language, with the field it is about in front."""
     params = {
         name: translate_text(value) if name in _TEXT_PARAMS else value
@@ -128,7 +129,7 @@ def issue_text(issue: RowIssue, field_labels: Mapping[str, str] | None = None) -
     if label:
         text = translate("Import", "{field}: {reason}").format(
             field=label, reason=text)
-    if issue.warning:
+    if issue.warning and mark_warning:
         text = translate("Import", "Warning — {reason}").format(reason=text)
     return text
 
