@@ -4,7 +4,9 @@ Every call checks the session's permission first. Values leave this module maske
 role (DESIGN §4): the owner (VIEW_UNMASKED) sees them clear; a manager or staff member sees the
 masked form of every personal field, in rows and profiles alike (notes and tags through the
 free-text masker); the auditor may not read customers at all. Searching still finds a customer
-by the full phone number a staff member is told, while it is shown masked.
+by the full phone number a staff member is told, while it is shown masked — and, for a role
+that may neither see nor reveal personal fields (staff), by the whole e-mail, WeChat ID or
+phone-like member number only, never by a part of one (``searches_exactly``).
 
 Reads go through the calling thread's own connection (``ShopDatabase.reader``); writes go
 through the shop's writer connection with their audit entry in the same transaction.
@@ -77,7 +79,9 @@ class CustomerService:
         self, session: Session, flt: CustomerFilter, sort: CustomerSort, limit: int
     ) -> IdPage:
         session.require(Permission.VIEW_CUSTOMERS)
-        page = self._search().page(search_filter(flt), SortKey(sort.value), limit)
+        page = self._search().page(
+            search_filter(flt, searches_exactly(session)), SortKey(sort.value), limit
+        )
         return IdPage(page.ids, complete=not page.more)
 
     def iter_ids(
@@ -86,14 +90,16 @@ class CustomerService:
         """Checks the permission and the filter now; reads when iterated, through the reader
         of the thread that iterates (a background task)."""
         session.require(Permission.VIEW_CUSTOMERS)
-        return self._iter_ids(search_filter(flt), SortKey(sort.value), chunk)
+        return self._iter_ids(
+            search_filter(flt, searches_exactly(session)), SortKey(sort.value), chunk
+        )
 
     def _iter_ids(self, flt: SearchFilter, sort: SortKey, chunk: int) -> Iterator[list[int]]:
         yield from self._search().iter_ids(flt, sort, chunk)
 
     def count(self, session: Session, flt: CustomerFilter) -> int:
         session.require(Permission.VIEW_CUSTOMERS)
-        return self._search().count(search_filter(flt))
+        return self._search().count(search_filter(flt, searches_exactly(session)))
 
     def rows(self, session: Session, ids: Sequence[int]) -> list[CustomerRow]:
         session.require(Permission.VIEW_CUSTOMERS)
@@ -262,9 +268,19 @@ class CustomerService:
         return customer
 
 
-def search_filter(flt: CustomerFilter) -> SearchFilter:
+def searches_exactly(session: Session) -> bool:
+    """The role sees e-mail and WeChat ID masked and may not reveal them (staff): its search
+    finds those, and phone-like member numbers, by the whole value only — a substring search
+    would let it probe a hidden value letter by letter. A manager, who may reveal any field
+    with a reason, and the owner keep substring search."""
+    return not (
+        session.allows(Permission.VIEW_UNMASKED) or session.allows(Permission.REVEAL_FIELD)
+    )
+
+
+def search_filter(flt: CustomerFilter, exact_private: bool = False) -> SearchFilter:
     """The store's filter: blank parts dropped, dates as the UTC instants that start and
-    end those days on this computer's clock."""
+    end those days on this computer's clock; ``exact_private`` see ``searches_exactly``."""
     return SearchFilter(
         text=flt.text,
         tag=clean_text(flt.tag) or None,
@@ -272,6 +288,7 @@ def search_filter(flt: CustomerFilter) -> SearchFilter:
         city=clean_text(flt.city) or None,
         created_from=_day_start(flt.added_from, "added_from", 0),
         created_before=_day_start(flt.added_to, "added_to", 1),
+        exact_private=exact_private,
     )
 
 

@@ -91,6 +91,9 @@ class SearchFilter:
     """ISO-8601 UTC instant, inclusive."""
     created_before: str | None = None
     """ISO-8601 UTC instant, exclusive."""
+    exact_private: bool = False
+    """The viewer sees e-mail, WeChat ID and number-like member numbers masked: find those by
+    the whole value only (desktop.store.search_terms)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +340,7 @@ class CustomerSearch:
 
 def _groups(flt: SearchFilter) -> list[Group]:
     groups: list[Group] = []
-    text = text_group(flt.text)
+    text = text_group(flt.text, flt.exact_private)
     if text is not None:
         groups.append(text)
     if flt.tag:

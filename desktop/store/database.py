@@ -12,6 +12,7 @@ from desktop.core.models import Customer
 from desktop.store import connection as sqlc
 from desktop.store.audit import AuditRepository
 from desktop.store.bulk import BulkResult, FeedbackFor, OrdersFor, bulk_load
+from desktop.store.consents import ConsentRepository
 from desktop.store.customers import CustomerRepository
 from desktop.store.feedback import FeedbackRepository
 from desktop.store.migrations import migrate
@@ -46,6 +47,7 @@ class ShopDatabase:
         self.customers = CustomerRepository(conn)
         self.orders = OrderRepository(conn)
         self.feedback = FeedbackRepository(conn)
+        self.consents = ConsentRepository(conn)
 
     @classmethod
     def create(cls, path: Path, key: bytes) -> ShopDatabase:

@@ -5,7 +5,11 @@ For every customer (schema: migration 0003):
 - ``customers.name_pinyin`` / ``name_initials``: ``zhangsan`` / ``zs`` (desktop.core.pinyin);
 - ``customer_name_grams``: each Chinese character of the name and each pair of neighbouring
   Chinese characters, with the customer's ``created_at`` (the 1–2 character searches);
-- ``customer_text_fts``: the trigram index over :func:`text_body` (3+ character substrings).
+- ``customer_text_fts``: the trigram index (3+ character substrings) over three columns,
+  :func:`text_columns`: ``name``; ``member`` — the member number when it is an ordinary one;
+  ``private`` — e-mail, WeChat ID and a member number that is itself a phone, ID or card
+  number (migration 0005). Roles that see those masked search ``name`` and ``member`` only,
+  so that a substring cannot probe a hidden value (desktop.store.search_terms).
 
 :class:`SearchKeys` writes and removes these in the caller's transaction (the repository's add,
 update and delete); :func:`fill_after_bulk_load` fills them for a bulk load, set-wise;
@@ -15,6 +19,7 @@ update and delete); :func:`fill_after_bulk_load` fills them for a bulk load, set
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,8 +32,56 @@ TEXT_BODY_SQL: Final = (
     "c.name || char(10) || ifnull(c.email, '') || char(10) || ifnull(c.wechat_id, '')"
     " || char(10) || ifnull(c.member_no, '')"
 )
-""":func:`text_body` in SQL over ``customers c``; the two must agree exactly, or removing an
-entry from the contentless FTS table would leave stale postings behind."""
+"""Everything the trigram index holds for a customer, as one text over ``customers c`` (what a
+3+ character search tests row by row when a plan walks the table)."""
+
+_MEMBER_COMPACT_SQL: Final = "replace(replace({m}, ' ', ''), '-', '')"
+
+
+def member_number_like_sql(column: str) -> str:
+    """:func:`member_number_like` in SQL over ``column`` (NULL counts as false)."""
+    compact = _MEMBER_COMPACT_SQL.format(m=column)
+    return (
+        f"({compact} <> '' AND {compact} NOT GLOB '*[^0-9+Xx]*'"
+        f" AND (length({compact}) >= 11 OR {compact} GLOB '+*'))"
+    )
+
+
+_NUMBER_LIKE: Final = re.compile(r"[0-9+Xx]+")
+
+
+def member_number_like(member_no: str | None) -> bool:
+    """The member number looks like a phone, resident ID or bank card number (spaces and
+    hyphens aside: only digits, ``+`` and ``X``, and 11 characters or more, or a leading
+    ``+``). Such a member number is masked like the number it is (desktop.core.masking
+    ``mask_member_no``; this test covers every member number that rule masks, and a few it
+    does not), so roles that see it masked find it only by the whole number.
+
+    Fixed here, not taken from the masking rules: the search index is derived from it, and a
+    contentless FTS table must be given back exactly what it was given to remove an entry."""
+    if not member_no:
+        return False
+    compact = member_no.replace(" ", "").replace("-", "")
+    return bool(_NUMBER_LIKE.fullmatch(compact)) and (
+        len(compact) >= 11 or compact.startswith("+")
+    )
+
+
+_HIDDEN_MEMBER_SQL: Final = member_number_like_sql("c.member_no")
+OPEN_MEMBER_SQL: Final = (
+    f"CASE WHEN {_HIDDEN_MEMBER_SQL} THEN '' ELSE ifnull(c.member_no, '') END"
+)
+"""The ``member`` column of :func:`text_columns` in SQL over ``customers c``."""
+OPEN_TEXT_SQL: Final = f"c.name || char(10) || {OPEN_MEMBER_SQL}"
+"""What a masked role's 3+ character search tests row by row: name and ordinary member no."""
+TEXT_COLUMNS_SQL: Final = (
+    "c.name",
+    OPEN_MEMBER_SQL,
+    "ifnull(c.email, '') || char(10) || ifnull(c.wechat_id, '') || char(10)"
+    f" || CASE WHEN {_HIDDEN_MEMBER_SQL} THEN c.member_no ELSE '' END",
+)
+""":func:`text_columns` in SQL over ``customers c``; the two must agree exactly, or removing
+an entry from the contentless FTS table would leave stale postings behind."""
 
 _INSERT_GRAM: Final = (
     "INSERT OR IGNORE INTO customer_name_grams (gram, created_at, customer_id) VALUES (?, ?, ?)"
@@ -36,9 +89,12 @@ _INSERT_GRAM: Final = (
 _DELETE_GRAM: Final = (
     "DELETE FROM customer_name_grams WHERE gram = ? AND created_at = ? AND customer_id = ?"
 )
-_INSERT_TEXT: Final = "INSERT INTO customer_text_fts (rowid, body) VALUES (?, ?)"
+_INSERT_TEXT: Final = (
+    "INSERT INTO customer_text_fts (rowid, name, member, private) VALUES (?, ?, ?, ?)"
+)
 _DELETE_TEXT: Final = (
-    "INSERT INTO customer_text_fts (customer_text_fts, rowid, body) VALUES ('delete', ?, ?)"
+    "INSERT INTO customer_text_fts (customer_text_fts, rowid, name, member, private)"
+    " VALUES ('delete', ?, ?, ?, ?)"
 )
 
 
@@ -79,11 +135,16 @@ def latin_key(text: str) -> str:
     ).lower()
 
 
-def text_body(
+def text_columns(
     name: str, email: str | None, wechat_id: str | None, member_no: str | None
-) -> str:
-    """What the trigram index holds for a customer (see :data:`TEXT_BODY_SQL`)."""
-    return TEXT_SEPARATOR.join((name, email or "", wechat_id or "", member_no or ""))
+) -> tuple[str, str, str]:
+    """The ``name``, ``member`` and ``private`` columns of the trigram index for a customer
+    (see :data:`TEXT_COLUMNS_SQL`)."""
+    hidden = member_number_like(member_no)
+    member = "" if hidden or member_no is None else member_no
+    private = TEXT_SEPARATOR.join((email or "", wechat_id or "", member_no if hidden and
+                                   member_no else ""))
+    return name, member, private
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +192,7 @@ class SearchKeys:
         )
         self._conn.execute(
             _INSERT_TEXT,
-            (entry.id, text_body(entry.name, entry.email, entry.wechat_id, entry.member_no)),
+            (entry.id, *text_columns(entry.name, entry.email, entry.wechat_id, entry.member_no)),
         )
 
     def remove(self, entry: Indexed) -> None:
@@ -147,7 +208,7 @@ class SearchKeys:
         )
         self._conn.execute(
             _DELETE_TEXT,
-            (entry.id, text_body(entry.name, entry.email, entry.wechat_id, entry.member_no)),
+            (entry.id, *text_columns(entry.name, entry.email, entry.wechat_id, entry.member_no)),
         )
 
     def replace(self, old: Indexed, new: Indexed) -> None:
@@ -175,8 +236,9 @@ def fill_after_bulk_load(conn: Connection, first_id: int) -> None:
     """Trigram entries for the customers with ``id >= first_id``, in one statement (the grams
     and pinyin columns are written with the rows themselves, see desktop.store.bulk)."""
     conn.execute(
-        f"INSERT INTO customer_text_fts (rowid, body) SELECT c.id, {TEXT_BODY_SQL}"
-        " FROM customers c WHERE c.id >= ? ORDER BY c.id",
+        "INSERT INTO customer_text_fts (rowid, name, member, private)"
+        f" SELECT c.id, {', '.join(TEXT_COLUMNS_SQL)} FROM customers c WHERE c.id >= ?"
+        " ORDER BY c.id",
         (first_id,),
     )
 

@@ -21,6 +21,13 @@ How the search text is read (:func:`text_group`):
 
 The phone is never searched by part other than its last four digits: a prefix search would
 let a role that sees ``138****5678`` find the hidden digits one by one.
+
+For the same reason a role that sees e-mail addresses and WeChat IDs masked searches with
+``exact_private``: e-mail, WeChat ID, and a member number that is itself a phone, ID or card
+number (desktop.store.search_keys ``member_number_like``) are then found by the whole value
+only (an e-mail without regard to case), never by a part; names and ordinary member numbers
+are still found by part (the trigram phrase is limited to the index's ``name`` and ``member``
+columns, prefixes skip number-like member numbers).
 """
 
 from __future__ import annotations
@@ -31,7 +38,13 @@ from typing import Final
 
 from desktop.core.errors import InvalidInputError
 from desktop.core.validation import clean_text, normalise_phone
-from desktop.store.search_keys import TEXT_BODY_SQL, han_only, latin_key
+from desktop.store.search_keys import (
+    OPEN_TEXT_SQL,
+    TEXT_BODY_SQL,
+    han_only,
+    latin_key,
+    member_number_like_sql,
+)
 
 MAX_TEXT: Final = 100
 """Longer search texts are cut to this many characters."""
@@ -89,10 +102,17 @@ def prefix_bounds(prefix: str) -> tuple[str, str]:
     return prefix, prefix[:-1] + chr(ord(last) + 1) if ord(last) < 0x10FFFF else prefix + last
 
 
-def _range(kind: str, index: str, column: str, prefix: str, nocase: bool = False) -> Source:
+def _range(
+    kind: str, index: str, column: str, prefix: str, nocase: bool = False,
+    open_members_only: bool = False,
+) -> Source:
+    """Values of ``column`` starting with ``prefix``; ``open_members_only`` leaves out member
+    numbers that look like phone, ID or card numbers (tested on the index entry itself)."""
     low, high = prefix_bounds(prefix.lower() if nocase else prefix)
     collate = " COLLATE NOCASE" if nocase else ""
     condition = f"{{c}}{column}{collate} >= ? AND {{c}}{column}{collate} < ?"
+    if open_members_only:
+        condition += f" AND NOT {member_number_like_sql('{c}' + column)}"
     return Source(
         kind, f"customers INDEXED BY {index}", "id",
         condition.format(c="") + f" AND {column} IS NOT NULL", (low, high),
@@ -100,9 +120,38 @@ def _range(kind: str, index: str, column: str, prefix: str, nocase: bool = False
     )
 
 
-def _variants(kind: str, index: str, column: str, text: str, fold: str) -> list[Source]:
+def _variants(
+    kind: str, index: str, column: str, text: str, fold: str, open_members_only: bool = False
+) -> list[Source]:
     folded = text.upper() if fold == "upper" else text.lower()
-    return [_range(kind, index, column, value) for value in dict.fromkeys((text, folded))]
+    return [_range(kind, index, column, value, open_members_only=open_members_only)
+            for value in dict.fromkeys((text, folded))]
+
+
+def _exact(kind: str, index: str, column: str, value: str, nocase: bool = False) -> Source:
+    """The whole value (an e-mail without regard to ASCII case)."""
+    collate = " COLLATE NOCASE" if nocase else ""
+    return Source(
+        kind, f"customers INDEXED BY {index}", "id",
+        f"{column}{collate} = ? AND {column} IS NOT NULL", (value,),
+        f"c.{column}{collate} = ?", (value,),
+    )
+
+
+def _exact_variants(kind: str, index: str, column: str, text: str, fold: str) -> list[Source]:
+    folded = text.upper() if fold == "upper" else text.lower()
+    return [_exact(kind, index, column, value) for value in dict.fromkeys((text, folded))]
+
+
+def _private_exact(text: str, compact: str) -> list[Source]:
+    """What a masked role finds by the whole value: e-mail, WeChat ID, member number."""
+    sources = [_exact("email", "ix_customers_email", "email", text, nocase=True)]
+    sources += _exact_variants("wechat", "ix_customers_wechat", "wechat_id", text, "lower")
+    for value in dict.fromkeys((text, compact)):
+        sources += _exact_variants("member", "ix_customers_member_no", "member_no", value,
+                                   "upper")
+    return list({source.ids_sql() + repr(source.params): source for source in sources}
+                .values())
 
 
 def _name_key(kind: str, index: str, column: str, key: str) -> Source:
@@ -122,18 +171,22 @@ def gram_source(gram: str) -> Source:
     )
 
 
-def phrase_source(text: str) -> Source:
+def phrase_source(text: str, exact_private: bool = False) -> Source:
     """A trigram phrase: ``text`` anywhere in name, e-mail, WeChat ID or member number (case
-    folded). As a row predicate it becomes ``LIKE``, which folds ASCII letters only."""
+    folded) — in name and ordinary member number only with ``exact_private``. As a row
+    predicate it becomes ``LIKE``, which folds ASCII letters only."""
     phrase = '"' + text.replace('"', '""') + '"'
+    if exact_private:
+        phrase = "{name member} : " + phrase
     pattern = "%" + re.sub(r"([\\%_])", r"\\\1", text) + "%"
+    body = OPEN_TEXT_SQL if exact_private else TEXT_BODY_SQL
     return Source(
         "text", "customer_text_fts", "rowid", "customer_text_fts MATCH ?", (phrase,),
-        f"({TEXT_BODY_SQL}) LIKE ? ESCAPE '\\'", (pattern,),
+        f"({body}) LIKE ? ESCAPE '\\'", (pattern,),
     )
 
 
-def text_group(raw: str) -> Group | None:
+def text_group(raw: str, exact_private: bool = False) -> Group | None:
     """The sources a search box text stands for (module doc); ``None`` for a blank text."""
     text = clean_text(raw)[:MAX_TEXT]
     if not text:
@@ -143,23 +196,27 @@ def text_group(raw: str) -> Group | None:
     han = han_only(text)
     compact = _SEPARATORS.sub("", text)
     if han and len(han) == len(spaced):
-        sources.append(gram_source(han) if len(han) <= 2 else phrase_source(han))
+        sources.append(gram_source(han) if len(han) <= 2 else phrase_source(han, exact_private))
     elif "@" in text:
-        sources.append(
-            phrase_source(text) if len(text) >= 3
-            else _range("email", "ix_customers_email", "email", text, nocase=True)
-        )
+        if exact_private:
+            sources.append(_exact("email", "ix_customers_email", "email", text, nocase=True))
+        elif len(text) >= 3:
+            sources.append(phrase_source(text))
+        else:
+            sources.append(_range("email", "ix_customers_email", "email", text, nocase=True))
     elif _PHONE_LIKE.fullmatch(compact):
-        sources += _digit_sources(text, compact)
+        sources += _digit_sources(text, compact, exact_private)
     elif han:
         if len(text) >= 3:
-            sources.append(phrase_source(text))
+            sources.append(phrase_source(text, exact_private))
+        if exact_private:
+            sources += _private_exact(text, compact)
     else:
-        sources += _latin_sources(text, compact)
+        sources += _latin_sources(text, compact, exact_private)
     return Group("text", tuple(sources))
 
 
-def _digit_sources(text: str, compact: str) -> list[Source]:
+def _digit_sources(text: str, compact: str, exact_private: bool = False) -> list[Source]:
     sources: list[Source] = []
     try:
         e164 = normalise_phone(text)
@@ -178,19 +235,29 @@ def _digit_sources(text: str, compact: str) -> list[Source]:
             "substr(c.phone, -4) = ? AND c.phone IS NOT NULL", (digits,),
         ))
     if len(digits) >= 5:
-        sources.append(phrase_source(digits))
+        sources.append(phrase_source(digits, exact_private))
     else:
-        sources.append(_range("member", "ix_customers_member_no", "member_no", digits))
+        sources.append(_range("member", "ix_customers_member_no", "member_no", digits,
+                              open_members_only=exact_private))
+    if exact_private:
+        sources += _private_exact(text, compact)
     return sources
 
 
-def _latin_sources(text: str, compact: str) -> list[Source]:
+def _latin_sources(text: str, compact: str, exact_private: bool = False) -> list[Source]:
     sources: list[Source] = []
     key = latin_key(text)
     if key:
         sources.append(_name_key("pinyin", "ix_customers_pinyin", "name_pinyin", key))
         sources.append(_name_key("initials", "ix_customers_initials", "name_initials", key))
-    if len(text) >= 3:
+    if exact_private:
+        if len(text) >= 3:
+            sources.append(phrase_source(text, exact_private))
+        elif compact:
+            sources += _variants("member", "ix_customers_member_no", "member_no", compact,
+                                 "upper", open_members_only=True)
+        sources += _private_exact(text, compact)
+    elif len(text) >= 3:
         sources.append(phrase_source(text))
     elif compact:
         sources += _variants("member", "ix_customers_member_no", "member_no", compact, "upper")

@@ -130,9 +130,171 @@
     </message>
 </context>
 <context>
-    <name>CustomerDialog</name>
+    <name>ConsentForm</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consent_dialogs.py" line="+180"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentWords</name>
     <message>
         <location filename="../../build/translations/helpers.py" line="+2"/>
+        <source>Counter (paper form)</source>
+        <translation>门店柜台（纸质表格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing SMS</source>
+        <translation>营销短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing WeChat messages</source>
+        <translation>微信营销消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing e-mail</source>
+        <translation>营销邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership programme</source>
+        <translation>会员计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other purpose</source>
+        <translation>其他用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processing sensitive data (PIPL Art. 29)</source>
+        <translation>处理敏感个人信息（个保法第二十九条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharing with a delivery partner</source>
+        <translation>向配送合作方提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer abroad</source>
+        <translation>向境外提供</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat mini-program</source>
+        <translation>微信小程序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consents_tab.py" line="+101"/>
+        <source>(withheld)</source>
+        <translation>（不予显示）</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>No consents recorded yet.</source>
+        <translation>尚未记录任何同意。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Record consent…</source>
+        <translation>记录同意…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The customer takes back the selected consent; the entry stays, marked withdrawn.</source>
+        <translation>顾客撤回所选的同意；该记录会保留，并标记为已撤回。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose, channel</source>
+        <translation>用途、渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence; recorded by</source>
+        <translation>凭证；记录人</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerActions</name>
+    <message>
+        <location filename="../../desktop/ui/pages/customer_actions.py" line="+79"/>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {name} ({member_no})?</source>
+        <translation>删除 {name}（{member_no}）？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The customer&apos;s profile is removed for good; the deletion is recorded in the audit log. This cannot be undone.</source>
+        <translation>该客户的资料将被永久删除，删除操作会记入审计日志。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../build/translations/helpers.py" line="+1"/>
         <source>1990-03-07, 1990/3/7, 1990年3月7日 or 03-07</source>
         <translation>1990-03-07、1990/3/7、1990年3月7日 或 03-07</translation>
     </message>
@@ -351,13 +513,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Consents</source>
-        <translation>授权同意</translation>
+        <source>Consent withdrawn</source>
+        <translation>撤回了同意</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Consents (purpose, granted or withdrawn, channel, evidence) will be recorded here once the privacy register is ready.</source>
-        <translation>隐私登记功能上线后，授权同意记录（用途、同意或撤回、渠道、凭证）将记录在这里。</translation>
+        <source>Consents</source>
+        <translation>授权同意</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -471,6 +633,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -526,11 +693,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Purpose</source>
-        <translation>用途</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
@@ -538,6 +700,11 @@
         <location line="+1"/>
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded a consent</source>
+        <translation>记录了同意</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -581,11 +748,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -626,11 +788,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>When, who</source>
         <translation>时间、操作人</translation>
     </message>
@@ -643,7 +800,7 @@
 <context>
     <name>CustomersModel</name>
     <message>
-        <location filename="../../desktop/ui/models/customers_model.py" line="+93"/>
+        <location filename="../../desktop/ui/models/customer_columns.py" line="+46"/>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -696,7 +853,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+259"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+271"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -736,12 +893,12 @@
         <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+100"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+12"/>
         <source>Customer added.</source>
         <translation>已添加客户。</translation>
     </message>
@@ -751,38 +908,22 @@
         <translation>修改已保存。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Delete customer</source>
-        <translation>删除客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete {name} ({member_no})?</source>
-        <translation>删除 {name}（{member_no}）？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The customer&apos;s profile is removed for good; the deletion is recorded in the audit log. This cannot be undone.</source>
-        <translation>该客户的资料将被永久删除，删除操作会记入审计日志。此操作无法撤销。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+73"/>
+        <location line="+52"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="-32"/>
         <source>Customer deleted.</source>
         <translation>已删除客户。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+16"/>
+        <source>Consent register updated.</source>
+        <translation>同意记录已更新。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Search: phone, last 4 digits, name, pinyin (zhangsan, zs), member no., e-mail, WeChat</source>
         <translation>搜索：电话、后 4 位、姓名、拼音（zhangsan、zs）、会员卡号、邮箱、微信号</translation>
     </message>
@@ -2638,6 +2779,69 @@
     </message>
 </context>
 <context>
+    <name>RecordConsentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consent_dialogs.py" line="+70"/>
+        <source>Record consent</source>
+        <translation>记录同意</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The customer agrees</source>
+        <translation>顾客同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customer declines</source>
+        <translation>顾客拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Purpose</source>
+        <translation>用途(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose in your words</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Answer</source>
+        <translation>顾客答复(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How it was given</source>
+        <translation>取得方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Evidence</source>
+        <translation>凭证(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. birthday coupon by SMS</source>
+        <translation>例如：短信发送生日优惠券</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. signed paper form no. 123</source>
+        <translation>例如：第 123 号已签字纸质同意书</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded with your name and the time, and shown in the customer&apos;s history.</source>
+        <translation>将记录您的姓名和时间，并显示在该顾客的历史记录中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodePanel</name>
     <message>
         <location filename="../../desktop/ui/shell/recovery_code_panel.py" line="+100"/>
@@ -3051,6 +3255,30 @@
     </message>
 </context>
 <context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/consent_dialogs.py" line="+35"/>
+        <location line="+5"/>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Withdraw: {purpose}</source>
+        <translation>撤回：{purpose}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;How did the customer withdraw it?</source>
+        <translation>顾客是如何撤回的？(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. phone call, asked to stop SMS</source>
+        <translation>例如：来电要求停止发送短信</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <location filename="../../desktop/ui/error_text.py" line="+102"/>
@@ -3104,6 +3332,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose a purpose from the list.</source>
+        <translation>请从列表中选择用途。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose a rating from 1 to 5, or leave it empty.</source>
         <translation>请选择 1 到 5 分的评分，或留空。</translation>
     </message>
@@ -3121,6 +3354,21 @@
         <location line="+1"/>
         <source>Choose female, male, other, or leave it empty.</source>
         <translation>请选择女、男或其他，也可留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose how the consent was given.</source>
+        <translation>请选择同意的取得方式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe the purpose in at most 100 characters.</source>
+        <translation>用途说明最多 100 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe the purpose the customer agreed to.</source>
+        <translation>请说明顾客同意的用途。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3244,6 +3492,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Keep the evidence to at most 300 characters.</source>
+        <translation>凭证说明最多 300 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the note to at most 200 characters.</source>
+        <translation>备注最多 200 个字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No shop found in {home}. Create one first (init).</source>
         <translation>{home} 中没有店铺。请先创建店铺（init）。</translation>
     </message>
@@ -3271,6 +3529,16 @@
         <location line="+1"/>
         <source>Remove the invisible control characters.</source>
         <translation>请删除其中不可见的控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say how the customer withdrew consent, e.g. “phone call, 12 May”.</source>
+        <translation>请说明顾客如何撤回同意，例如“5月12日来电”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Say where the proof is kept, e.g. “signed paper form no. 123”.</source>
+        <translation>请说明凭证存放在哪里，例如“第 123 号已签字纸质同意书”。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3376,6 +3644,16 @@
         <location line="+1"/>
         <source>This computer does not hold the key for the shop. Unlock it with the owner password or the recovery code.</source>
         <translation>这台电脑上没有店铺的密钥。请用店主密码或恢复码解锁。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This consent is not in force (it was refused or already withdrawn).</source>
+        <translation>此同意当前无效（顾客已拒绝或已撤回）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This consent no longer exists; it may have been removed with its customer.</source>
+        <translation>此同意记录已不存在，可能已随顾客一并删除。</translation>
     </message>
     <message>
         <location line="+1"/>

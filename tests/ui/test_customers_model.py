@@ -15,14 +15,8 @@ from desktop.services.customers import CustomerService
 from desktop.services.demo import load_demo_data
 from desktop.services.session import Session
 from desktop.ui.models import customers_model
-from desktop.ui.models.customers_model import (
-    CACHED_WINDOWS,
-    COLUMNS,
-    WINDOW,
-    CustomersModel,
-    column_of,
-    format_cents,
-)
+from desktop.ui.models.customer_columns import COLUMNS, column_of, format_cents
+from desktop.ui.models.customers_model import CACHED_WINDOWS, WINDOW, CustomersModel
 from desktop.ui.tasks import SynchronousTaskRunner, TaskRunner
 
 DEMO_CUSTOMERS = 2_000

@@ -25,7 +25,7 @@ from desktop.services.customers import CustomerService
 from desktop.services.demo import load_demo_data
 from desktop.services.session import Session
 from desktop.ui.clipboard_guard import ClipboardGuard
-from desktop.ui.models.customers_model import column_of
+from desktop.ui.models.customer_columns import column_of
 from desktop.ui.pages.customers_page import SEARCH_DELAY_MS, CustomersPage
 from desktop.ui.tasks import SynchronousTaskRunner, TaskHandle
 

@@ -170,6 +170,22 @@ def test_find_by_phone_last4_matches_ending_and_honours_limit(repo):
             repo.find_by_phone_last4("5678", limit=bad_limit)
 
 
+def test_ids_by_phone_last4_reads_only_the_index_and_matches_find(repo):
+    ids = [repo.add(zhang(member_no=f"M{n}", phone=f"+86138000{n:01d}5678")) for n in range(5)]
+    repo.add(zhang(member_no="other", phone="+8613800001234"))
+    repo.add(zhang(member_no="nophone", phone=None))
+    assert repo.ids_by_phone_last4("5678") == ids
+    assert repo.ids_by_phone_last4("5678", limit=3) == ids[:3]
+    assert repo.ids_by_phone_last4("0000") == []
+    plan = " ".join(str(row) for row in repo._conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM customers INDEXED BY ix_customers_phone_last4"
+        " WHERE substr(phone, -4) = ? AND phone IS NOT NULL ORDER BY id LIMIT 50", ("5678",)))
+    assert "ix_customers_phone_last4" in plan and "TEMP B-TREE" not in plan
+    for bad in ("567", "１２３４"):
+        with pytest.raises(ValueError):
+            repo.ids_by_phone_last4(bad)
+
+
 def test_find_by_member_no(repo):
     new_id = repo.add(zhang())
     assert repo.find_by_member_no("M000001").id == new_id

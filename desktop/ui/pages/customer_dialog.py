@@ -33,7 +33,7 @@ from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.customer_views import CustomerDraft, CustomerProfile
 from desktop.services.session import Session
 from desktop.ui.error_text import describe_error, translate_text
-from desktop.ui.models.customers_model import format_cents
+from desktop.ui.models.customer_columns import format_cents
 from desktop.ui.tasks import TaskContext, TaskSubmitter
 
 FieldWidget = QLineEdit | QComboBox | QPlainTextEdit

@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.consents import ConsentView
 from desktop.services.customer_views import REVEALABLE_FIELDS, CustomerProfile, HistoryEntry
 from desktop.services.order_views import FeedbackRow, OrderRow
 from desktop.ui.error_text import role_name
-from desktop.ui.models.customers_model import format_cents, join_tags, local_date, local_time
+from desktop.ui.models.customer_columns import format_cents, join_tags, local_date, local_time
+from desktop.ui.pages.consent_words import channel_name, granted_name, purpose_name
+from desktop.ui.pages.consents_tab import ConsentsTab
 from desktop.ui.pages.profile_list_tab import ListTab
 
 # In the palette of resources/styles/app.qss (which styles the rest of the window).
@@ -158,7 +161,7 @@ class CustomerProfilePanel(QWidget):
         self.tabs.addTab(self._build_basics(), "")
         self.orders_tab = ListTab(5)
         self.feedback_tab = ListTab(5)
-        self.consents_tab = ListTab(4)
+        self.consents_tab = ConsentsTab()
         self.history_tab = ListTab(2)
         self.history_tab.table.setWordWrap(True)
         for tab in (self.orders_tab, self.feedback_tab, self.consents_tab, self.history_tab):
@@ -231,8 +234,9 @@ class CustomerProfilePanel(QWidget):
             value.clear()
         for button in self.reveal_buttons.values():
             button.setVisible(False)
-        for tab in (self.orders_tab, self.feedback_tab, self.consents_tab, self.history_tab):
+        for tab in (self.orders_tab, self.feedback_tab, self.history_tab):
             tab.show_message("")
+        self.consents_tab.clear()
         self.tabs.setVisible(False)
         self._show_heading()
 
@@ -253,7 +257,6 @@ class CustomerProfilePanel(QWidget):
             button.setVisible(self.allow_reveal and profile.can_reveal and key in masked)
         self._show_heading()
         self._show_history()
-        self._show_placeholders()
 
     def show_orders(self, orders: Sequence[OrderRow]) -> None:
         """The customer's latest orders, newest first (masked by the orders service)."""
@@ -265,6 +268,11 @@ class CustomerProfilePanel(QWidget):
         self.orders_tab.show_rows(
             rows, _tr("No orders yet."), [o.id for o in orders], right_aligned={1}
         )
+
+    def show_consents(self, consents: Sequence[ConsentView]) -> None:
+        """The customer's consent register (masked by the consent service)."""
+        if self.profile is not None:
+            self.consents_tab.show_consents(self.profile.id, consents)
 
     def _order_double_clicked(self, item: QTableWidgetItem) -> None:
         first = self.orders_tab.table.item(item.row(), 0)
@@ -315,12 +323,6 @@ class CustomerProfilePanel(QWidget):
         ]
         self.history_tab.show_rows(rows, _tr("Nothing recorded yet."))
 
-    def _show_placeholders(self) -> None:
-        self.consents_tab.show_message(
-            _tr("Consents (purpose, granted or withdrawn, channel, evidence) will be "
-                "recorded here once the privacy register is ready.")
-        )
-
     def texts(self) -> list[str]:
         """Everything this panel shows as text (for tests)."""
         found = [self.heading.text(), self.subheading.text()]
@@ -345,9 +347,6 @@ class CustomerProfilePanel(QWidget):
         )
         self.feedback_tab.set_headers(
             [_tr("Date"), _tr("Kind"), _tr("Status"), _tr("Rating"), _tr("Summary")]
-        )
-        self.consents_tab.set_headers(
-            [_tr("Purpose"), _tr("State"), _tr("Channel"), _tr("When")]
         )
         self.history_tab.set_headers([_tr("When, who"), _tr("What")])
         if self.profile is not None:
@@ -417,20 +416,36 @@ def action_text(action: str) -> str:
         "customer.field_revealed": _tr("Revealed a field"),
         "customer.exported": _tr("Exported"),
         "customer.imported": _tr("Imported"),
+        "consent.recorded": _tr("Recorded a consent"),
+        "consent.withdrawn": _tr("Consent withdrawn"),
     }
     return names.get(action, action)
+
+
+_DETAIL_ORDER = {"field": 0, "purpose": 1, "granted": 2, "channel": 3, "reason": 4, "note": 5}
+"""The log stores details sorted by key; they read better in this order."""
 
 
 def details_text(details: dict[str, Any]) -> str:
     """An audit entry's details in words: the field revealed and why, the fields changed."""
     parts: list[str] = []
-    for key, value in details.items():
+    for key, value in sorted(details.items(), key=lambda item: _DETAIL_ORDER.get(item[0], 99)):
         if value is None or value == "":
             continue
         if key == "field":
             parts.append(field_label(str(value)))
         elif key == "reason":
             parts.append(_tr("Reason: {reason}").format(reason=value))
+        elif key == "consent":
+            continue  # the register's own number says nothing to people
+        elif key == "purpose":
+            parts.append(purpose_name(str(value)))
+        elif key == "granted":
+            parts.append(granted_name(bool(value)))
+        elif key == "channel":
+            parts.append(channel_name(str(value)))
+        elif key == "note":
+            parts.append(_tr("Note: {note}").format(note=value))
         elif key == "fields":
             names = [field_label(name) for name in str(value).split(",") if name]
             parts.append(_tr("Changed: {fields}").format(fields=", ".join(names)))

@@ -1,11 +1,12 @@
-"""Loading one customer's profile tabs (basics, history, latest orders and feedback) in the
-background, with only the newest request allowed to answer."""
+"""Loading one customer's profile tabs (basics, history, latest orders and feedback,
+consents) in the background, with only the newest request allowed to answer."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.services.consents import ConsentService, ConsentView
 from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.customer_views import CustomerProfile, HistoryEntry
 from desktop.services.feedback import FeedbackService
@@ -25,6 +26,7 @@ class ProfileData:
     history: list[HistoryEntry]
     orders: list[OrderRow]
     feedback: list[FeedbackRow]
+    consents: list[ConsentView]
 
 
 class ProfileLoader:
@@ -38,6 +40,7 @@ class ProfileLoader:
         self._service = service
         self._orders = OrderService(workspace)
         self._feedback = FeedbackService(workspace)
+        self._consents = ConsentService(workspace)
         self._session = session
         self._runner = runner
         self._task: Cancellable | None = None
@@ -52,8 +55,8 @@ class ProfileLoader:
         """Load in the background; an earlier unfinished load is cancelled and never answers."""
         self.cancel()
         generation = self._generation
-        service, orders, feedback, session = (
-            self._service, self._orders, self._feedback, self._session
+        service, orders, feedback, consents, session = (
+            self._service, self._orders, self._feedback, self._consents, self._session
         )
 
         def load(ctx: TaskContext) -> ProfileData:
@@ -66,7 +69,9 @@ class ProfileLoader:
             ctx.check_cancelled()
             said = FeedbackFilter(customer_id=customer_id)
             feedback_rows = feedback.page(session, said, limit=PROFILE_ITEMS).rows
-            return ProfileData(profile, history, order_rows, feedback_rows)
+            ctx.check_cancelled()
+            given = consents.list_for_customer(session, customer_id)
+            return ProfileData(profile, history, order_rows, feedback_rows, given)
 
         def answer(deliver: Callable[[], None]) -> None:
             if generation == self._generation:

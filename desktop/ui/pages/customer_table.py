@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
-from desktop.ui.models.customers_model import COLUMNS, CustomersModel, column_for
+from desktop.ui.models.customer_columns import COLUMNS, column_for
+from desktop.ui.models.customers_model import CustomersModel
 
 COLUMN_WIDTHS = {"member_no": 84, "name": 104, "phone": 128, "city": 76, "level": 56,
                  "points": 64, "balance": 90, "created_at": 90, "tags": 120}

@@ -1,5 +1,5 @@
 """The Customers page: search as you type, filters, the big table, the profile panel, and
-add / edit / delete / reveal as the role allows.
+add / edit / delete / reveal as the role allows (the dialogs: ``customer_actions``).
 
 Everything shown comes from ``CustomerService`` already masked for the session; the page
 adds nothing. Service calls run on the task runner; the table model fetches row windows on
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.roles import Permission
+from desktop.services.consents import ConsentService
 from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.customer_views import (
     CustomerFilter,
@@ -40,6 +41,7 @@ from desktop.services.workspace import Workspace
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.error_text import describe_error
 from desktop.ui.models.customers_model import CustomersModel
+from desktop.ui.pages.customer_actions import CustomerActions
 from desktop.ui.pages.customer_dialog import CustomerDialog
 from desktop.ui.pages.customer_filters import CustomerFilterBar
 from desktop.ui.pages.customer_profile import CustomerProfilePanel
@@ -82,13 +84,11 @@ class CustomersPage(QWidget):
         self._profile_id: int | None = None
         self._select_after_load: int | None = None
         self._levels: list[str] = []
-        self.customer_dialog: CustomerDialog | None = None
-        self._dialog_hidden_by_lock = False
-        self.reveal_dialog: RevealDialog | None = None
-        self.delete_confirmation: QMessageBox | None = None
+        self.customer_actions = CustomerActions(self._service, session, runner, clipboard, self)
 
         self.model = CustomersModel(self._service, session, runner, self)
         self._build()
+        self.profile_panel.consents_tab.attach(ConsentService(workspace), session, runner)
         self._connect()
         self.retranslateUi()
         self._apply_permissions()
@@ -172,6 +172,12 @@ class CustomersPage(QWidget):
         self.delete_button.clicked.connect(self.delete_customer)
         self.profile_panel.reveal_requested.connect(self.reveal_field)
         self.profile_panel.order_activated.connect(self.open_order)
+        self.profile_panel.consents_tab.changed.connect(self._consents_changed)
+        self.customer_actions.added.connect(self._added)
+        self.customer_actions.edited.connect(self._edited)
+        self.customer_actions.deleted.connect(self._deleted)
+        self.customer_actions.revealed.connect(self._revealed)
+        self.customer_actions.failed.connect(self._show_error)
 
     def _apply_permissions(self) -> None:
         allows = self._session.allows
@@ -218,20 +224,26 @@ class CustomersPage(QWidget):
         self.model.clear()
         self._show_no_profile()
         self.error_label.setVisible(False)
-        if self.reveal_dialog is not None:
-            self.reveal_dialog.clear_value()
-            self.reveal_dialog.reject()
-        if self.delete_confirmation is not None:
-            self.delete_confirmation.reject()
-        if self.customer_dialog is not None and self.customer_dialog.isVisible():
-            self._dialog_hidden_by_lock = True
-            self.customer_dialog.hide()
+        self.customer_actions.hide_for_lock()
+        self.profile_panel.consents_tab.hide_for_lock()
 
     def restore_after_unlock(self) -> None:
         self.reload()
-        if self.customer_dialog is not None and self._dialog_hidden_by_lock:
-            self._dialog_hidden_by_lock = False
-            self.customer_dialog.open()
+        self.customer_actions.restore_after_unlock()
+        self.profile_panel.consents_tab.restore_after_unlock()
+
+    # The open dialogs (tests and the window look at them).
+    @property
+    def customer_dialog(self) -> CustomerDialog | None:
+        return self.customer_actions.customer_dialog
+
+    @property
+    def reveal_dialog(self) -> RevealDialog | None:
+        return self.customer_actions.reveal_dialog
+
+    @property
+    def delete_confirmation(self) -> QMessageBox | None:
+        return self.customer_actions.delete_confirmation
 
     @Slot()
     def clear_filters(self) -> None:
@@ -358,6 +370,7 @@ class CustomersPage(QWidget):
         self.profile_panel.show_profile(data.profile, data.history)
         self.profile_panel.show_orders(data.orders)
         self.profile_panel.show_feedback(data.feedback)
+        self.profile_panel.show_consents(data.consents)
         self._update_actions()
 
     def _show_no_profile(self) -> None:
@@ -380,28 +393,12 @@ class CustomersPage(QWidget):
 
     @Slot()
     def add_customer(self) -> None:
-        self._open_dialog(None)
+        self.customer_actions.open_form(None, self._levels)
 
     @Slot()
     def edit_customer(self) -> None:
         if self._profile is not None and self._profile.can_edit:
-            self._open_dialog(self._profile)
-
-    def _open_dialog(self, profile: CustomerProfile | None) -> None:
-        if self.customer_dialog is not None and self.customer_dialog.isVisible():
-            self.customer_dialog.raise_()
-            return
-        dialog = CustomerDialog(self._service, self._session, self._runner, profile,
-                                self._levels, self)
-        dialog.saved.connect(self._added if profile is None else self._edited)
-        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
-        self.customer_dialog = dialog
-        dialog.open()
-
-    def _dialog_closed(self, dialog: CustomerDialog) -> None:
-        if self.customer_dialog is dialog and not self._dialog_hidden_by_lock:
-            self.customer_dialog = None
-            dialog.dispose()
+            self.customer_actions.open_form(self._profile, self._levels)
 
     def _added(self, customer_id: int) -> None:
         self.status_message.emit(self.tr("Customer added."))
@@ -421,77 +418,36 @@ class CustomersPage(QWidget):
     @Slot()
     def delete_customer(self) -> None:
         profile = self._profile
-        if profile is None or not profile.can_delete:
-            return
-        box = QMessageBox(self)
-        box.setObjectName("deleteConfirmation")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Delete customer"))
-        box.setText(self.tr("Delete {name} ({member_no})?").format(
-            name=profile.name, member_no=profile.member_no))
-        box.setInformativeText(self.tr(
-            "The customer's profile is removed for good; the deletion is recorded in the "
-            "audit log. This cannot be undone."))
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        if profile is not None and profile.can_delete:
+            self.customer_actions.confirm_delete(profile)
 
-        def answered(_result: int) -> None:
-            confirmed = box.clickedButton() is delete
-            self.delete_confirmation = None
-            box.deleteLater()
-            if confirmed:
-                self._delete(profile.id)
-
-        box.finished.connect(answered)
-        self.delete_confirmation = box
-        box.open()
-
-    def _delete(self, customer_id: int) -> None:
-        service, session = self._service, self._session
-
-        def deleted(_none: None) -> None:
-            row = self.model.row_of(customer_id)
-            self.model.remove_customer(customer_id)
-            if self._profile_id == customer_id:
-                self._profile_id = None
-                self._show_no_profile()
-            if row is not None and self.model.rowCount():
-                self.table.selectRow(min(row, self.model.rowCount() - 1))
-            self.status_message.emit(self.tr("Customer deleted."))
-
-        self._runner.submit(
-            lambda _ctx: service.delete(session, customer_id),
-            on_success=deleted,
-            on_failure=self._show_error,
-        )
+    def _deleted(self, customer_id: int) -> None:
+        row = self.model.row_of(customer_id)
+        self.model.remove_customer(customer_id)
+        if self._profile_id == customer_id:
+            self._profile_id = None
+            self._show_no_profile()
+        if row is not None and self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        self.status_message.emit(self.tr("Customer deleted."))
 
     @Slot(str)
     def reveal_field(self, field: str) -> None:
         profile = self._profile
-        if profile is None or not profile.can_reveal:
+        if profile is None:
             return
-        if not self._session.allows(Permission.REVEAL_FIELD):
-            return
-        if self.reveal_dialog is not None:
-            self.reveal_dialog.reject()
-        shown = self.profile_panel.field_values[field].text() if (
-            field in self.profile_panel.field_values) else ""
-        dialog = RevealDialog(self._service, self._session, self._runner, self._clipboard,
-                              profile.id, field, shown, self)
-        dialog.revealed.connect(self._revealed)
-        dialog.finished.connect(lambda _result: self._reveal_closed(dialog))
-        self.reveal_dialog = dialog
-        dialog.open()
-
-    def _reveal_closed(self, dialog: RevealDialog) -> None:
-        if self.reveal_dialog is dialog:
-            self.reveal_dialog = None
-        dialog.dispose()
+        values = self.profile_panel.field_values
+        shown = values[field].text() if field in values else ""
+        self.customer_actions.reveal(profile, field, shown)
 
     def _revealed(self, customer_id: int, _field: str) -> None:
         if customer_id == self._profile_id:
             self._load_profile()  # the history tab shows the reveal
+
+    def _consents_changed(self, customer_id: int) -> None:
+        self.status_message.emit(self.tr("Consent register updated."))
+        if customer_id == self._profile_id:
+            self._load_profile()  # the consents and history tabs show the change
 
     def _show_error(self, exc: BaseException) -> None:
         self.error_label.setText(describe_error(exc))
