@@ -86,9 +86,15 @@ ERROR_SCAN_DIRS = (
     "desktop/store",
     "desktop/exchange",
 )
-ERROR_CONSTANT_MODULES = ("desktop/core/validation.py", "desktop/core/password_policy.py")
+ERROR_CONSTANT_MODULES = (
+    "desktop/core/validation.py",
+    "desktop/core/password_policy.py",
+    "desktop/exchange/cells.py",
+    "desktop/exchange/rows.py",
+    "desktop/exchange/layouts_catalog.py",
+)
 ERROR_ENUM_VALUES = (("desktop/core/roles.py", "Permission"),)
-ERROR_TEXT_PARAMS = frozenset({"field", "problem"})
+ERROR_TEXT_PARAMS = frozenset({"field", "problem", "reason", "label"})
 _ERROR_MAPS = frozenset({"errors"})  # names of field → problem dicts
 _PROBLEM_LISTS = frozenset({"problems"})
 EXTRACTOR_WARNINGS: list[str] = []

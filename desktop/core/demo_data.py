@@ -58,11 +58,11 @@ class _Dice:
         return low + int(self.random() * (high - low))
 
 
-def _seeded(label: str, ids: Iterable[int]) -> tuple[_Dice, Iterator[int]]:
-    """Dice seeded with ``label`` and the first id, and all the ids."""
+def _seeded(stream: str, ids: Iterable[int]) -> tuple[_Dice, Iterator[int]]:
+    """Dice seeded with ``stream`` and the first id, and all the ids."""
     rest = iter(ids)
     first = next(rest, None)
-    return _Dice(f"{label}:{first}"), chain(() if first is None else (first,), rest)
+    return _Dice(f"{stream}:{first}"), chain(() if first is None else (first,), rest)
 
 
 _SURNAMES: Final = tuple(

@@ -3312,8 +3312,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another customer already has this member number.</source>
         <translation>已有其他客户使用这个会员卡号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled at</source>
+        <translation>取消时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3362,6 +3382,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Describe the purpose in at most 100 characters.</source>
         <translation>用途说明最多 100 个字符。</translation>
     </message>
@@ -3372,8 +3402,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Discount</source>
+        <translation>优惠金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Do not start or end the password with a space.</source>
         <translation>密码的开头和结尾不能是空格。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3392,6 +3437,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Enter a quantity of at least 1.</source>
+        <translation>请填写至少为 1 的数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a rating from 1 to 5.</source>
+        <translation>请填写 1 到 5 之间的评分。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Enter a time such as 14:30.</source>
         <translation>请输入时间，例如 14:30。</translation>
     </message>
@@ -3399,6 +3454,11 @@
         <location line="+1"/>
         <source>Enter a whole number of 1 or more.</source>
         <translation>请输入 1 或更大的整数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a whole number such as 120.</source>
+        <translation>请填写整数，例如 120。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3487,8 +3547,63 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Excel has already rounded this number; format the column as text in the source and export again.</source>
+        <translation>Excel 已将这个数字四舍五入，后几位已丢失；请在原表中把该列设为文本格式后重新导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback channel</source>
+        <translation>反馈渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback status</source>
+        <translation>反馈状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback type</source>
+        <translation>反馈类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fulfilment status</source>
+        <translation>发货状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Give the reason for revealing this field.</source>
         <translation>请填写查看完整信息的原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-kept feedback log</source>
+        <translation>手工登记的反馈表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-kept membership sheet</source>
+        <translation>手工登记的会员表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JD (京东) order export</source>
+        <translation>京东订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Judge.me reviews export</source>
+        <translation>Judge.me 评价导出表</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3502,6 +3617,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Last name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line amount</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member / card number</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Membership level</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No shop found in {home}. Create one first (init).</source>
         <translation>{home} 中没有店铺。请先创建店铺（init）。</translation>
     </message>
@@ -3512,8 +3652,48 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Only staff accounts may use a PIN.</source>
         <translation>只有店员账户可以使用 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order notes</source>
+        <translation>订单备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order number (feedback)</source>
+        <translation>订单号（反馈）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order status</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order time</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order total</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other sheet (columns suggested from their names)</source>
+        <translation>其他表格（按列名推荐对应字段）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3522,13 +3702,98 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Payment time</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pinduoduo (拼多多) order export</source>
+        <translation>拼多多订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Platform account (buyer nick)</source>
+        <translation>平台账号（买家昵称）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Please correct the highlighted fields.</source>
         <translation>请修改标红的内容。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product (feedback)</source>
+        <translation>商品（反馈）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received at</source>
+        <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient name</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Remove the invisible control characters.</source>
         <translation>请删除其中不可见的控制字符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation>商品编码（SKU）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales channel</source>
+        <translation>销售渠道</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3542,6 +3807,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Shipping address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shopify customers export</source>
+        <translation>Shopify 客户导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shopify orders export</source>
+        <translation>Shopify 订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Some records clash with existing ones (member or order numbers); nothing was added.</source>
         <translation>部分记录与已有记录冲突（会员卡号或订单号重复），没有添加任何记录。</translation>
     </message>
@@ -3549,6 +3834,31 @@
         <location line="+1"/>
         <source>Something went wrong.</source>
         <translation>出错了。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored-value balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taobao / Tmall order detail list</source>
+        <translation>淘宝/天猫宝贝报表（订单明细）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taobao / Tmall order list</source>
+        <translation>淘宝/天猫订单报表</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3577,6 +3887,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The cell holds several phone numbers; only the first one was kept.</source>
+        <translation>单元格里有多个电话号码，只保留了第一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The discount cannot be more than the goods total.</source>
         <translation>优惠不能超过商品总额。</translation>
     </message>
@@ -3584,6 +3899,11 @@
         <location line="+1"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The feedback type “{kind}” is not known (use 投诉, 咨询, 建议 or 评价); it was recorded as an inquiry.</source>
+        <translation>无法识别反馈类型“{kind}”（请填写投诉、咨询、建议或评价），已按咨询记录。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3622,8 +3942,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The platform hid this value (for example 138****5678); it was left empty.</source>
+        <translation>平台已隐藏这个值（例如 138****5678），已留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The status cannot change this way.</source>
         <translation>状态不能这样更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The status “{status}” is not known; it was left empty.</source>
+        <translation>无法识别状态“{status}”，已留空。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3677,6 +4007,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This date has no year; write it as year-month-day, e.g. 2024-01-05.</source>
+        <translation>这个日期没有年份；请按年-月-日填写，例如 2024-01-05。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This date is in the future; check it.</source>
         <translation>该日期晚于今天，请检查。</translation>
     </message>
@@ -3687,8 +4022,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This feedback row has neither content nor a rating.</source>
+        <translation>这一行反馈既没有内容也没有评分。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This field cannot be revealed.</source>
         <translation>此项不能查看完整信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is an old 15-digit ID number; it was converted to the 18-digit form. Check it against the ID card.</source>
+        <translation>这是旧的 15 位身份证号，已转换为 18 位；请对照身份证核实。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3717,6 +4062,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This order row has no order number; map the order number column or fill it in.</source>
+        <translation>这一行订单没有订单号；请把订单号列对应上，或补填订单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This password is too common; choose another.</source>
         <translation>这个密码太常见，请换一个。</translation>
     </message>
@@ -3727,13 +4077,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This text is longer than {limit} characters; shorten it.</source>
+        <translation>这段文字超过 {limit} 个字符，请缩短。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This text is too long; shorten it.</source>
         <translation>文字过长，请缩短。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Too many failed attempts. Try again in {seconds} seconds.</source>
         <translation>失败次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3772,8 +4137,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WooCommerce customers export</source>
+        <translation>WooCommerce 客户导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WooCommerce orders export</source>
+        <translation>WooCommerce 订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Write how the complaint was resolved before marking it resolved.</source>
         <translation>标记为已解决前，请写明投诉的处理结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the gender as 男/女, M/F or male/female; it was left empty.</source>
+        <translation>性别请填写男/女、M/F 或 male/female；已留空。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1,0 +1,205 @@
+"""Read the mapped cells of one row into normalised values by field key, with the issues found.
+
+The work per row is planned once per sheet (:class:`RowReader`): which columns feed which
+field, through which converter, so a row only touches its mapped cells. Several columns on one
+field: texts listed in ``JOIN_WITH`` are joined in column order, tags are merged, and for any
+other field the first column with a usable value wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import tzinfo
+from functools import partial
+from typing import Any
+
+from desktop.core.import_types import Cell, ColumnMapping, RowIssue
+from desktop.core.models import FeedbackKind
+from desktop.exchange import cells
+from desktop.exchange.cells import Converted, Note
+from desktop.exchange.fields import is_field
+from desktop.exchange.statuses import (
+    CHANNELS,
+    FEEDBACK_KIND,
+    FEEDBACK_STATUS,
+    FULFILLMENT_STATUS,
+    ORDER_STATUS,
+    choice,
+)
+
+Converter = Callable[[Cell], Converted[Any]]
+# field key, its first column, converter, all its columns when several, remembered results
+_Step = tuple[str, int, Converter, tuple[int, ...] | None, dict[tuple[type, Cell], Converted[Any]]]
+
+JOIN_WITH = {
+    "customer.address_detail": " ", "customer.notes": "; ", "order.ship_address": " ",
+    "order.ship_name": " ", "order.notes": "; ", "feedback.content": "\n",
+    "feedback.resolution": "; ",
+}
+_TAGS = "customer.tags"
+_UNKNOWN_SHOWN = 40  # characters of an unknown status shown back in the warning
+_REMEMBERED = 512  # converted values remembered per column
+
+
+def _tags(cell: Cell) -> Converted[tuple[str, ...]]:
+    return Converted(cells.tags(cell) or None)
+
+
+def _choice(table: Mapping[str, str], reason: str, param: str) -> Converter:
+    def convert(cell: Cell) -> Converted[str]:
+        value, unknown = choice(cell, table)
+        if unknown is None:
+            return Converted(value)
+        return Converted(None, (Note(reason, {param: unknown[:_UNKNOWN_SHOWN]}, warning=True),))
+
+    return convert
+
+
+def _feedback_kind(cell: Cell) -> Converted[str]:
+    value, unknown = choice(cell, FEEDBACK_KIND)
+    if unknown is None:
+        return Converted(value)
+    note = Note(cells.FEEDBACK_KIND_UNKNOWN, {"kind": unknown[:_UNKNOWN_SHOWN]}, warning=True)
+    return Converted(FeedbackKind.INQUIRY.value, (note,))
+
+
+def _channel(cell: Cell) -> Converted[str]:
+    value, unknown = choice(cell, CHANNELS)
+    return Converted(value or unknown)
+
+
+_FIXED: dict[str, Converter] = {
+    "customer.member_no": cells.identifier,
+    "customer.name": cells.personal_text,
+    "customer.first_name": cells.personal_text,
+    "customer.last_name": cells.personal_text,
+    "customer.gender": cells.gender,
+    "customer.phone": cells.phone,
+    "customer.email": cells.email,
+    "customer.wechat_id": cells.plain_text,
+    "customer.platform_account": cells.identifier,
+    "customer.id_number": cells.resident_id,
+    "customer.province": cells.plain_text,
+    "customer.city": cells.plain_text,
+    "customer.district": cells.plain_text,
+    "customer.address_detail": cells.personal_text,
+    "customer.level": cells.plain_text,
+    "customer.points": cells.whole_number,
+    "customer.balance": cells.cents,
+    _TAGS: _tags,
+    "customer.notes": cells.plain_text,
+    "customer.source": cells.plain_text,
+    "order.order_no": cells.identifier,
+    "order.channel": _channel,
+    "order.status": _choice(ORDER_STATUS, cells.STATUS_UNKNOWN, "status"),
+    "order.fulfillment_status": _choice(FULFILLMENT_STATUS, cells.STATUS_UNKNOWN, "status"),
+    "order.cancelled_at": cells.plain_text,
+    "order.total": cells.cents,
+    "order.discount": cells.cents,
+    "order.shipping": cells.cents,
+    "order.paid": cells.cents,
+    "order.ship_name": cells.personal_text,
+    "order.ship_phone": cells.phone,
+    "order.ship_address": cells.personal_text,
+    "order.notes": cells.plain_text,
+    "item.product_name": cells.plain_text,
+    "item.quantity": cells.quantity,
+    "item.sku": cells.identifier,
+    "item.unit_price": cells.cents,
+    "item.amount": cells.cents,
+    "feedback.kind": _feedback_kind,
+    "feedback.title": cells.plain_text,
+    "feedback.content": cells.plain_text,
+    "feedback.rating": cells.rating,
+    "feedback.channel": _channel,
+    "feedback.status": _choice(FEEDBACK_STATUS, cells.STATUS_UNKNOWN, "status"),
+    "feedback.resolution": cells.plain_text,
+    "feedback.order_no": cells.identifier,
+    "feedback.product": cells.plain_text,
+}
+_DATES = ("customer.birthday",)
+_MOMENTS = ("order.ordered_at", "order.paid_at", "feedback.received_at")
+
+
+def converters(*, month_first: bool, zone: tzinfo) -> dict[str, Converter]:
+    """The converter of every field, with the sheet's date conventions bound."""
+    table = dict(_FIXED)
+    for key in _DATES:
+        table[key] = partial(cells.birthday, month_first=month_first)
+    for key in _MOMENTS:
+        table[key] = partial(cells.moment, zone=zone, month_first=month_first)
+    return table
+
+
+def _empty(cell: Cell) -> bool:
+    return cell is None or cell == ""
+
+
+class RowReader:
+    """Reads rows of one sheet: planned once from the mapping, then ``read`` per row."""
+
+    def __init__(
+        self, mapping: Sequence[ColumnMapping], *, month_first: bool, zone: tzinfo
+    ) -> None:
+        table = converters(month_first=month_first, zone=zone)
+        columns: dict[str, list[int]] = {}
+        for entry in sorted(mapping, key=lambda entry: entry.column):
+            if entry.field and is_field(entry.field):
+                columns.setdefault(entry.field, []).append(entry.column)
+        self.mapped = bool(columns)
+        # In column order, so a row's issues come out in the order of its columns; a field on
+        # one column (the usual case) takes the short way.
+        self._steps: list[_Step] = [
+            (key, indexes[0], table[key], tuple(indexes) if len(indexes) > 1 else None, {})
+            for key, indexes in sorted(columns.items(), key=lambda item: item[1][0])
+        ]
+
+    def read(
+        self, row_cells: Sequence[Cell], number: int
+    ) -> tuple[dict[str, Any], list[RowIssue]]:
+        """Values by field key (only fields with a usable value) and the row's issues."""
+        found: dict[str, Any] = {}
+        issues: list[RowIssue] = []
+        width = len(row_cells)
+        for key, column, convert, several, seen in self._steps:
+            if several is None:
+                if column >= width or (cell := row_cells[column]) is None or cell == "":
+                    continue
+                # Converters are pure, and many columns repeat their values (性别, 等级, 状态,
+                # dates, amounts): remember the first few hundred results of each column.
+                converted = seen.get((cell.__class__, cell))
+                if converted is None:
+                    converted = convert(cell)
+                    if len(seen) < _REMEMBERED:
+                        seen[(cell.__class__, cell)] = converted
+                if converted.notes:
+                    issues.extend(_issues(number, key, converted.notes))
+                if converted.value is not None:
+                    found[key] = converted.value
+                continue
+            present = [row_cells[index] for index in several if index < width]
+            results = [convert(cell) for cell in present if not _empty(cell)]
+            value = _combine(key, results)
+            if value is not None and key not in JOIN_WITH and key != _TAGS:
+                # The first usable column wins; problems of the others do not matter.
+                results = [next(result for result in results if result.value is not None)]
+            for result in results:
+                issues.extend(_issues(number, key, result.notes))
+            if value is not None:
+                found[key] = value
+        return found, issues
+
+
+def _combine(key: str, results: list[Converted[Any]]) -> Any:
+    values = [result.value for result in results if result.value is not None]
+    if not values:
+        return None
+    if key == _TAGS:
+        return tuple(dict.fromkeys(tag for tags in values for tag in tags))
+    if key in JOIN_WITH:
+        return JOIN_WITH[key].join(str(value) for value in values if value)
+    return values[0]
+
+
+def _issues(number: int, key: str, notes: tuple[Note, ...]) -> list[RowIssue]:
+    return [RowIssue(number, key, note.reason, dict(note.params), note.warning) for note in notes]
