@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import phonenumbers
 
+from desktop.core.address_text import street_spans
 from desktop.core.errors import InvalidInputError
 from desktop.core.models import Customer
 from desktop.core.validation import clean_text, luhn_ok, parse_date, resident_id_checksum_ok
@@ -420,8 +421,9 @@ def mask_member_no(value: str | None) -> str:
 
 
 def mask_free_text(value: str | None) -> str:
-    """Mask phone numbers, resident IDs, bank cards, e-mail addresses and WeChat IDs found
-    inside free text (notes, feedback), each by its own rule; the rest is left as written."""
+    """Mask phone numbers, resident IDs, bank cards, e-mail addresses, WeChat IDs and street
+    addresses found inside free text (notes, feedback), each by its own rule (a street part
+    becomes ****, the region before it stays); the rest is left as written."""
     if not clean_text(value):
         return ""
     original = value if isinstance(value, str) else str(value)
@@ -437,6 +439,7 @@ def mask_free_text(value: str | None) -> str:
         if _is_resident_id(m.group())
     ]
     found += _card_spans(text)
+    found += [(start, end, HIDDEN) for start, end in street_spans(text)]
     found += [(m.start(), m.end(), mask_phone(m.group())) for m in _MOBILE_IN_TEXT.finditer(text)]
     found += _phone_spans(text)
     chosen: list[Span] = []

@@ -60,6 +60,9 @@ class ExportRequest:
     feedback: FeedbackFilter | None = None
     csv_encoding: CsvEncoding = CsvEncoding.UTF8_BOM
     pseudonymous_key: bool = False  # add a keyed, per-shop customer key column for joining
+    translate: Callable[[str], str] | None = None
+    """Translates the English source texts written into the file (sheet names, headers, the
+    cover); None writes them in English. The UI passes its translator."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,8 @@ class ExportResult:
     audit_seq: int  # the export's entry in the audit log (also on the cover sheet)
     masked: bool
     file_password: str | None = None  # unmasked exports only: shown once, never stored
+    sheet_rows: tuple[tuple[str, int], ...] = ()  # data rows per sheet, as on the cover
+    sha256: str = ""  # of the file written (also in the audit log)
 
 
 class ExportServiceApi(Protocol):

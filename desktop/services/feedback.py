@@ -322,11 +322,13 @@ class FeedbackService:
             status = FeedbackStatus(flt.status) if flt.status else None
         except ValueError:
             raise FieldErrors({"status": STATUS_INVALID}) from None
+        received_from, received_before = self._time.range(flt.date_from, flt.date_to)
         return FeedbackQuery(
             kind=kind, status=status,
             assignee_user_id=session.user.id if flt.mine_open else None,
             unresolved_only=flt.mine_open, overdue_only=flt.overdue_only,
-            customer_id=flt.customer_id,
+            customer_id=flt.customer_id, received_from=received_from,
+            received_before=received_before,
         )
 
     def _row(self, session: Session, row: FeedbackListRow) -> FeedbackRow:

@@ -163,6 +163,10 @@ class FeedbackFilter:
     overdue_only: bool = False
     """Only complaints not resolved within the response time."""
     customer_id: int | None = None
+    date_from: date | None = None
+    """Local calendar date the feedback was received, inclusive."""
+    date_to: date | None = None
+    """Local calendar date, inclusive."""
 
 
 @dataclass(frozen=True, slots=True)

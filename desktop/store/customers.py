@@ -93,6 +93,19 @@ class CustomerRepository:
         row = self._conn.execute(f"{self._SELECT} WHERE c.id = ?", (customer_id,)).fetchone()
         return _customer(row) if row else None
 
+    def records(self, ids: Sequence[int]) -> list[tuple[object, ...]]:
+        """Stored rows for ``ids``, in that order (ids that do not exist are left out): the
+        :attr:`columns`, then the tags joined by :data:`TAG_SEPARATOR` (or None). Plain
+        tuples, for streaming exports of 100,000 rows (no objects built per row)."""
+        found: dict[object, tuple[object, ...]] = {}
+        wanted = list(dict.fromkeys(int(i) for i in ids))
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" for _ in part)
+            for row in self._conn.execute(f"{self._SELECT} WHERE c.id IN ({marks})", part):
+                found[row[0]] = tuple(row)
+        return [found[i] for i in wanted if i in found]
+
     def update(self, customer: Customer) -> None:
         """Replace every field and the tag set of an existing customer; stamp ``updated_at``.
 

@@ -33,6 +33,10 @@ class FeedbackQuery:
     overdue_only: bool = False
     """Only complaints not resolved and received before the cutoff given to the query."""
     customer_id: int | None = None
+    received_from: str | None = None
+    """UTC ISO instant, inclusive."""
+    received_before: str | None = None
+    """UTC ISO instant, exclusive."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,12 @@ def _where(
     if query.customer_id is not None:
         clauses.append("f.customer_id = ?")
         params.append(query.customer_id)
+    if query.received_from is not None:
+        clauses.append("f.received_at >= ?")
+        params.append(query.received_from)
+    if query.received_before is not None:
+        clauses.append("f.received_at < ?")
+        params.append(query.received_before)
     if after is not None:
         clauses.append("(f.received_at < ? OR (f.received_at = ? AND f.id < ?))")
         params += [after.received_at, after.received_at, after.id]

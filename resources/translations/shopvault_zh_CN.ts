@@ -1376,7 +1376,7 @@
     <message>
         <location line="+2"/>
         <source>A membership list kept by hand, or a customer, order or review export from an online store (Taobao / Tmall, JD, Pinduoduo, Shopify, WooCommerce …).</source>
-        <translation>手工整理的会员登记表，或从网店导出的顾客、订单、评价表（淘宝 / 天猫、京东、拼多多、Shopify、WooCommerce 等）。</translation>
+        <translation>手工整理的会员登记表，或从网店导出的客户、订单、评价表（淘宝 / 天猫、京东、拼多多、Shopify、WooCommerce 等）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1676,7 +1676,7 @@
     <message>
         <location line="+76"/>
         <source>★ identifies a customer: each row needs at least one of them</source>
-        <translation>★ 表示可识别顾客的字段：每一行至少需要其中一项</translation>
+        <translation>★ 表示可识别客户的字段：每一行至少需要其中一项</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages/import_preview_model.py" line="+127"/>
@@ -1691,7 +1691,7 @@
     <message>
         <location line="+1"/>
         <source>Who</source>
-        <translation>顾客</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1761,7 +1761,7 @@
     <message>
         <location line="+7"/>
         <source>Customers</source>
-        <translation>顾客</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1781,7 +1781,7 @@
     <message>
         <location line="+2"/>
         <source>looks like a customer list</source>
-        <translation>像是顾客名单</translation>
+        <translation>像是客户名单</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1811,7 +1811,7 @@
     <message>
         <location line="+7"/>
         <source>Customers the shop already has are not changed at all; only new customers are added.</source>
-        <translation>店里已有的顾客完全不改动，只添加新顾客。</translation>
+        <translation>店里已有的客户完全不改动，只添加新客户。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1875,7 +1875,7 @@
         <location line="+3"/>
         <source>• %n customer(s) it added will be removed.</source>
         <translation>
-            <numerusform>• 删除这次导入新建的 %n 位顾客。</numerusform>
+            <numerusform>• 删除这次导入新建的 %n 位客户。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1896,7 +1896,7 @@
         <location line="+3"/>
         <source>• %n customer(s) it updated will get back the details they had before.</source>
         <translation>
-            <numerusform>• 这次导入更新过的 %n 位顾客恢复为导入前的信息。</numerusform>
+            <numerusform>• 这次导入更新过的 %n 位客户恢复为导入前的信息。</numerusform>
         </translation>
     </message>
     <message>
@@ -2237,7 +2237,7 @@
     <message>
         <location line="+6"/>
         <source>No column is mapped to a field marked ★ (mobile, member number, e-mail or platform account). Rows without one of them cannot be matched to a customer and will be rejected.</source>
-        <translation>没有任何列对应到带 ★ 的字段（手机号、会员卡号、电子邮箱或平台账号）。缺少这些信息的行无法确定是哪位顾客，将被拒绝导入。</translation>
+        <translation>没有任何列对应到带 ★ 的字段（手机号、会员卡号、电子邮箱或平台账号）。缺少这些信息的行无法确定是哪位客户，将被拒绝导入。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -2287,7 +2287,7 @@
     <message>
         <location line="+1"/>
         <source>Customers the shop already has:</source>
-        <translation>店里已有的顾客：</translation>
+        <translation>店里已有的客户：</translation>
     </message>
 </context>
 <context>
@@ -3090,7 +3090,7 @@
     <message>
         <location line="+2"/>
         <source>The sheet that looks most like a customer, order or feedback list is selected.</source>
-        <translation>已选中最像顾客、订单或反馈列表的工作表。</translation>
+        <translation>已选中最像客户、订单或反馈列表的工作表。</translation>
     </message>
 </context>
 <context>
@@ -3098,12 +3098,12 @@
     <message>
         <location filename="../../desktop/ui/pages/import_pages_result.py" line="+46"/>
         <source>New customers added</source>
-        <translation>新增顾客</translation>
+        <translation>新增客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customers updated</source>
-        <translation>更新的顾客</translation>
+        <translation>更新的客户</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3113,7 +3113,7 @@
     <message>
         <location line="+1"/>
         <source>Existing customers left as they were</source>
-        <translation>保持不变的已有顾客</translation>
+        <translation>保持不变的已有客户</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3163,7 +3163,7 @@
     <message>
         <location line="+2"/>
         <source>Open customers</source>
-        <translation>查看顾客</translation>
+        <translation>查看客户</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3312,8 +3312,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Added</source>
+        <translation>添加日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3322,8 +3332,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>An unmasked export is written only as a password-protected .xlsx file; a CSV file cannot be protected. Choose .xlsx, or export masked.</source>
+        <translation>不脱敏的导出只能写成带密码保护的 .xlsx 文件；CSV 文件无法加密保护。请选择 .xlsx，或改为脱敏导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Another customer already has this member number.</source>
         <translation>已有其他客户使用这个会员卡号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>储值余额</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3334,6 +3359,16 @@
         <location line="+1"/>
         <source>Cancelled at</source>
         <translation>取消时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot import {file}: {problem}</source>
+        <translation>无法导入 {file}：{problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3367,6 +3402,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose at least one column to export.</source>
+        <translation>请至少选择一列导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Choose between 0 (never) and 240 minutes.</source>
         <translation>请设为 0（从不）到 240 分钟。</translation>
     </message>
@@ -3382,6 +3422,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Choose two different files for the workbook and the JSON copy.</source>
+        <translation>请为工作簿和 JSON 副本选择两个不同的文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
@@ -3389,6 +3434,16 @@
         <location line="+1"/>
         <source>Content</source>
         <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key</source>
+        <translation>客户代号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3587,6 +3642,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Goods total</source>
+        <translation>商品总额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Hand-kept feedback log</source>
         <translation>手工登记的反馈表</translation>
     </message>
@@ -3594,6 +3654,11 @@
         <location line="+1"/>
         <source>Hand-kept membership sheet</source>
         <translation>手工登记的会员表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品明细</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3617,8 +3682,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Last name</source>
         <translation>姓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3628,6 +3708,11 @@
     <message>
         <location line="+1"/>
         <source>Member / card number</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member no.</source>
         <translation>会员卡号</translation>
     </message>
     <message>
@@ -3662,6 +3747,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Order notes</source>
         <translation>订单备注</translation>
     </message>
@@ -3692,13 +3782,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Other sheet (columns suggested from their names)</source>
         <translation>其他表格（按列名推荐对应字段）</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payable</source>
+        <translation>应付</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3757,8 +3867,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Received at</source>
         <translation>反馈时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3787,6 +3907,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>SKU</source>
         <translation>商品编码（SKU）</translation>
     </message>
@@ -3804,6 +3929,11 @@
         <location line="+1"/>
         <source>Say where the proof is kept, e.g. “signed paper form no. 123”.</source>
         <translation>请说明凭证存放在哪里，例如“第 123 号已签字纸质同意书”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3842,8 +3972,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>State the purpose of this unmasked export: who receives the data and why.</source>
+        <translation>请说明此次不脱敏导出的用途：数据交给谁、为什么。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Stored-value balance</source>
         <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3897,6 +4042,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The disk is full; nothing was written to {path}. Free some space and try again.</source>
+        <translation>磁盘已满；{path} 未写入任何内容。请腾出空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
@@ -3907,6 +4057,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The file {path} could not be written ({problem}); nothing was written.</source>
+        <translation>无法写入文件 {path}（{problem}）；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The file {path} is damaged and cannot be opened. It was left untouched.</source>
         <translation>文件 {path} 已损坏，无法打开。文件未做任何改动。</translation>
     </message>
@@ -3914,6 +4069,11 @@
         <location line="+1"/>
         <source>The file {path} is missing.</source>
         <translation>找不到文件 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The folder for {path} does not exist; choose another place to save the file.</source>
+        <translation>{path} 所在的文件夹不存在；请选择其他保存位置。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3934,6 +4094,11 @@
         <location line="+1"/>
         <source>The owner cannot be disabled.</source>
         <translation>不能停用店主账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The owner password is not correct; nothing was exported.</source>
+        <translation>店主密码不正确；未导出任何内容。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4102,6 +4267,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Unknown column {key}. Choose from: {choices}.</source>
+        <translation>未知的列 {key}。可选：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown filter {key} for {kind}; use one of: {choices}.</source>
+        <translation>{kind} 没有筛选条件 {key}；可用：{choices}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unknown user name or wrong password.</source>
         <translation>用户名不存在或密码错误。</translation>
     </message>
@@ -4142,6 +4317,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>What the customer said</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>WooCommerce customers export</source>
         <translation>WooCommerce 客户导出表</translation>
     </message>
@@ -4164,6 +4344,16 @@
         <location line="+1"/>
         <source>Your role ({role}) may not do this: {action}.</source>
         <translation>您的角色（{role}）无权执行此操作：{action}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a line or cell is far too long for a table (perhaps it is not a text table). Check the file, or save it again as .xlsx or CSV.</source>
+        <translation>有一行或一个单元格长得离谱（可能不是文本表格）。请检查文件，或重新另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a row has more columns than any spreadsheet can hold. Check the file, or save it again as .xlsx or CSV.</source>
+        <translation>有一行的列数超过了任何表格所能容纳的数量。请检查文件，或重新另存为 .xlsx 或 CSV。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4292,6 +4482,56 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>it is a PDF document, not a spreadsheet. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这是 PDF 文档，不是表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a ZIP archive, not a spreadsheet. Unpack it and choose the spreadsheet inside.</source>
+        <translation>这是 ZIP 压缩包，不是表格。请先解压，再选择里面的表格文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a compressed archive, not a spreadsheet. Unpack it and choose the spreadsheet inside.</source>
+        <translation>这是压缩包，不是表格。请先解压，再选择里面的表格文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a picture, not a spreadsheet. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这是图片，不是表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a web page saved with a spreadsheet name. Open it in Excel or WPS and save it as .xlsx or CSV.</source>
+        <translation>这是一个用表格文件名保存的网页。请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is a workbook with macros. Open it in Excel or WPS and save it as an ordinary .xlsx workbook.</source>
+        <translation>这是带宏的工作簿。请用 Excel 或 WPS 打开，另存为普通的 .xlsx 工作簿。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an Excel 2003 XML spreadsheet. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>这是 Excel 2003 XML 表格。请用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an Excel binary workbook (.xlsb). Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>这是 Excel 二进制工作簿（.xlsb）。请用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an Office document but not a spreadsheet. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这是 Office 文档，但不是表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is an OpenDocument spreadsheet. Open it in WPS, LibreOffice or Excel and save it as .xlsx.</source>
+        <translation>这是 OpenDocument 表格。请用 WPS、LibreOffice 或 Excel 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>it is damaged (the database does not match).</source>
         <translation>备份已损坏（数据库校验不符）。</translation>
     </message>
@@ -4307,6 +4547,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>it is in the old Excel 97-2003 format. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>这是旧的 Excel 97-2003 格式。请用 Excel 或 WPS 打开，另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>it is not a ShopVault backup of a known version.</source>
         <translation>不是可识别版本的 ShopVault 备份。</translation>
     </message>
@@ -4317,8 +4562,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>it is not a spreadsheet or text table. Choose an .xlsx, .csv or .txt file.</source>
+        <translation>这不是表格或文本表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>its database does not open with its key.</source>
         <translation>备份中的数据库无法用其密钥打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its text encoding cannot be recognised. Save it as &quot;CSV UTF-8&quot; in Excel or WPS and try again.</source>
+        <translation>无法识别文件的文字编码。请在 Excel 或 WPS 中另存为“CSV UTF-8”格式后再试。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4449,6 +4704,61 @@
         <location line="+1"/>
         <source>the copy just written does not open.</source>
         <translation>刚写入的副本无法打开。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file cannot be read. Close it in other programs, check that you may open it, and try again.</source>
+        <translation>无法读取该文件。请在其他程序中关闭它，确认您有权限打开它，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is damaged or incomplete. Open it in Excel or WPS, save it again as .xlsx, and try again.</source>
+        <translation>文件已损坏或不完整。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is empty. Choose the file that holds your data.</source>
+        <translation>文件是空的。请选择存有数据的那个文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is not there any more. Choose it again.</source>
+        <translation>文件已经不在原处了。请重新选择。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is password-protected. Save it without a password and try again.</source>
+        <translation>文件设置了密码。请去掉密码另存后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is too large to import. Split it into smaller files and try again.</source>
+        <translation>文件太大，无法导入。请拆分成几个小文件后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook contains another compressed archive, so it was not opened. Open it in Excel or WPS, save it again as .xlsx, and try again.</source>
+        <translation>该工作簿里还包含另一个压缩包，因此没有打开。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook has no sheet of that name. Choose one of its sheets.</source>
+        <translation>工作簿里没有这个名称的工作表。请从它的工作表中选择一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook has no worksheets with data. Choose another file.</source>
+        <translation>工作簿里没有含数据的工作表。请选择其他文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the workbook is built in an unusual way that could harm this computer, so it was not opened. Open it in Excel or WPS, save it again as .xlsx, and try again.</source>
+        <translation>该工作簿的结构异常，可能危害这台电脑，因此没有打开。请用 Excel 或 WPS 打开，重新另存为 .xlsx 后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is a folder, not a file. Choose a spreadsheet file.</source>
+        <translation>这是一个文件夹，不是文件。请选择一个表格文件。</translation>
     </message>
     <message>
         <location line="+1"/>

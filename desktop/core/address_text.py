@@ -1,0 +1,58 @@
+"""Finding street addresses written inside free text (notes, feedback), for the free-text
+masker: 北京市朝阳区建国路88号院3号楼1201 keeps 北京市朝阳区 and hides the rest, as the
+address rule of DESIGN §4 does for a structured address.
+
+A street part is a road, lane, estate or building name followed by a house or unit number:
+建国路88号, 幸福小区3栋2单元501, 望京SOHO T1-1201 is not recognised (no Chinese street word),
+but its phone numbers and IDs still are (other detectors). English: 221B Baker Street,
+12 High St. The road name is walked back from its street word over Han characters up to the
+nearest administrative suffix (省 市 区 县 旗 州), so the region stays readable and the name of
+the road does not.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+_DIGIT = "0-9\uff10-\uff19"
+_UNIT_CHARS = (
+    rf"{_DIGIT}A-Za-z\uff21-\uff3a\uff41-\uff5a#＃\-－—_"
+    "号號院楼樓栋棟幢单元單室层層座期户戶"
+)
+_STREET_WORDS = (
+    "大道|大街|胡同|小区|小區|花园|花園|大厦|大廈|公寓|广场|廣場|新村|家园|家園|"
+    "路|街|道|巷|弄|村|苑|园|園|院"
+)
+_CN_STREET: Final = re.compile(
+    rf"(?:{_STREET_WORDS})\s*[{_DIGIT}]+\s*[{_UNIT_CHARS}]*"
+)
+_ADMIN_STOP: Final = frozenset("省市区區县縣旗州盟镇鎮乡鄉")
+_NAME_LIMIT: Final = 12
+_EN_STREET: Final = re.compile(
+    r"(?i)\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Za-z][A-Za-z'\-]*\.?\s+){1,4}"
+    r"(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct|place|pl|"
+    r"terrace|close|crescent|parkway|pkwy|highway|hwy|square|sq)\b\.?"
+    r"(?:,?\s*(?:apt|apartment|flat|unit|suite|ste|room|rm|#)\.?\s*[0-9A-Za-z\-]+)?"
+)
+
+
+def _is_han(ch: str) -> bool:
+    cp = ord(ch)
+    return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3134F
+
+
+def street_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each street part in ``text`` (ASCII-folded view, same length)."""
+    spans: list[tuple[int, int]] = []
+    for match in _CN_STREET.finditer(text):
+        start = match.start()
+        walked = 0
+        while (start > 0 and walked < _NAME_LIMIT and _is_han(text[start - 1])
+               and text[start - 1] not in _ADMIN_STOP):
+            start -= 1
+            walked += 1
+        if walked:  # a bare "路12" without a road name is not an address
+            spans.append((start, match.end()))
+    spans += [(m.start(), m.end()) for m in _EN_STREET.finditer(text)]
+    return spans
