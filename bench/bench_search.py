@@ -46,7 +46,12 @@ from desktop.store.migrations import latest_version, migrate
 
 ENGINES = ("SQLCipher", "sqlite3")
 KINDS = ("full phone", "last-4", "2-char Chinese name", "3+ char substring",
-         "pinyin initials", "pinyin full")
+         "pinyin initials", "pinyin full", "whole e-mail or WeChat ID")
+LEVELS = (("store", "query part (staff)"), ("owner", "query part (owner)"),
+          ("service", "service (staff)"))
+"""Store level: the SQL and row building without masking, with the staff's search filter
+(e-mail, WeChat ID and phone-like member numbers by the whole value only) and with the
+owner's (substrings of those too); service level: what the staff's screen waits for."""
 
 
 # ---------------------------------------------------------------- building (child process)
@@ -166,6 +171,9 @@ def make_queries(db: ShopDatabase, count: int, seed: int) -> dict[str, list[str]
         substrings.append(field if len(field) <= 6 else field[start : start + 6])
     rng.shuffle(substrings)
     queries["3+ char substring"] = substrings[:count]
+    whole = [value for _, _, email, wechat, *_ in rows for value in (email, wechat) if value]
+    rng.shuffle(whole)
+    queries["whole e-mail or WeChat ID"] = whole[:count]
     return queries
 
 
@@ -188,13 +196,14 @@ def timed(call: Callable[[], Any], repeat: int = 1) -> float:
 def search_latency(db: ShopDatabase, queries: dict[str, list[str]], warmup: int
                    ) -> dict[str, Any]:
     """Per kind: service level (staff: ids(200) + masked rows of the first 50) and store
-    level (the same SQL without masking: the query part)."""
+    level (the same SQL without masking: the query part), with the staff's and the owner's
+    search filter (see LEVELS)."""
     service, session = service_for(db), staff_session()
     search = CustomerSearch(db.reader())
     results: dict[str, Any] = {}
     for kind in KINDS:
         texts = queries[kind]
-        service_times, store_times, hits, plans = [], [], 0, {}
+        service_times, store_times, owner_times, hits, plans = [], [], [], 0, {}
         for text in texts[:warmup]:
             service.rows(session, service.ids(session, CustomerFilter(text=text),
                                               CustomerSort.NEWEST, 200).ids[:50])
@@ -206,16 +215,22 @@ def search_latency(db: ShopDatabase, queries: dict[str, list[str]], warmup: int
                 service.rows(session, page.ids[:50])
                 service_times.append(time.perf_counter() - started)
                 hits += len(page.ids)
+                staff_filter = SearchFilter(text=text, exact_private=True)
+                started = time.perf_counter()
+                found = search.page(staff_filter, SortKey.NEWEST, 200)
+                search.rows_by_ids(found.ids[:50])
+                store_times.append(time.perf_counter() - started)
                 started = time.perf_counter()
                 found = search.page(SearchFilter(text=text), SortKey.NEWEST, 200)
                 search.rows_by_ids(found.ids[:50])
-                store_times.append(time.perf_counter() - started)
-                kind_of = search.plan(SearchFilter(text=text), SortKey.NEWEST, 200).kind
+                owner_times.append(time.perf_counter() - started)
+                kind_of = search.plan(staff_filter, SortKey.NEWEST, 200).kind
                 plans[kind_of] = plans.get(kind_of, 0) + 1
         finally:
             gc.enable()
         results[kind] = {"service": percentiles(service_times),
                          "store": percentiles(store_times),
+                         "owner": percentiles(owner_times),
                          "ids_per_query": hits / len(texts), "plans": plans,
                          "examples": texts[:3]}
     return results
@@ -332,11 +347,11 @@ def table(report: dict[str, Any]) -> str:
     cipher, plain = (report["results"][e] for e in ENGINES)
     rows: list[tuple[str, float, float, str]] = []
     for kind in KINDS:
-        for level, label in (("store", "query part"), ("service", "service (staff)")):
+        for level, label in LEVELS:
             for stat in ("p50_ms", "p95_ms"):
                 goal = ""
                 if stat == "p95_ms":
-                    goal = "≤ 3×" if level == "store" else "≤ 50 ms"
+                    goal = "≤ 50 ms" if level == "service" else "≤ 3×"
                 rows.append((f"{kind}: {label} {stat[:3]}, ms", cipher["search"][kind][level][stat],
                              plain["search"][kind][level][stat], goal))
     fs_c, fs_p = cipher["first_screen"], plain["first_screen"]
@@ -391,7 +406,7 @@ def table(report: dict[str, Any]) -> str:
             cell.ljust(w) if i in (0, len(row) - 1) else cell.rjust(w)
             for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
     lines.append("")
-    lines.append("plans chosen (SQLCipher): " + "; ".join(
+    lines.append("plans chosen (SQLCipher, staff's filter): " + "; ".join(
         f"{kind}: {cipher['search'][kind]['plans']}" for kind in KINDS))
     return "\n".join(lines)
 

@@ -37,7 +37,11 @@ class ShopDatabase:
         self.path = path
         self._open_reader = open_reader
         self._readers: list[sqlc.Connection] = []
-        self._local = threading.local()
+        # By OS thread id, not threading.local: a Qt pool thread gets a fresh Python thread
+        # state (and so fresh thread-locals) for every task it runs, which opened one more
+        # connection per background task, never closed. An id reused after its thread ended
+        # takes over that thread's connection, which nothing else uses any more.
+        self._by_thread: dict[int, sqlc.Connection] = {}
         self._lock = threading.Lock()
         self._closed = False
         self.users = UserRepository(conn)
@@ -73,7 +77,8 @@ class ShopDatabase:
         WAL lets readers run beside the writer; each statement sees the last commit. For the
         UI thread and background tasks at once: a connection is never shared between threads.
         """
-        conn: sqlc.Connection | None = getattr(self._local, "conn", None)
+        thread = threading.get_ident()
+        conn = self._by_thread.get(thread)
         if conn is not None and not self._closed:
             return conn
         with self._lock:
@@ -88,7 +93,7 @@ class ShopDatabase:
                 conn.close()
                 raise
             self._readers.append(conn)
-        self._local.conn = conn
+            self._by_thread[thread] = conn
         return conn
 
     @contextlib.contextmanager
@@ -130,6 +135,7 @@ class ShopDatabase:
         with self._lock:
             self._closed = True
             readers, self._readers = self._readers, []
+            self._by_thread = {}
         for reader in readers:
             reader.close()
         sqlc.checkpoint_and_close(self.conn)

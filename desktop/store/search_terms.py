@@ -144,9 +144,9 @@ def _exact_variants(kind: str, index: str, column: str, text: str, fold: str) ->
 
 
 def _private_exact(text: str, compact: str) -> list[Source]:
-    """What a masked role finds by the whole value: e-mail, WeChat ID, member number."""
-    sources = [_exact("email", "ix_customers_email", "email", text, nocase=True)]
-    sources += _exact_variants("wechat", "ix_customers_wechat", "wechat_id", text, "lower")
+    """What a masked role finds by the whole value: WeChat ID, member number (an e-mail is
+    only looked up for a text with ``@``)."""
+    sources = _exact_variants("wechat", "ix_customers_wechat", "wechat_id", text, "lower")
     for value in dict.fromkeys((text, compact)):
         sources += _exact_variants("member", "ix_customers_member_no", "member_no", value,
                                    "upper")

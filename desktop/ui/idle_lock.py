@@ -8,8 +8,9 @@ once when the OS session locks or the machine is about to sleep, where that can 
   on the session bus. Best effort: a missing bus or service is silently skipped.
 * Everywhere: ``QGuiApplication.applicationStateChanged`` to ``ApplicationSuspended``
   (mobile-style suspend; desktop Windows and macOS rarely send it).
-* Windows session lock (``WM_WTSSESSION_CHANGE``) and macOS screen lock need native hooks
-  that are not wired here; such a hook calls :meth:`IdleWatcher.notify_session_locked`.
+* Windows: ``WM_WTSSESSION_CHANGE`` / ``WTS_SESSION_LOCK``; macOS: the
+  ``com.apple.screenIsLocked`` notification (both through ctypes, see
+  ``session_lock_native``).
 
 ``idle()`` is emitted once per absence: not again until new input or :meth:`reset`.
 The watcher keeps only timestamps, never anything the user typed.
@@ -25,6 +26,8 @@ import time
 from PySide6.QtCore import SLOT, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtGui import QGuiApplication
+
+from desktop.ui.session_lock_native import SessionLockHook, install_native_hook
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +91,7 @@ class IdleWatcher(QObject):
         self._last_input = time.monotonic()
         self._is_idle = False
         self._app: QCoreApplication | None = None
+        self._native_hook: SessionLockHook | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._timer.timeout.connect(self._check)
@@ -96,7 +100,8 @@ class IdleWatcher(QObject):
     # ------------------------------------------------------------------ lifecycle
 
     def start(self, *, watch_os_session: bool = True) -> None:
-        """Watch the application's input (and on Linux D-Bus); until then it stays quiet."""
+        """Watch the application's input and the OS session lock (D-Bus on Linux, native
+        hooks on Windows and macOS); until then it stays quiet."""
         app = QCoreApplication.instance()
         if app is None:
             raise RuntimeError("IdleWatcher.start needs a QApplication")
@@ -107,12 +112,17 @@ class IdleWatcher(QObject):
                 app.applicationStateChanged.connect(self._on_application_state)
             if watch_os_session and sys.platform.startswith("linux"):
                 self.watch_dbus()
+            elif watch_os_session:
+                self._native_hook = install_native_hook(self.notify_session_locked)
         self.reset()
         self._apply_timer()
 
     def stop(self) -> None:
         """Stop watching input; D-Bus listeners end with the watcher itself."""
         app, self._app = self._app, None
+        hook, self._native_hook = self._native_hook, None
+        if hook is not None:
+            hook.remove()
         if app is not None:
             app.removeEventFilter(self)
             if isinstance(app, QGuiApplication):

@@ -448,6 +448,11 @@
     <name>CustomerProfilePanel</name>
     <message>
         <location line="+1"/>
+        <source>A copy of their data for them (PIPL Art. 45, GDPR Art. 15/20): .xlsx and .json, recorded in the audit log</source>
+        <translation>给本人的个人信息副本（《个人信息保护法》第四十五条、GDPR 第 15/20 条）：.xlsx 和 .json，记入审计日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Added</source>
         <translation>添加</translation>
     </message>
@@ -545,6 +550,11 @@
         <location line="+1"/>
         <source>Edited</source>
         <translation>编辑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export everything we hold about this person…</source>
+        <translation>导出本店保存的此人全部信息…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -853,7 +863,7 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+271"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+280"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
@@ -908,17 +918,17 @@
         <translation>修改已保存。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+65"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-45"/>
         <source>Customer deleted.</source>
         <translation>已删除客户。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+29"/>
         <source>Consent register updated.</source>
         <translation>同意记录已更新。</translation>
     </message>
@@ -976,6 +986,686 @@
         <location filename="../../desktop/ui/pages/customers_page.py" line="+2"/>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButton</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_entry.py" line="+111"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save what this list shows as an Excel or CSV file (personal data masked)</source>
+        <translation>将此列表显示的内容保存为 Excel 或 CSV 文件（个人信息已脱敏）</translation>
+    </message>
+</context>
+<context>
+    <name>ExportColumns</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_scope.py" line="+141"/>
+        <source>Member no.</source>
+        <translation>会员卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Street address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Balance</source>
+        <translation>储值余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed</source>
+        <translation>最后修改时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key</source>
+        <translation>客户代号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordered</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient phone</source>
+        <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping address</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order notes</source>
+        <translation>订单备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>商品件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goods total</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payable</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the customer said</source>
+        <translation>客户原话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>解决时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>是否超时</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_dialog.py" line="+176"/>
+        <source>Choose at least one column.</source>
+        <translation>请至少选择一列。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose or type the purpose of this export.</source>
+        <translation>请选择或填写本次导出的用途。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose where to save the file.</source>
+        <translation>请选择文件的保存位置。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The folder {folder} does not exist. Choose another place.</source>
+        <translation>文件夹 {folder} 不存在，请另选位置。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在，要替换吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Exporting… {done} of {total} rows</source>
+        <translation>正在导出… 第 {done} / {total} 行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preparing the export…</source>
+        <translation>正在准备导出…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Export cancelled. No file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Exported 1 row to {path}.</source>
+        <translation>已导出 1 行到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported {rows} rows to {path}.</source>
+        <translation>已导出 {rows} 行到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported 1 row, unmasked and password-protected, to {path}.</source>
+        <translation>已导出 1 行（未脱敏，已加密码保护）到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported {rows} rows, unmasked and password-protected, to {path}.</source>
+        <translation>已导出 {rows} 行（未脱敏，已加密码保护）到 {path}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recorded in the audit log as entry {seq}.</source>
+        <translation>已记入审计日志，编号 {seq}。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing matches: the file will hold only the headers.</source>
+        <translation>没有符合条件的记录：文件中只有表头。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Personal data is masked in the file: 138****5678, 张*, a****@example.com.</source>
+        <translation>文件中的个人信息已脱敏：138****5678、张*、a****@example.com。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export unmasked…</source>
+        <translation>导出未脱敏数据…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner only: full personal data in a password-protected workbook</source>
+        <translation>仅限店主：完整个人信息，保存为有密码保护的工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+</context>
+<context>
+    <name>ExportForm</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_form.py" line="+240"/>
+        <source>Save export as</source>
+        <translation>导出文件另存为</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Columns</source>
+        <translation>导出列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{column} · personal</source>
+        <translation>{column} · 个人信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal data: masked unless the export is unmasked</source>
+        <translation>个人信息：除非导出未脱敏数据，否则一律脱敏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns marked “personal” hold personal data; they are masked in the file.</source>
+        <translation>标有“个人信息”的列含个人信息，在文件中会被脱敏。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (.csv)</source>
+        <translation>CSV (.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-8 (for Excel)</source>
+        <translation>UTF-8（适用于 Excel）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GB18030 (for older Chinese software)</source>
+        <translation>GB18030（适用于较旧的中文软件）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the purpose</source>
+        <translation>填写用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a pseudonymous customer key</source>
+        <translation>添加客户代号（假名化）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same code for the same customer in every export from this shop, so masked reports can still be matched up; it cannot be turned back into the customer.</source>
+        <translation>同一位客户在本店每次导出中的代号都相同，脱敏后的报表仍可相互对应；代号无法还原成客户本人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save to</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose why the data leaves the shop…</source>
+        <translation>请选择数据导出的用途…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+</context>
+<context>
+    <name>ExportScope</name>
+    <message>
+        <location filename="../../build/translations/helpers.py" line="+3"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 customer</source>
+        <translation>1 位客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 feedback item</source>
+        <translation>1 条反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 order (with its items)</source>
+        <translation>1 笔订单（含商品明细）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accountant reconciliation</source>
+        <translation>给会计对账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>After-sales service</source>
+        <translation>售后服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All {what}.</source>
+        <translation>全部 {what}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export customers</source>
+        <translation>导出客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export feedback</source>
+        <translation>导出反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export orders</source>
+        <translation>导出订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sharing with a business partner</source>
+        <translation>提供给合作伙伴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shipping and delivery</source>
+        <translation>发货配送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shop&apos;s own records</source>
+        <translation>本店存档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {what} {conditions}.</source>
+        <translation>{conditions}的 {what}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added from {start}</source>
+        <translation>{start} 起添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added until {end}</source>
+        <translation>截至 {end} 添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at level {level}</source>
+        <translation>等级为{level}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>data-copy</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>feedback items</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>from channel {channel}</source>
+        <translation>渠道为{channel}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in {city}</source>
+        <translation>位于{city}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>matching ‘{text}’</source>
+        <translation>匹配“{text}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of kind {kind}</source>
+        <translation>类型为{kind}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open and assigned to you</source>
+        <translation>分配给你且未解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ordered from {start}</source>
+        <translation>{start} 起下单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ordered until {end}</source>
+        <translation>截至 {end} 下单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>orders (with their items)</source>
+        <translation>订单（含商品明细）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overdue complaints only</source>
+        <translation>仅超时投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tagged ‘{tag}’</source>
+        <translation>带有“{tag}”标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with status {status}</source>
+        <translation>状态为{status}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} customers</source>
+        <translation>{count} 位客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} feedback items</source>
+        <translation>{count} 条反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders (with their items)</source>
+        <translation>{count} 笔订单（含商品明细）</translation>
     </message>
 </context>
 <context>
@@ -1283,7 +1973,7 @@
 <context>
     <name>FeedbackPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/feedback_page.py" line="+155"/>
+        <location filename="../../desktop/ui/pages/feedback_page.py" line="+158"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
@@ -1312,19 +2002,25 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n 条反馈</numerusform>
-        </translation>
+    <message>
+        <location line="+31"/>
+        <source>1 item</source>
+        <translation>1 条反馈</translation>
     </message>
-    <message numerus="yes">
-        <location line="+27"/>
-        <source>%n complaint(s) not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
-        <translation>
-            <numerusform>%n 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</numerusform>
-        </translation>
+    <message>
+        <location line="+1"/>
+        <source>{count} items</source>
+        <translation>{count} 条反馈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 complaint not resolved within {hours} hours. Press “Overdue complaints” to see it.</source>
+        <translation>1 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} complaints not resolved within {hours} hours. Press “Overdue complaints” to see them.</source>
+        <translation>{count} 条投诉超过 {hours} 小时未解决。点击“超时投诉”查看。</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +2039,54 @@
         <location line="+1"/>
         <source>Resolved</source>
         <translation>已解决</translation>
+    </message>
+</context>
+<context>
+    <name>FilePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+187"/>
+        <source>File password</source>
+        <translation>文件密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note the file&apos;s password now</source>
+        <translation>请立即记下文件密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The workbook is protected with this password. It is shown only this once and is not kept anywhere.</source>
+        <translation>工作簿已用此密码保护。密码只显示这一次，不会保存在任何地方。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File: {path}</source>
+        <translation>文件：{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied. The clipboard is cleared in 30 seconds if it still holds it.</source>
+        <translation>已复制。如果剪贴板中仍是该内容，30 秒后会被清除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A copied password is cleared from the clipboard after 30 seconds.</source>
+        <translation>复制的密码会在 30 秒后从剪贴板清除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the password to the recipient another way than the file (for example by phone, not in the same e-mail). Without it the file cannot be opened.</source>
+        <translation>请通过与文件不同的途径把密码告诉接收人（例如打电话，不要放在同一封邮件里）。没有密码就无法打开文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I have noted it</source>
+        <translation>我已记下</translation>
     </message>
 </context>
 <context>
@@ -2680,7 +3424,7 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/orders_page.py" line="+208"/>
+        <location filename="../../desktop/ui/pages/orders_page.py" line="+211"/>
         <source>From</source>
         <translation>从</translation>
     </message>
@@ -2709,12 +3453,15 @@
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+33"/>
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n 个订单</numerusform>
-        </translation>
+        <source>1 order</source>
+        <translation>1 个订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders</source>
+        <translation>{count} 个订单</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3094,6 +3841,94 @@
     </message>
 </context>
 <context>
+    <name>SubjectCopyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_subject.py" line="+155"/>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancelled. No file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Collecting everything about this person…</source>
+        <translation>正在收集此人的全部信息…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writes {xlsx} and {json}.</source>
+        <translation>将写入 {xlsx} 和 {json}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved {xlsx} and {json} in {folder}.</source>
+        <translation>已将 {xlsx} 和 {json} 保存到 {folder}。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copy of a person&apos;s data</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything we hold about this person</source>
+        <translation>本店保存的此人全部信息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their profile, orders, feedback and consents, and who looked at or revealed their data — unmasked, as a workbook to read and a JSON file for other software. This is the copy a person may ask for under PIPL Art. 45 and GDPR Art. 15 and 20. Hand it only to that person.</source>
+        <translation>包括其资料、订单、反馈和同意记录，以及谁查看或显示过其信息——均未脱敏，生成一个便于阅读的工作簿和一个供其他软件使用的 JSON 文件。这是个人依据《个人信息保护法》第四十五条及 GDPR 第 15、20 条可以索取的副本。只可交给本人。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The copy is recorded in the audit log.</source>
+        <translation>本次导出会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save copy</source>
+        <translation>保存副本</translation>
+    </message>
+</context>
+<context>
     <name>SummaryStep</name>
     <message>
         <location filename="../../desktop/ui/pages/import_pages_result.py" line="+46"/>
@@ -3252,6 +4087,59 @@
         <location line="+3"/>
         <source>Shop folder: {folder}</source>
         <translation>店铺文件夹：{folder}</translation>
+    </message>
+</context>
+<context>
+    <name>UnmaskedConfirmDialog</name>
+    <message>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="-96"/>
+        <source>Export unmasked data</source>
+        <translation>导出未脱敏数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export with full personal data</source>
+        <translation>导出完整个人信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file will contain full names, phone numbers, addresses and the other personal data, unmasked. It is saved as a password-protected Excel workbook (.xlsx); its password is shown once when the export is done. Anyone with the file and its password can read everything in it.</source>
+        <translation>文件将包含未脱敏的完整姓名、手机号、地址等个人信息，并保存为有密码保护的 Excel 工作簿（.xlsx）；导出完成时只显示一次密码。任何拿到文件和密码的人都能读取其中全部内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your owner password</source>
+        <translation>店主密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type it again to confirm</source>
+        <translation>请再次输入以确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does this data leave the shop?</source>
+        <translation>这些数据为什么要导出？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required, e.g. annual tax audit</source>
+        <translation>必填，例如：年度税务审计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your name, the time, the purpose, the columns, the row count and a fingerprint of the file are recorded in the audit log.</source>
+        <translation>你的姓名、时间、用途、导出的列、行数和文件指纹都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export unmasked</source>
+        <translation>导出未脱敏数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
+from desktop.services.demo import load_demo_data
+from desktop.services.workspace import open_with_keyring
+from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.shell.controller import State
+from tests.support.private_dbus import send_signal
 from tests.ui.shell_support import (
     OWNER,
     OWNER_PASSWORD,
@@ -82,6 +86,78 @@ def test_os_session_lock_locks_at_once(qtbot, logged_in_staff):
     controller.idle.notify_session_locked()
     assert controller.state is State.LOCKED
     assert page.cleared == 1
+
+
+LOGIN1 = "/org/freedesktop/login1"
+# Signals as the desktop sends them (the private bus's emitter owns each service's name).
+OS_LOCK_SIGNALS = {
+    "gnome screen saver": ("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver", "ActiveChanged",
+                           True),
+    "kde / freedesktop screen saver": ("/ScreenSaver", "org.freedesktop.ScreenSaver",
+                                       "ActiveChanged", True),
+    "logind session lock": (f"{LOGIN1}/session/_32", "org.freedesktop.login1.Session", "Lock"),
+    "logind before sleep": (LOGIN1, "org.freedesktop.login1.Manager", "PrepareForSleep", True),
+}
+
+
+@pytest.mark.parametrize("signal", OS_LOCK_SIGNALS.values(), ids=OS_LOCK_SIGNALS.keys())
+def test_os_session_lock_on_dbus_locks_the_window_and_keeps_the_draft(
+    qtbot, logged_in_staff, private_bus, signal
+):
+    controller, page = logged_in_staff
+    listen, emit = private_bus
+    assert len(controller.idle.watch_dbus(system_bus=listen, session_bus=listen,
+                                          session_id="2")) == 4
+    page.draft_edit.setText("Wants the blue one")
+
+    send_signal(emit, *signal)
+    wait_for_state(qtbot, controller, State.LOCKED, timeout=5_000)
+    assert controller.window.current_screen() is controller.login_view
+    assert controller.login_view.locked
+    assert page.cleared == 1 and page.data_view.text() == ""
+    assert page.draft_edit.text() == "Wants the blue one"
+    assert audit_actions(controller)[-1] == "session.locked"
+
+    log_in(qtbot, controller, STAFF, STAFF_PASSWORD)
+    assert page.restored == 1 and page.draft_edit.text() == "Wants the blue one"
+
+
+def test_screen_saver_lock_clears_the_real_customers_page_and_keeps_the_open_form(
+    qtbot, tmp_path, new_controller, private_bus
+):
+    shop = create_shared_shop(tmp_path / "shop")
+    workspace = open_with_keyring(shop.paths, shop.keyring)
+    try:
+        owner = workspace.accounts.login(OWNER, OWNER_PASSWORD)
+        load_demo_data(workspace, owner, 30)
+    finally:
+        workspace.close()
+    controller = new_controller(shop.paths, keyring=shop.keyring)
+    controller.start()
+    wait_for_state(qtbot, controller, State.LOGIN)
+    log_in(qtbot, controller, OWNER, OWNER_PASSWORD)
+    page = controller.main_window.page("customers")
+    assert isinstance(page, CustomersPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 30 and page.model.complete,
+                    timeout=WAIT_MS)
+    page.add_button.click()
+    dialog = page.customer_dialog
+    dialog.set_value("name", "半填的客户")
+    listen, emit = private_bus
+    controller.idle.watch_dbus(system_bus=listen, session_bus=listen, session_id="2")
+
+    send_signal(emit, *OS_LOCK_SIGNALS["gnome screen saver"])
+    wait_for_state(qtbot, controller, State.LOCKED, timeout=5_000)
+    assert controller.window.current_screen() is controller.login_view
+    assert page.model.rowCount() == 0
+    assert page.profile_panel.profile is None
+    assert not dialog.isVisible()
+    assert dialog.value("name") == "半填的客户"
+
+    log_in(qtbot, controller, OWNER, OWNER_PASSWORD)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 30, timeout=WAIT_MS)
+    assert dialog.isVisible() and dialog.value("name") == "半填的客户"
+    dialog.reject()
 
 
 def test_ctrl_l_locks_and_hides_open_dialogs_until_the_user_is_back(qtbot, logged_in_staff):

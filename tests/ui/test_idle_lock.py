@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import itertools
-import shutil
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtDBus import QDBusConnection, QDBusMessage
+from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.ui.idle_lock import IdleWatcher, login1_session_path
+from tests.support.private_dbus import send_signal
 
 SHORT = 0.3
 
@@ -166,42 +164,6 @@ def test_login1_session_paths_are_escaped_like_sd_bus(session_id, path_label):
 
 # ----------------------------------------------------------------- D-Bus (private bus)
 
-_bus_names = itertools.count()
-
-
-@pytest.fixture
-def private_bus(qapp) -> Iterator[tuple[QDBusConnection, QDBusConnection]]:
-    """A throw-away dbus-daemon: (connection for the watcher, connection that emits)."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed")
-    daemon = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert daemon.stdout is not None
-    address = daemon.stdout.readline().strip()
-    names = [f"shopvault-test-{next(_bus_names)}" for _ in range(2)]
-    try:
-        listen, emit = (QDBusConnection.connectToBus(address, name) for name in names)
-        assert listen.isConnected() and emit.isConnected()
-        for service in ("org.freedesktop.login1", "org.gnome.ScreenSaver"):
-            assert emit.registerService(service)
-        yield listen, emit
-    finally:
-        for name in names:
-            QDBusConnection.disconnectFromBus(name)
-        daemon.terminate()
-        daemon.wait(5)
-
-
-def _send(bus: QDBusConnection, path: str, interface: str, member: str, *args: object):
-    message = QDBusMessage.createSignal(path, interface, member)
-    if args:
-        message.setArguments(list(args))
-    assert bus.send(message)
-
 
 def test_dbus_session_lock_sleep_and_screensaver(qtbot, make_watcher, private_bus):
     listen, emit = private_bus
@@ -218,13 +180,15 @@ def test_dbus_session_lock_sleep_and_screensaver(qtbot, make_watcher, private_bu
         ((f"{login1}/session/_33", session, "Lock"), (f"{login1}/session/_32", session, "Lock")),
         ((login1, manager, "PrepareForSleep", False), (login1, manager, "PrepareForSleep", True)),
         ((*gnome, False), (*gnome, True)),
+        (("/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", False),
+         ("/ScreenSaver", "org.freedesktop.ScreenSaver", "ActiveChanged", True)),
     ]
     for ignored, locking in pairs:
         watched.watcher.reset()
-        _send(emit, *ignored)
+        send_signal(emit, *ignored)
         qtbot.wait(150)
         assert watched.emitted == [], ignored
-        _send(emit, *locking)
+        send_signal(emit, *locking)
         qtbot.waitUntil(lambda: bool(watched.emitted), timeout=2000)
         watched.emitted.clear()
 

@@ -85,7 +85,7 @@ def test_model_pages_by_keyset_as_the_user_scrolls(qtbot, qtlog, ui_shop):
     page = make_page(qtbot, ui_shop, ui_shop.staff, tester=False)
     total = OrderService(ui_shop.workspace).count(ui_shop.staff, OrderFilter())
     assert page.model.rowCount() == 200 < total
-    assert page.count_label.text() == f"{total} order(s)"
+    assert page.count_label.text() == f"{total:,} orders"
     attach_tester(page)
     while page.model.rowCount() < total:
         page.table.scrollToBottom()
@@ -125,7 +125,7 @@ def test_filter_changes_reload_the_list(qtbot, qtlog, ui_shop):
     page.channel.activated.emit(page.channel.currentIndex())
     rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
     assert rows and all(r.status == "refunded" and r.channel == "淘宝" for r in rows)
-    assert page.count_label.text() == f"{len(rows)} order(s)"
+    assert page.count_label.text() == f"{len(rows):,} orders"
     page.date_from.setDate(QDate(2030, 1, 1))
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=2000)
     no_tester_failures(qtlog)

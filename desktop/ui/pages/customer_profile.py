@@ -133,6 +133,8 @@ class CustomerProfilePanel(QWidget):
     reveal_requested = Signal(str)
     order_activated = Signal(int)
     """An order id double-clicked in the orders tab."""
+    subject_copy_requested = Signal(int)
+    """The owner asked for the data-subject copy of the customer shown (a customer id)."""
 
     BASICS, ORDERS, FEEDBACK, CONSENTS, HISTORY = range(5)
 
@@ -144,6 +146,8 @@ class CustomerProfilePanel(QWidget):
         self.profile: CustomerProfile | None = None
         self.allow_reveal = False
         """The session may reveal at all (the profile's ``can_reveal`` must agree)."""
+        self.allow_subject_copy = False
+        """The session may export a data-subject copy (the owner)."""
         self._state = "empty"
         self._history: list[HistoryEntry] = []
 
@@ -154,6 +158,12 @@ class CustomerProfilePanel(QWidget):
         self.subheading = QLabel()
         self.subheading.setObjectName("hint")
         self.subheading.setTextFormat(Qt.TextFormat.PlainText)
+        self.subject_copy_button = QPushButton()
+        self.subject_copy_button.setObjectName("subjectCopy")
+        self.subject_copy_button.setProperty("role", "link")
+        self.subject_copy_button.setAutoDefault(False)
+        self.subject_copy_button.setVisible(False)
+        self.subject_copy_button.clicked.connect(self._subject_copy_clicked)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("profileTabs")
@@ -173,6 +183,7 @@ class CustomerProfilePanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
+        layout.addWidget(self.subject_copy_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addSpacing(4)
         layout.addWidget(self.tabs, 1)
         layout.addStretch(0)
@@ -234,6 +245,7 @@ class CustomerProfilePanel(QWidget):
             value.clear()
         for button in self.reveal_buttons.values():
             button.setVisible(False)
+        self.subject_copy_button.setVisible(False)
         for tab in (self.orders_tab, self.feedback_tab, self.history_tab):
             tab.show_message("")
         self.consents_tab.clear()
@@ -255,6 +267,7 @@ class CustomerProfilePanel(QWidget):
         masked = self._masked_fields(profile)
         for key, button in self.reveal_buttons.items():
             button.setVisible(self.allow_reveal and profile.can_reveal and key in masked)
+        self.subject_copy_button.setVisible(self.allow_subject_copy)
         self._show_heading()
         self._show_history()
 
@@ -268,6 +281,10 @@ class CustomerProfilePanel(QWidget):
         self.orders_tab.show_rows(
             rows, _tr("No orders yet."), [o.id for o in orders], right_aligned={1}
         )
+
+    def _subject_copy_clicked(self) -> None:
+        if self.profile is not None and self.allow_subject_copy:
+            self.subject_copy_requested.emit(self.profile.id)
 
     def show_consents(self, consents: Sequence[ConsentView]) -> None:
         """The customer's consent register (masked by the consent service)."""
@@ -349,6 +366,10 @@ class CustomerProfilePanel(QWidget):
             [_tr("Date"), _tr("Kind"), _tr("Status"), _tr("Rating"), _tr("Summary")]
         )
         self.history_tab.set_headers([_tr("When, who"), _tr("What")])
+        self.subject_copy_button.setText(_tr("Export everything we hold about this person…"))
+        self.subject_copy_button.setToolTip(
+            _tr("A copy of their data for them (PIPL Art. 45, GDPR Art. 15/20): "
+                ".xlsx and .json, recorded in the audit log"))
         if self.profile is not None:
             self.show_profile(self.profile, self._history)
         else:

@@ -36,6 +36,7 @@ from desktop.services.customer_views import (
     FilterChoices,
 )
 from desktop.services.customers import CustomerService
+from desktop.services.export_api import ReportKind
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.ui.clipboard_guard import ClipboardGuard
@@ -47,6 +48,8 @@ from desktop.ui.pages.customer_filters import CustomerFilterBar
 from desktop.ui.pages.customer_profile import CustomerProfilePanel
 from desktop.ui.pages.customer_profile_loader import ProfileData, ProfileLoader
 from desktop.ui.pages.customer_table import CustomerTable
+from desktop.ui.pages.export_entry import ExportAccess, ExportButton, may_copy_subject
+from desktop.ui.pages.export_scope import ExportScope
 from desktop.ui.pages.reveal_dialog import RevealDialog
 from desktop.ui.tasks import TaskSubmitter
 
@@ -72,12 +75,14 @@ class CustomersPage(QWidget):
         parent: QWidget | None = None,
         *,
         service: CustomerServiceApi | None = None,
+        exports: ExportAccess | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("customersPage")
         self._session = session
         self._runner = runner
         self._clipboard = clipboard
+        self._exports = exports
         self._service: CustomerServiceApi = service or CustomerService(workspace)
         self._profile_loader = ProfileLoader(workspace, self._service, session, runner)
         self._profile: CustomerProfile | None = None
@@ -87,6 +92,7 @@ class CustomersPage(QWidget):
         self.customer_actions = CustomerActions(self._service, session, runner, clipboard, self)
 
         self.model = CustomersModel(self._service, session, runner, self)
+        self.export_button = ExportButton(exports, session, runner, self.export_scope)
         self._build()
         self.profile_panel.consents_tab.attach(ConsentService(workspace), session, runner)
         self._connect()
@@ -109,6 +115,7 @@ class CustomersPage(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
+        top.addWidget(self.export_button)
 
         self.filters = CustomerFilterBar()
         self.count_label = self.filters.count_label
@@ -172,6 +179,7 @@ class CustomersPage(QWidget):
         self.delete_button.clicked.connect(self.delete_customer)
         self.profile_panel.reveal_requested.connect(self.reveal_field)
         self.profile_panel.order_activated.connect(self.open_order)
+        self.profile_panel.subject_copy_requested.connect(self._copy_subject)
         self.profile_panel.consents_tab.changed.connect(self._consents_changed)
         self.customer_actions.added.connect(self._added)
         self.customer_actions.edited.connect(self._edited)
@@ -185,6 +193,7 @@ class CustomersPage(QWidget):
         self.edit_button.setVisible(allows(Permission.EDIT_RECORDS))
         self.delete_button.setVisible(allows(Permission.DELETE_RECORDS))
         self.profile_panel.allow_reveal = allows(Permission.REVEAL_FIELD)
+        self.profile_panel.allow_subject_copy = may_copy_subject(self._exports, self._session)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -206,12 +215,12 @@ class CustomersPage(QWidget):
     def reload(self) -> None:
         """Query the list, the filter choices and the selected profile again."""
         self.error_label.setVisible(False)
-        self._load_choices()
         flt = self._current_filter()
         if flt != self.model.current_filter:
             self.model.set_filter(flt)
         else:
             self.model.reload()
+        self._load_choices()  # after the list's first screen, which the user waits for
 
     def clear_sensitive(self) -> None:
         """The window locks: forget rows, profile and any revealed value; keep the text of
@@ -443,6 +452,19 @@ class CustomersPage(QWidget):
     def _revealed(self, customer_id: int, _field: str) -> None:
         if customer_id == self._profile_id:
             self._load_profile()  # the history tab shows the reveal
+
+    def export_scope(self) -> ExportScope:
+        """The list as shown, for the export dialog."""
+        service, session, flt = self._service, self._session, self.model.current_filter
+        return ExportScope(ReportKind.CUSTOMERS, customers=flt,
+                           customer_sort=self.model.current_sort,
+                           count=lambda: service.count(session, flt))
+
+    def _copy_subject(self, customer_id: int) -> None:
+        profile = self._profile
+        if profile is not None and profile.id == customer_id:
+            who = " · ".join(part for part in (profile.name, profile.member_no) if part)
+            self.export_button.open_subject_copy(customer_id, who, profile.member_no)
 
     def _consents_changed(self, customer_id: int) -> None:
         self.status_message.emit(self.tr("Consent register updated."))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import FieldErrors
 from desktop.core.roles import Permission
+from desktop.services.export_api import ReportKind
 from desktop.services.feedback import FeedbackService
 from desktop.services.order_views import (
     AssignableUser,
@@ -45,6 +45,9 @@ from desktop.ui.models.feedback_model import (
     kind_text,
     overdue_hours,
 )
+from desktop.ui.pages.detail_scroll import DetailScrollArea
+from desktop.ui.pages.export_entry import ExportAccess, ExportButton
+from desktop.ui.pages.export_scope import ExportScope
 from desktop.ui.pages.feedback_dialog import KINDS, FeedbackDetailPanel, FeedbackDialog
 from desktop.ui.pages.orders_page import PageWork, configure_table, fit_columns
 from desktop.ui.shell.style import button, label
@@ -64,7 +67,7 @@ class FeedbackPage(QWidget):
     open_customer = Signal(int)
 
     def __init__(self, workspace: Workspace, session: Session, runner: TaskSubmitter,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, exports: ExportAccess | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackPage")
         self.session = session
@@ -85,6 +88,7 @@ class FeedbackPage(QWidget):
         self.add_button = button("addFeedback", "primary")
         self.add_button.setVisible(session.allows(Permission.ADD_RECORDS))
         self.count_label = label("hint", wrap=False)
+        self.export_button = ExportButton(exports, session, runner, self.export_scope)
         self.banner = label("notice")
         self.banner.hide()
         self.message = label("formError")
@@ -109,10 +113,9 @@ class FeedbackPage(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.add_button)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
+        scroll = DetailScrollArea(self.detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
@@ -184,8 +187,7 @@ class FeedbackPage(QWidget):
         self.work.run("list", lambda: (
             self.service.page(s, flt), self.service.assignable_users(s),
             self.service.channels(s), self.service.overdue_count(s)), self._loaded)
-        self.work.run("count", lambda: self.service.count(s, flt), lambda n: self.count_label
-                      .setText(self.tr("%n item(s)", "", n)))
+        self.work.run("count", lambda: self.service.count(s, flt), self._counted)
         if self._dialog_hidden and self.dialog is not None:
             self._dialog_hidden = False
             self.dialog.show()
@@ -210,10 +212,17 @@ class FeedbackPage(QWidget):
         else:
             self.detail.clear()
 
+    def _counted(self, count: int) -> None:
+        self.count_label.setText(self.tr("1 item") if count == 1 else self.tr(
+            "{count} items").format(count=f"{count:,}"))
+
     def _show_overdue(self, count: int) -> None:
-        self.banner.setText("⚠ " + self.tr(
-            "%n complaint(s) not resolved within {hours} hours. Press “Overdue complaints” "
-            "to see them.", "", count).format(hours=overdue_hours()))
+        text = self.tr(
+            "1 complaint not resolved within {hours} hours. Press “Overdue complaints” to see "
+            "it.") if count == 1 else self.tr(
+            "{count} complaints not resolved within {hours} hours. Press “Overdue complaints” "
+            "to see them.")
+        self.banner.setText("⚠ " + text.format(count=count, hours=overdue_hours()))
         self.banner.setVisible(count > 0 and not self.overdue_only.isChecked())
 
     def _load_page(self, cursor: FeedbackCursor, deliver: Callable[[Any, Any], None]) -> None:
@@ -260,6 +269,12 @@ class FeedbackPage(QWidget):
                 self._show_error(error)
 
         self.work.run("action", run, done, failed)
+
+    def export_scope(self) -> ExportScope:
+        """The list as shown, for the export dialog."""
+        service, session, flt = self.service, self.session, self.filter
+        return ExportScope(ReportKind.FEEDBACK, feedback=flt,
+                           count=lambda: service.count(session, flt))
 
     def _show_error(self, error: BaseException) -> None:
         self.message.setText(describe_error(error))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import FieldErrors
 from desktop.core.roles import Permission
+from desktop.services.export_api import ReportKind
 from desktop.services.order_views import OrderCursor, OrderDraft, OrderFilter
 from desktop.services.orders import OrderService
 from desktop.services.session import Session
@@ -38,6 +38,9 @@ from desktop.ui.models.orders_model import (
     OrdersModel,
     order_status_text,
 )
+from desktop.ui.pages.detail_scroll import DetailScrollArea
+from desktop.ui.pages.export_entry import ExportAccess, ExportButton
+from desktop.ui.pages.export_scope import ExportScope
 from desktop.ui.pages.order_dialog import OrderDetailPanel, OrderDialog
 from desktop.ui.shell.style import button, label
 from desktop.ui.tasks import TaskSubmitter
@@ -129,7 +132,7 @@ class OrdersPage(QWidget):
     open_customer = Signal(int)
 
     def __init__(self, workspace: Workspace, session: Session, runner: TaskSubmitter,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, exports: ExportAccess | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ordersPage")
         self.session = session
@@ -149,6 +152,7 @@ class OrdersPage(QWidget):
         self.add_button = button("addOrder", "primary")
         self.add_button.setVisible(session.allows(Permission.ADD_RECORDS))
         self.count_label = label("hint", wrap=False)
+        self.export_button = ExportButton(exports, session, runner, self.export_scope)
         self.message = label("formError")
         self.message.hide()
         self.table = QTableView()
@@ -177,10 +181,9 @@ class OrdersPage(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.add_button)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail)
+        scroll = DetailScrollArea(self.detail)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(scroll)
@@ -275,7 +278,8 @@ class OrdersPage(QWidget):
             self.detail.clear()
 
     def _counted(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n order(s)", "", count))
+        self.count_label.setText(self.tr("1 order") if count == 1 else self.tr(
+            "{count} orders").format(count=f"{count:,}"))
 
     def _fill_channels(self, channels: Sequence[str]) -> None:
         self.channels = list(channels)
@@ -302,6 +306,12 @@ class OrdersPage(QWidget):
     def _load_detail(self, order_id: int) -> None:
         self.work.run("detail", lambda: self.service.detail(self.session, order_id),
                       self.detail.show_detail)
+
+    def export_scope(self) -> ExportScope:
+        """The list as shown, for the export dialog."""
+        service, session, flt = self.service, self.session, self.filter
+        return ExportScope(ReportKind.ORDERS, orders=flt,
+                           count=lambda: service.count(session, flt))
 
     def _show_error(self, error: BaseException) -> None:
         self.message.setText(describe_error(error))

@@ -1,5 +1,7 @@
 """The real pages of the window and how they talk to each other: the global search box
 drives the Customers page, and an order's or feedback's customer opens on the Customers page.
+The list pages offer exports through the export service (the button hides itself for roles
+that may not export).
 """
 
 from __future__ import annotations
@@ -8,7 +10,9 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.services.exports import ExportService
 from desktop.ui.pages.customers_page import CustomersPage
+from desktop.ui.pages.export_entry import ExportAccess
 from desktop.ui.pages.feedback_page import FeedbackPage
 from desktop.ui.pages.orders_page import OrdersPage
 from desktop.ui.shell.pages import (
@@ -33,8 +37,13 @@ def open_order(context: PageContext, order_id: int) -> None:
         page.edit_order(order_id)
 
 
+def export_access(context: PageContext) -> ExportAccess:
+    return ExportAccess(ExportService(context.workspace), context.clipboard)
+
+
 def customers_page(context: PageContext) -> QWidget:
-    page = CustomersPage(context.workspace, context.session, context.tasks, context.clipboard)
+    page = CustomersPage(context.workspace, context.session, context.tasks, context.clipboard,
+                         exports=export_access(context))
     context.window.search_requested.connect(page.search)
     page.status_message.connect(context.window.show_status)
     page.open_order.connect(lambda order_id: open_order(context, order_id))
@@ -42,14 +51,16 @@ def customers_page(context: PageContext) -> QWidget:
 
 
 def orders_page(context: PageContext) -> QWidget:
-    page = OrdersPage(context.workspace, context.session, context.tasks)
+    page = OrdersPage(context.workspace, context.session, context.tasks,
+                      exports=export_access(context))
     page.open_customer.connect(lambda customer_id: open_customer(context, customer_id))
     page.reload()
     return page
 
 
 def feedback_page(context: PageContext) -> QWidget:
-    page = FeedbackPage(context.workspace, context.session, context.tasks)
+    page = FeedbackPage(context.workspace, context.session, context.tasks,
+                        exports=export_access(context))
     page.open_customer.connect(lambda customer_id: open_customer(context, customer_id))
     page.reload()
     return page
