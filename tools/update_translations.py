@@ -92,6 +92,9 @@ ERROR_CONSTANT_MODULES = (
     "desktop/exchange/cells.py",
     "desktop/exchange/rows.py",
     "desktop/exchange/layouts_catalog.py",
+    "desktop/exchange/plan.py",
+    "desktop/exchange/plan_changes.py",
+    "desktop/services/imports_files.py",
 )
 ERROR_ENUM_VALUES = (("desktop/core/roles.py", "Permission"),)
 ERROR_TEXT_PARAMS = frozenset({"field", "problem", "reason", "label"})

@@ -39,7 +39,15 @@ def _is_han(ch: str) -> bool:
 
 def _han_syllables(text: str) -> list[str]:
     """Toneless syllables of a run of Chinese characters (unknown characters dropped)."""
-    return [s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s]
+    return list(_cached_syllables(text))
+
+
+@lru_cache(maxsize=16_384)
+def _cached_syllables(text: str) -> tuple[str, ...]:
+    """Given names repeat far more than whole names (a 100,000-row membership sheet has
+    ~90,000 distinct names but a few thousand distinct given names), and pypinyin costs
+    ~100 µs a call: an import pays it once per distinct run of characters."""
+    return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s)
 
 
 def _latin_word(word: str) -> str:

@@ -71,6 +71,7 @@ class ImportRequest:
     target: ImportTarget
     mapping: tuple[ColumnMapping, ...]
     policy: MatchPolicy = MatchPolicy.FILL_EMPTY
+    layout: str | None = None  # SheetPreview.layout: platform, time zone, date order
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,8 @@ class ImportCounts:
     skipped_summary: int = 0
     orders_created: int = 0
     feedback_created: int = 0
+    customers_created: int = 0  # customers the import adds (buyers of orders included)
+    customers_updated: int = 0  # stored customers it changes (buyers of orders included)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,9 @@ class ImportBatch:
     imported_by: str
     counts: ImportCounts
     undone_at: str | None
+    sheet: str = ""
+    target: ImportTarget | None = None
+    undone_by: str | None = None
 
 
 class ImportServiceApi(Protocol):
@@ -148,12 +154,17 @@ class ImportServiceApi(Protocol):
         """All or nothing; audited."""
 
     def write_error_workbook(
-        self, session: Session, request: ImportRequest, report: DryRunReport, out: Path
+        self, session: Session, request: ImportRequest, report: DryRunReport, out: Path,
+        translate: Callable[[str], str] | None = None,
     ) -> int:
         """The file's rows that have errors, as they were, plus a column with the reasons;
-        .xlsx written atomically. Returns how many rows it holds."""
+        .xlsx written atomically. Returns how many rows it holds. ``translate`` turns an
+        English reason (before its placeholders are filled) into the user's language."""
 
     def batches(self, session: Session) -> list[ImportBatch]: ...
 
     def undo(self, session: Session, batch_id: int) -> ImportCounts:
-        """Remove what the import created and restore what it updated; audited."""
+        """Remove what the import created and restore what it updated; audited. All or
+        nothing. Records changed since the import are left as they are. Returned counts:
+        ``customers_created`` / ``orders_created`` / ``feedback_created`` = removed,
+        ``customers_updated`` = restored, ``skipped`` = left because changed since."""

@@ -7,7 +7,7 @@ from typing import Final
 
 from desktop.core.models import Feedback, FeedbackKind, FeedbackStatus, utc_now_iso
 from desktop.store.connection import Connection
-from desktop.store.customers import int_column, limit_clause, opt_str
+from desktop.store.customers import IN_CHUNK, int_column, limit_clause, opt_str
 
 FEEDBACK_COLUMNS: Final = (
     "id", "customer_id", "order_id", "kind", "rating", "channel", "status", "assignee_user_id",
@@ -42,6 +42,22 @@ class FeedbackRepository:
     def get(self, feedback_id: int) -> Feedback | None:
         row = self._conn.execute(f"{_SELECT} WHERE id = ?", (feedback_id,)).fetchone()
         return _feedback(row) if row else None
+
+    def list_linked(
+        self, customer_ids: Sequence[int], order_ids: Sequence[int]
+    ) -> list[Feedback]:
+        """Feedback of any of these customers or about any of these orders."""
+        found: dict[int, Feedback] = {}
+        for column, ids in (("customer_id", customer_ids), ("order_id", order_ids)):
+            for start in range(0, len(ids), IN_CHUNK):
+                chunk = list(ids[start:start + IN_CHUNK])
+                marks = ", ".join("?" for _ in chunk)
+                for row in self._conn.execute(
+                    f"{_SELECT} WHERE {column} IN ({marks})", chunk
+                ).fetchall():
+                    item = _feedback(row)
+                    found[item.id or 0] = item
+        return [found[key] for key in sorted(found)]
 
     def list_for_customer(self, customer_id: int, limit: int = 200) -> list[Feedback]:
         """The customer's feedback, newest first."""

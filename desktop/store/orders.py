@@ -7,7 +7,7 @@ from typing import Final
 
 from desktop.core.models import Order, OrderItem, OrderStatus, utc_now_iso
 from desktop.store.connection import Connection
-from desktop.store.customers import atomic, int_column, limit_clause
+from desktop.store.customers import IN_CHUNK, atomic, int_column, limit_clause
 
 ORDER_COLUMNS: Final = (
     "id", "order_no", "channel", "customer_id", "status", "ordered_at", "total_cents",
@@ -71,6 +71,18 @@ class OrderRepository:
     def get(self, order_id: int) -> Order | None:
         rows = self._conn.execute(f"{_SELECT_ORDER} WHERE id = ?", (order_id,)).fetchall()
         return self._with_items(rows)[0] if rows else None
+
+    def find_by_numbers(self, order_nos: Sequence[str]) -> list[Order]:
+        """Stored orders with any of these order numbers (every channel), with their items."""
+        found: list[Order] = []
+        for start in range(0, len(order_nos), IN_CHUNK):
+            chunk = list(order_nos[start:start + IN_CHUNK])
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._conn.execute(
+                f"{_SELECT_ORDER} WHERE order_no IN ({marks}) ORDER BY id", chunk
+            ).fetchall()
+            found += self._with_items(rows) if rows else []
+        return found
 
     def list_for_customer(self, customer_id: int, limit: int = 200) -> list[Order]:
         """The customer's orders, newest first."""

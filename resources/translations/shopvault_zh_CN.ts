@@ -4195,6 +4195,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A total row (合计 / 小计 / Total).</source>
+        <translation>合计行（合计 / 小计 / Total）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Add at least one item.</source>
         <translation>请至少添加一件商品。</translation>
     </message>
@@ -4210,6 +4215,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Already in the shop with these details; nothing to change.</source>
+        <translation>店内已有此客户，资料相同，无需更改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in the shop; left as it is (policy: skip).</source>
+        <translation>店内已有此客户，保持不变（策略：跳过）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -4217,6 +4232,11 @@
         <location line="+1"/>
         <source>Amount paid</source>
         <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An item&apos;s quantity is not 1 or more; 1 is used.</source>
+        <translation>商品数量不是 1 或以上，按 1 计。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4242,6 +4262,11 @@
         <location line="+1"/>
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank row.</source>
+        <translation>空行。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4530,6 +4555,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Give the template a name (up to 60 characters).</source>
+        <translation>请为模板命名（最多 60 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Goods total</source>
         <translation>商品总额</translation>
     </message>
@@ -4542,6 +4572,11 @@
         <location line="+1"/>
         <source>Hand-kept membership sheet</source>
         <translation>手工登记的会员表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import number {batch} was already undone.</source>
+        <translation>第 {batch} 次导入已经撤销过了。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4607,6 +4642,11 @@
         <location line="+1"/>
         <source>Membership level</source>
         <translation>会员等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More of the order on row {row}; its items were added to that order.</source>
+        <translation>属于第 {row} 行的订单，其商品已并入该订单。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4730,6 +4770,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
@@ -4790,6 +4835,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Resident ID numbers are not imported (they need the owner&apos;s field key); the column was left out.</source>
+        <translation>身份证号暂不导入（需要店主的字段密钥），该列已略过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
@@ -4800,6 +4850,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Row {row} is not in the sheet {sheet}; choose a row that holds the column names.</source>
+        <translation>工作表 {sheet} 中没有第 {row} 行，请选择包含列名的那一行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>SKU</source>
         <translation>商品编码（SKU）</translation>
     </message>
@@ -4807,6 +4862,16 @@
         <location line="+1"/>
         <source>Sales channel</source>
         <translation>销售渠道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same customer as row {row}, which cannot be imported.</source>
+        <translation>与第 {row} 行是同一客户，而该行无法导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same customer as row {row}; its details were merged into that row.</source>
+        <translation>与第 {row} 行是同一客户，资料已合并到该行。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4920,6 +4985,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The buyer&apos;s phone, member number or platform account contradicts another customer; the order is imported without a customer.</source>
+        <translation>买家的手机号、会员号或平台账号与另一位客户冲突，订单将不关联客户导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The cell holds several phone numbers; only the first one was kept.</source>
         <translation>单元格里有多个电话号码，只保留了第一个。</translation>
     </message>
@@ -4940,8 +5010,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The feedback has no date; the date of the import is used.</source>
+        <translation>反馈没有日期，使用导入当天的日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The feedback type “{kind}” is not known (use 投诉, 咨询, 建议 or 评价); it was recorded as an inquiry.</source>
         <translation>无法识别反馈类型“{kind}”（请填写投诉、咨询、建议或评价），已按咨询记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file {file} has no sheet called {sheet}.</source>
+        <translation>文件 {file} 中没有名为 {sheet} 的工作表。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4975,6 +5055,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The order has no date; the date of the import is used.</source>
+        <translation>订单没有日期，使用导入当天的日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The order number cannot contain line breaks or control characters.</source>
         <translation>订单号不能包含换行符或控制字符。</translation>
     </message>
@@ -5000,6 +5085,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The rating is not 1 to 5; it was left empty.</source>
+        <translation>评分不在 1 到 5 之间，已留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same feedback as row {row}.</source>
+        <translation>与第 {row} 行是同一条反馈。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shop changed while importing (a member or order number is now taken); nothing was imported. Run the import again.</source>
+        <translation>导入期间店铺数据有变动（某个会员号或订单号已被占用），未导入任何内容。请重新导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The status cannot change this way.</source>
         <translation>状态不能这样更改。</translation>
     </message>
@@ -5007,6 +5107,16 @@
         <location line="+1"/>
         <source>The status “{status}” is not known; it was left empty.</source>
         <translation>无法识别状态“{status}”，已留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no import number {batch}.</source>
+        <translation>没有第 {batch} 次导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no import template called {name}.</source>
+        <translation>没有名为 {name} 的导入模板。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5070,6 +5180,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This feedback is already in the shop.</source>
+        <translation>店内已有这条反馈。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This feedback no longer exists.</source>
         <translation>该反馈已不存在。</translation>
     </message>
@@ -5105,6 +5220,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This order is already in the shop with these details.</source>
+        <translation>店内已有此订单，资料相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is already in the shop; left as it is (policy: skip).</source>
+        <translation>店内已有此订单，保持不变（策略：跳过）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This order no longer exists.</source>
         <translation>该订单已不存在。</translation>
     </message>
@@ -5122,6 +5247,36 @@
         <location line="+1"/>
         <source>This password is too common; choose another.</source>
         <translation>这个密码太常见，请换一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row has no order number.</source>
+        <translation>此行没有订单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row has no phone, member number, e-mail or platform account.</source>
+        <translation>此行没有手机号、会员号、邮箱或平台账号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row has no phone, member number, e-mail, platform account or known order number.</source>
+        <translation>此行没有手机号、会员号、邮箱、平台账号或已知的订单号。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row says nothing a feedback entry needs (kind or content).</source>
+        <translation>此行缺少反馈所需的信息（类型或内容）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row&apos;s phone, member number or platform account contradicts a customer already in the shop (another phone or member number).</source>
+        <translation>此行的手机号、会员号或平台账号与店内已有客户冲突（手机号或会员号不同）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row&apos;s phone, member number or platform account contradicts row {row}: the same identifier with another phone or member number.</source>
+        <translation>此行的手机号、会员号或平台账号与第 {row} 行冲突：相同的标识却对应不同的手机号或会员号。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -1,0 +1,138 @@
+"""Who is who: when two customer records (two rows of a file, or a row and a stored customer)
+are the same person.
+
+The same customer is the one with an equal mobile number (E.164), else an equal member
+number, else an equal e-mail address (case-insensitive), else an equal platform account
+(platform + account, e.g. a Taobao buyer nick). Names never identify anyone: the same name
+with another phone is another person. Two records whose phones differ, or whose member
+numbers differ, are never the same, whatever else they share.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Final, Generic, Protocol, TypeVar
+
+from desktop.core.import_types import CustomerFields
+
+Key = tuple[str, ...]
+"""("phone", e164) · ("member", no) · ("email", lower-cased) · ("account", platform, name)."""
+
+UNIQUE_KINDS: Final = frozenset({"member", "account"})
+"""Identifiers the shop holds at most once: a record may not take one another record has."""
+
+
+class Identified(Protocol):
+    @property
+    def phone(self) -> str | None: ...
+
+    @property
+    def member_no(self) -> str | None: ...
+
+
+def identity_keys(fields: CustomerFields) -> tuple[Key, ...]:
+    """The record's identifiers, strongest first."""
+    keys: list[Key] = []
+    if fields.phone:
+        keys.append(("phone", fields.phone))
+    if fields.member_no:
+        keys.append(("member", fields.member_no))
+    if fields.email:
+        keys.append(("email", fields.email.lower()))
+    if fields.platform_account:
+        keys.append(("account", fields.platform or "", fields.platform_account))
+    return tuple(keys)
+
+
+def contradicts(a: Identified, b: Identified) -> bool:
+    """Both have a phone and the phones differ, or both a member number and they differ."""
+    return bool(
+        (a.phone and b.phone and a.phone != b.phone)
+        or (a.member_no and b.member_no and a.member_no != b.member_no)
+    )
+
+
+class Verdict(Enum):
+    NEW = "new"  # no record shares an identifier
+    SAME = "same"  # the same person as ``found``
+    CONFLICT = "conflict"  # identifiers point at a different person or at two people
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    verdict: Verdict
+    found: T | None = None
+    other: T | None = None  # CONFLICT: the second record involved, if any
+
+
+class IdentityIndex(Generic[T]):
+    """Records of type ``T`` by their identifiers (the first record to claim a key keeps
+    it)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[Key, T] = {}
+
+    def add(self, fields: CustomerFields, record: T) -> None:
+        for key in identity_keys(fields):
+            self._by_key.setdefault(key, record)
+
+    def release(self) -> None:
+        """Empty the index key by key: freeing a few hundred thousand keys in one C call
+        holds the GIL long enough to stall a UI thread."""
+        keys = list(self._by_key)
+        while keys:
+            del self._by_key[keys.pop()]  # the key's last reference goes here, one at a time
+
+    def put(self, key: Key, record: T) -> None:
+        self._by_key.setdefault(key, record)
+
+    def get(self, key: Key) -> T | None:
+        return self._by_key.get(key)
+
+    def find(self, fields: CustomerFields, identity_of: Callable[[T], Identified]) -> Match[T]:
+        """The record ``fields`` belongs to, by the precedence of :func:`identity_keys`.
+
+        CONFLICT when the strongest match contradicts ``fields`` (another phone or member
+        number), or when a unique identifier (member number, platform account) of
+        ``fields`` belongs to a different record than the match."""
+        if not self._by_key:
+            return Match(Verdict.NEW)
+        keys = identity_keys(fields)
+        found: T | None = None
+        for key in keys:
+            candidate = self._by_key.get(key)
+            if candidate is not None:
+                found = candidate
+                break
+        if found is None:
+            return Match(Verdict.NEW)
+        if contradicts(fields, identity_of(found)):
+            return Match(Verdict.CONFLICT, found)
+        for key in keys:
+            holder = self._by_key.get(key)
+            if key[0] in UNIQUE_KINDS and holder is not None and holder != found:
+                return Match(Verdict.CONFLICT, found, holder)
+        return Match(Verdict.SAME, found)
+
+
+def filled(first: CustomerFields, later: CustomerFields) -> CustomerFields:
+    """``first`` with its empty fields taken from ``later`` (a duplicate row of the same
+    customer merges into the first row that named them); tags are united."""
+    changes: dict[str, object] = {}
+    for field in dataclasses.fields(CustomerFields):
+        name = field.name
+        if name == "tags":
+            extra = tuple(tag for tag in later.tags if tag not in first.tags)
+            if extra:
+                changes["tags"] = first.tags + extra
+            continue
+        mine = getattr(first, name)
+        if (mine is None or mine == "") and getattr(later, name) not in (None, ""):
+            changes[name] = getattr(later, name)
+    return dataclasses.replace(first, **changes) if changes else first  # type: ignore[arg-type]

@@ -1,0 +1,476 @@
+"""From parsed rows to an :class:`ImportPlan` and a verdict for every row — no SQL: what the
+shop already holds comes through a :class:`ShopLookup` (the store implements it).
+
+Three steps: (1) read the rows once, merging rows of the same customer (see
+``desktop.exchange.identity``) and of the same order number; (2) look the file's identifiers,
+order numbers and feedback up in the shop, in bulk; (3) decide per customer, order and
+feedback what happens under the chosen :class:`MatchPolicy`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Protocol
+
+from desktop.core.import_records import (
+    ImportPlan,
+    NewFeedback,
+    NewOrder,
+    Ref,
+    ShopMatches,
+    new_ref,
+)
+from desktop.core.import_types import (
+    CustomerFields,
+    ImportTarget,
+    MatchPolicy,
+    OrderFields,
+    ParsedRow,
+    RowAction,
+    RowIssue,
+    RowKind,
+)
+from desktop.core.models import Customer, Feedback, Order
+from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled, identity_keys
+from desktop.exchange.plan_changes import (
+    customer_change,
+    customer_warnings,
+    new_customer,
+    new_feedback,
+    new_order,
+    order_change,
+)
+
+NO_IDENTIFIER: Final = "This row has no phone, member number, e-mail or platform account."
+NO_FEEDBACK_LINK: Final = (
+    "This row has no phone, member number, e-mail, platform account or known order number."
+)
+NO_ORDER_NO: Final = "This row has no order number."
+NO_FEEDBACK: Final = "This row says nothing a feedback entry needs (kind or content)."
+CONFLICT_FILE: Final = (
+    "This row's phone, member number or platform account contradicts row {row}: the same "
+    "identifier with another phone or member number."
+)
+CONFLICT_SHOP: Final = (
+    "This row's phone, member number or platform account contradicts a customer already in "
+    "the shop (another phone or member number)."
+)
+SAME_AS_BAD_ROW: Final = "Same customer as row {row}, which cannot be imported."
+DUPLICATE_ROW: Final = "Same customer as row {row}; its details were merged into that row."
+ORDER_CONTINUED: Final = "More of the order on row {row}; its items were added to that order."
+DUPLICATE_FEEDBACK: Final = "The same feedback as row {row}."
+IN_SHOP_SKIPPED: Final = "Already in the shop; left as it is (policy: skip)."
+IN_SHOP_UNCHANGED: Final = "Already in the shop with these details; nothing to change."
+ORDER_IN_SHOP: Final = "This order is already in the shop; left as it is (policy: skip)."
+ORDER_UNCHANGED: Final = "This order is already in the shop with these details."
+FEEDBACK_IN_SHOP: Final = "This feedback is already in the shop."
+BUYER_UNMATCHED: Final = (
+    "The buyer's phone, member number or platform account contradicts another customer; "
+    "the order is imported without a customer."
+)
+BLANK_ROW: Final = "Blank row."
+SUMMARY_ROW: Final = "A total row (合计 / 小计 / Total)."
+
+PROGRESS_EVERY: Final = 2_000
+
+
+class ShopLookup(Protocol):
+    """What the planner asks the shop. Each call gets every key at once (the store answers in
+    chunks)."""
+
+    def customers_matching(self, keys: Collection[Key]) -> ShopMatches: ...
+
+    def orders_numbered(self, order_nos: Collection[str]) -> Mapping[str, Order]: ...
+
+    def feedback_linked(
+        self, customer_ids: Collection[int], order_ids: Collection[int]
+    ) -> Sequence[Feedback]: ...
+
+
+Labeler = Callable[[ParsedRow], str]
+"""Who or what a row is, as the importing user may see it (masked per role)."""
+
+
+@dataclass(slots=True)
+class RowVerdict:
+    row: int
+    action: RowAction
+    label: str = ""
+    issues: list[RowIssue] = field(default_factory=list)
+    same_as_row: int | None = None
+    blank: bool = False
+    summary: bool = False
+
+
+@dataclass(slots=True, eq=False)
+class _Person:
+    """A customer the file names: the first row naming them, merged with later ones."""
+
+    first: RowVerdict
+    fields: CustomerFields
+    rows: list[RowVerdict] = field(default_factory=list)  # the later rows merged in
+    ref: Ref | None = None
+    conflict: bool = False
+    merged_into: _Person | None = None  # another person matching the same stored customer
+
+
+@dataclass(slots=True)
+class _OrderGroup:
+    first: RowVerdict
+    fields: OrderFields
+    buyer: _Person | None
+    items: list[object] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _FeedbackRow:
+    verdict: RowVerdict
+    person: _Person | None
+    fields: ParsedRow
+
+
+@dataclass(slots=True)
+class PlanResult:
+    plan: ImportPlan
+    rows: list[RowVerdict]
+    customers_created: int = 0
+    customers_updated: int = 0
+
+
+class Planner:
+    """One import's planning; :meth:`plan` is the entry point."""
+
+    def __init__(
+        self, target: ImportTarget, policy: MatchPolicy, shop: ShopLookup,
+        labeler: Labeler | None = None, now: str = "",
+    ) -> None:
+        self._target = target
+        self._policy = policy
+        self._shop = shop
+        self._labeler = labeler
+        self._now = now
+        self._rows: list[RowVerdict] = []
+        self._people: list[_Person] = []
+        self._file_index: IdentityIndex[_Person] = IdentityIndex()
+        self._orders: dict[str, _OrderGroup] = {}
+        self._feedback: list[_FeedbackRow] = []
+        self._plan = ImportPlan()
+
+    def plan(
+        self, rows: Iterable[ParsedRow], progress: Callable[[int], None] | None = None
+    ) -> PlanResult:
+        for count, row in enumerate(rows, 1):
+            self._read(row)
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(count)
+        result = PlanResult(self._plan, self._rows)
+        self._file_index.release()  # reading is done: free its keys
+        self._resolve_people(result)
+        if self._target is ImportTarget.ORDERS:
+            self._resolve_orders()
+        elif self._target is ImportTarget.FEEDBACK:
+            self._resolve_feedback()
+        while self._people:  # freed in slices: one huge free holds the GIL (a UI stall)
+            del self._people[-2_000:]
+        return result
+
+    # ------------------------------------------------------------------ step 1: read
+
+    def _read(self, row: ParsedRow) -> None:
+        verdict = RowVerdict(row.row, RowAction.CREATE, issues=list(row.issues))
+        self._rows.append(verdict)
+        if row.kind is RowKind.BLANK:
+            verdict.action, verdict.blank = RowAction.SKIP, True
+            verdict.issues.append(RowIssue(row.row, "", BLANK_ROW, warning=True))
+            return
+        if row.kind is RowKind.SUMMARY:
+            verdict.action, verdict.summary = RowAction.SKIP, True
+            verdict.issues.append(RowIssue(row.row, "", SUMMARY_ROW, warning=True))
+            return
+        if self._labeler is not None:
+            verdict.label = self._labeler(row)
+        if row.has_errors:
+            verdict.action = RowAction.ERROR
+            return
+        if self._target is ImportTarget.CUSTOMERS:
+            self._read_customer(row, verdict)
+        elif self._target is ImportTarget.ORDERS:
+            self._read_order(row, verdict)
+        else:
+            self._read_feedback(row, verdict)
+
+    def _error(self, verdict: RowVerdict, reason: str, **params: str) -> None:
+        verdict.action = RowAction.ERROR
+        verdict.issues.append(RowIssue(verdict.row, "", reason, params))
+
+    def _person(self, fields: CustomerFields, verdict: RowVerdict) -> _Person | None:
+        """The file's person for ``fields`` (merging into an earlier one), or None after
+        marking the row as an error (contradiction)."""
+        match = self._file_index.find(fields, lambda person: person.fields)
+        if match.verdict is Verdict.NEW:
+            person = _Person(verdict, fields)
+            self._people.append(person)
+            self._file_index.add(fields, person)
+            return person
+        found = match.found
+        assert found is not None
+        if match.verdict is Verdict.CONFLICT:
+            other = match.other or found
+            self._error(verdict, CONFLICT_FILE, row=str(other.first.row))
+            return None
+        found.fields = filled(found.fields, fields)
+        for key in identity_keys(found.fields):
+            self._file_index.put(key, found)
+        found.rows.append(verdict)
+        return found
+
+    def _read_customer(self, row: ParsedRow, verdict: RowVerdict) -> None:
+        fields = row.customer
+        if fields is None or not fields.has_identifier():
+            self._error(verdict, NO_IDENTIFIER)
+            return
+        verdict.issues.extend(customer_warnings(fields, row.row))
+        person = self._person(fields, verdict)
+        if person is not None and person.first is not verdict:
+            verdict.action, verdict.same_as_row = RowAction.DUPLICATE, person.first.row
+            verdict.issues.append(
+                RowIssue(row.row, "", DUPLICATE_ROW, {"row": str(person.first.row)}, True)
+            )
+
+    def _read_order(self, row: ParsedRow, verdict: RowVerdict) -> None:
+        order = row.order
+        if order is None or not order.order_no:
+            self._error(verdict, NO_ORDER_NO)
+            return
+        group = self._orders.get(order.order_no)
+        if group is not None:
+            verdict.action, verdict.same_as_row = RowAction.DUPLICATE, group.first.row
+            verdict.issues.append(
+                RowIssue(row.row, "", ORDER_CONTINUED, {"row": str(group.first.row)}, True)
+            )
+            group.items.extend(order.items)
+            if group.buyer is None:
+                group.buyer = self._buyer(row, verdict)
+            return
+        group = _OrderGroup(verdict, order, self._buyer(row, verdict), list(order.items))
+        self._orders[order.order_no] = group
+
+    def _buyer(self, row: ParsedRow, verdict: RowVerdict) -> _Person | None:
+        fields = row.customer
+        if fields is None or not fields.has_identifier():
+            return None
+        match = self._file_index.find(fields, lambda person: person.fields)
+        if match.verdict is Verdict.CONFLICT:
+            verdict.issues.append(RowIssue(row.row, "", BUYER_UNMATCHED, warning=True))
+            return None
+        if match.verdict is Verdict.NEW:
+            person = _Person(verdict, fields)
+            self._people.append(person)
+            self._file_index.add(fields, person)
+            return person
+        found = match.found
+        assert found is not None
+        found.fields = filled(found.fields, fields)
+        for key in identity_keys(found.fields):
+            self._file_index.put(key, found)
+        return found
+
+    def _read_feedback(self, row: ParsedRow, verdict: RowVerdict) -> None:
+        if row.feedback is None:
+            self._error(verdict, NO_FEEDBACK)
+            return
+        person: _Person | None = None
+        if row.customer is not None and row.customer.has_identifier():
+            person = self._person(row.customer, verdict)
+            if person is None:
+                return
+        self._feedback.append(_FeedbackRow(verdict, person, row))
+
+    # ------------------------------------------------------------------ step 3: decide
+
+    def _resolve_people(self, result: PlanResult) -> None:
+        """Match every person of the file against the shop, then decide. A person matching
+        a stored customer an earlier person matched is merged into that earlier one."""
+        keys = {key for person in self._people for key in identity_keys(person.fields)}
+        matches = self._shop.customers_matching(keys)
+        shop_index = _shop_index(matches)
+        claimed: dict[int, _Person] = {}
+        matched: list[tuple[_Person, int | None]] = []
+        for person in self._people:
+            match = shop_index.find(person.fields, lambda cid: matches.customers[cid])
+            if match.verdict is Verdict.CONFLICT:
+                self._conflict(person)
+                continue
+            customer_id = match.found
+            earlier = claimed.get(customer_id) if customer_id is not None else None
+            if earlier is not None:
+                earlier.fields = filled(earlier.fields, person.fields)
+                person.merged_into = earlier
+                continue
+            if customer_id is not None:
+                claimed[customer_id] = person
+            matched.append((person, customer_id))
+        for person, customer_id in matched:
+            if customer_id is None:
+                person.ref = self._create_customer(person.fields)
+                result.customers_created += 1
+                action = RowAction.CREATE
+            else:
+                person.ref = customer_id
+                action = self._update_customer(
+                    person, matches.customers[customer_id],
+                    matches.accounts.get(customer_id, frozenset()),
+                )
+                if action is RowAction.UPDATE:
+                    result.customers_updated += 1
+            self._decide(person, action)
+        for person in self._people:
+            earlier = person.merged_into
+            if earlier is None:
+                continue
+            person.ref = earlier.ref
+            if self._target is ImportTarget.CUSTOMERS:
+                person.first.action = RowAction.DUPLICATE
+                person.first.issues.append(RowIssue(
+                    person.first.row, "", DUPLICATE_ROW, {"row": str(earlier.first.row)}, True
+                ))
+                for verdict in (person.first, *person.rows):
+                    verdict.same_as_row = earlier.first.row
+
+    def _conflict(self, person: _Person) -> None:
+        person.conflict = True
+        if self._target is ImportTarget.CUSTOMERS:
+            self._error(person.first, CONFLICT_SHOP)
+            self._mark_rows(person, RowAction.ERROR, SAME_AS_BAD_ROW)
+        else:
+            person.first.issues.append(
+                RowIssue(person.first.row, "", BUYER_UNMATCHED, warning=True)
+            )
+
+    def _decide(self, person: _Person, action: RowAction) -> None:
+        if self._target is not ImportTarget.CUSTOMERS:
+            return
+        person.first.action = action
+        if action is RowAction.SKIP:
+            person.first.issues.append(RowIssue(
+                person.first.row, "",
+                IN_SHOP_SKIPPED if self._policy is MatchPolicy.SKIP else IN_SHOP_UNCHANGED,
+                warning=True,
+            ))
+
+    @staticmethod
+    def _mark_rows(person: _Person, action: RowAction, reason: str) -> None:
+        for verdict in person.rows:
+            verdict.action = action
+            verdict.issues.append(RowIssue(verdict.row, "", reason, {"row": str(person.first.row)}))
+
+    def _create_customer(self, fields: CustomerFields) -> Ref:
+        ref = new_ref(len(self._plan.new_customers))
+        customer, accounts = new_customer(fields, ref)
+        self._plan.new_customers.append(customer)
+        self._plan.new_accounts.extend(accounts)
+        return ref
+
+    def _update_customer(
+        self, person: _Person, stored: Customer, accounts: frozenset[tuple[str, str]]
+    ) -> RowAction:
+        if self._policy is MatchPolicy.SKIP:
+            return RowAction.SKIP
+        change, new_accounts = customer_change(person.fields, stored, accounts, self._policy)
+        if change is None and not new_accounts:
+            return RowAction.SKIP
+        if change is not None:
+            self._plan.customer_changes.append(change)
+        self._plan.new_accounts.extend(new_accounts)
+        return RowAction.UPDATE
+
+    def _resolve_orders(self) -> None:
+        stored = self._shop.orders_numbered(list(self._orders))
+        for order_no, group in self._orders.items():
+            buyer = group.buyer.ref if group.buyer is not None else None
+            existing = stored.get(order_no)
+            verdict = group.first
+            if existing is None:
+                order, warnings = new_order(group.fields, group.items, self._now, verdict.row)
+                verdict.issues.extend(warnings)
+                self._plan.new_orders.append(NewOrder(order, buyer))
+                verdict.action = RowAction.CREATE
+                continue
+            if self._policy is MatchPolicy.SKIP:
+                verdict.action = RowAction.SKIP
+                verdict.issues.append(RowIssue(verdict.row, "", ORDER_IN_SHOP, warning=True))
+                continue
+            change = order_change(group.fields, existing, buyer, self._policy)
+            if change is None:
+                verdict.action = RowAction.SKIP
+                verdict.issues.append(RowIssue(verdict.row, "", ORDER_UNCHANGED, warning=True))
+            else:
+                verdict.action = RowAction.UPDATE
+                self._plan.order_changes.append(change)
+
+    def _resolve_feedback(self) -> None:
+        order_nos = {
+            entry.fields.feedback.order_no for entry in self._feedback
+            if entry.fields.feedback is not None and entry.fields.feedback.order_no
+        }
+        orders = self._shop.orders_numbered(order_nos) if order_nos else {}
+        linked: list[tuple[_FeedbackRow, Ref | None, Ref | None]] = []
+        for entry in self._feedback:
+            fields = entry.fields.feedback
+            assert fields is not None
+            order = orders.get(fields.order_no or "")
+            person = entry.person
+            customer: Ref | None = None
+            if person is not None:
+                if person.conflict:
+                    self._error(entry.verdict, CONFLICT_SHOP)
+                    continue
+                customer = person.ref
+            if customer is None and order is not None:
+                customer = order.customer_id
+            if customer is None and order is None:
+                self._error(entry.verdict, NO_FEEDBACK_LINK)
+                continue
+            linked.append((entry, customer, order.id if order is not None else None))
+        stored = self._shop.feedback_linked(
+            {ref for _, ref, _ in linked if ref is not None and ref > 0},
+            {ref for _, _, ref in linked if ref is not None},
+        )
+        exact = {(item.customer_id, item.order_id, item.content, item.received_at)
+                 for item in stored}
+        loose = {key[:3] for key in exact}
+        seen: dict[tuple[object, ...], int] = {}
+        for entry, customer, order_id in linked:
+            fields = entry.fields.feedback
+            assert fields is not None
+            key = (customer, order_id, fields.content, fields.received_at)
+            verdict = entry.verdict
+            if key in seen:
+                verdict.action, verdict.same_as_row = RowAction.DUPLICATE, seen[key]
+                verdict.issues.append(
+                    RowIssue(verdict.row, "", DUPLICATE_FEEDBACK, {"row": str(seen[key])}, True)
+                )
+                continue
+            seen[key] = verdict.row
+            if key in exact or (fields.received_at is None and key[:3] in loose):
+                verdict.action = RowAction.SKIP
+                verdict.issues.append(RowIssue(verdict.row, "", FEEDBACK_IN_SHOP, warning=True))
+                continue
+            item, warnings = new_feedback(fields, self._now, verdict.row)
+            verdict.issues.extend(warnings)
+            self._plan.new_feedback.append(NewFeedback(item, customer, order_id))
+            verdict.action = RowAction.CREATE
+
+
+def _shop_index(matches: ShopMatches) -> IdentityIndex[int]:
+    index: IdentityIndex[int] = IdentityIndex()
+    for phone, customer_id in matches.by_phone.items():
+        index.put(("phone", phone), customer_id)
+    for member_no, customer_id in matches.by_member_no.items():
+        index.put(("member", member_no), customer_id)
+    for email, customer_id in matches.by_email.items():
+        index.put(("email", email.lower()), customer_id)
+    for (platform, account), customer_id in matches.by_account.items():
+        index.put(("account", platform, account), customer_id)
+    return index

@@ -1,0 +1,219 @@
+"""Records from a file's fields, and what a :class:`MatchPolicy` changes on a stored one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Final
+
+from desktop.core.import_records import (
+    CUSTOMER_COLUMNS,
+    ORDER_COLUMNS,
+    ColumnValue,
+    CustomerChange,
+    NewAccount,
+    OrderChange,
+    Ref,
+)
+from desktop.core.import_types import (
+    CustomerFields,
+    FeedbackFields,
+    ItemFields,
+    MatchPolicy,
+    OrderFields,
+    RowIssue,
+)
+from desktop.core.models import (
+    Customer,
+    Feedback,
+    FeedbackKind,
+    FeedbackStatus,
+    Gender,
+    Order,
+    OrderItem,
+    OrderStatus,
+)
+
+NO_ORDER_DATE: Final = "The order has no date; the date of the import is used."
+NO_FEEDBACK_DATE: Final = "The feedback has no date; the date of the import is used."
+NO_ITEM_QUANTITY: Final = "An item's quantity is not 1 or more; 1 is used."
+RATING_OUT_OF_RANGE: Final = "The rating is not 1 to 5; it was left empty."
+ID_NUMBER_NOT_STORED: Final = (
+    "Resident ID numbers are not imported (they need the owner's field key); the column was "
+    "left out."
+)
+
+
+def _customer_values(fields: CustomerFields) -> dict[str, ColumnValue]:
+    """The file's value per customer column; None where the file says nothing."""
+    return {column: getattr(fields, column) for column in CUSTOMER_COLUMNS}
+
+
+def stored_customer_values(customer: Customer) -> dict[str, ColumnValue]:
+    values: dict[str, ColumnValue] = {
+        column: getattr(customer, column) for column in CUSTOMER_COLUMNS
+    }
+    values["gender"] = customer.gender.value
+    return values
+
+
+def _empty(value: ColumnValue) -> bool:
+    return value is None or value == "" or value == 0
+
+
+def _same(column: str, stored: ColumnValue, given: ColumnValue) -> bool:
+    if column == "email" and isinstance(stored, str) and isinstance(given, str):
+        return stored.lower() == given.lower()
+    return stored == given
+
+
+def _changes(
+    stored: Mapping[str, ColumnValue], given: Mapping[str, ColumnValue], policy: MatchPolicy
+) -> tuple[dict[str, ColumnValue], dict[str, ColumnValue]]:
+    before: dict[str, ColumnValue] = {}
+    after: dict[str, ColumnValue] = {}
+    for column, value in given.items():
+        if value is None or value == "":
+            continue
+        current = stored[column]
+        wanted = (
+            _empty(current) if policy is MatchPolicy.FILL_EMPTY
+            else policy is MatchPolicy.OVERWRITE
+        )
+        if wanted and not _same(column, current, value):
+            before[column], after[column] = current, value
+    return before, after
+
+
+def new_customer(fields: CustomerFields, ref: Ref) -> tuple[Customer, list[NewAccount]]:
+    customer = Customer(
+        id=None,
+        name=fields.name or "",
+        member_no=fields.member_no,
+        gender=Gender(fields.gender or ""),
+        birthday=fields.birthday,
+        phone=fields.phone,
+        email=fields.email,
+        wechat_id=fields.wechat_id,
+        province=fields.province or "",
+        city=fields.city or "",
+        district=fields.district or "",
+        address_detail=fields.address_detail or "",
+        level=fields.level or "",
+        points=fields.points or 0,
+        balance_cents=fields.balance_cents or 0,
+        tags=fields.tags,
+        notes=fields.notes or "",
+        source=fields.source or "",
+    )
+    return customer, _accounts(fields, ref, frozenset())
+
+
+def _accounts(
+    fields: CustomerFields, ref: Ref, known: frozenset[tuple[str, str]]
+) -> list[NewAccount]:
+    if not fields.platform_account:
+        return []
+    key = (fields.platform or "", fields.platform_account)
+    return [] if key in known else [NewAccount(ref, *key)]
+
+
+def customer_change(
+    fields: CustomerFields, stored: Customer, accounts: frozenset[tuple[str, str]],
+    policy: MatchPolicy,
+) -> tuple[CustomerChange | None, list[NewAccount]]:
+    """What ``policy`` changes on ``stored`` (None: nothing) and the accounts to add."""
+    assert stored.id is not None
+    before, after = _changes(stored_customer_values(stored), _customer_values(fields), policy)
+    added_tags = tuple(sorted({tag.strip() for tag in fields.tags} - set(stored.tags) - {""}))
+    change = (
+        CustomerChange(stored.id, before, after, added_tags) if after or added_tags else None
+    )
+    return change, _accounts(fields, stored.id, accounts)
+
+
+def customer_warnings(fields: CustomerFields, row: int) -> list[RowIssue]:
+    if fields.id_number:
+        return [RowIssue(row, "customer.id_number", ID_NUMBER_NOT_STORED, warning=True)]
+    return []
+
+
+def _item(item: ItemFields, row: int, warnings: list[RowIssue]) -> OrderItem:
+    quantity = item.quantity
+    if quantity < 1:
+        warnings.append(RowIssue(row, "item.quantity", NO_ITEM_QUANTITY, warning=True))
+        quantity = 1
+    unit = item.unit_price_cents
+    if unit is None:
+        unit = (item.amount_cents or 0) // quantity
+    return OrderItem(item.product_name, quantity, unit, item.sku)
+
+
+def new_order(
+    fields: OrderFields, items: Iterable[object], now: str, row: int
+) -> tuple[Order, list[RowIssue]]:
+    warnings: list[RowIssue] = []
+    lines = tuple(_item(item, row, warnings) for item in items if isinstance(item, ItemFields))
+    ordered_at = fields.ordered_at
+    if not ordered_at:
+        warnings.append(RowIssue(row, "order.ordered_at", NO_ORDER_DATE, warning=True))
+        ordered_at = now
+    goods = sum(line.amount_cents for line in lines)
+    order = Order(
+        id=None,
+        order_no=fields.order_no,
+        channel=fields.channel,
+        customer_id=None,
+        status=OrderStatus(fields.status or OrderStatus.COMPLETED.value),
+        ordered_at=ordered_at,
+        total_cents=fields.total_cents if fields.total_cents is not None else goods,
+        discount_cents=fields.discount_cents or 0,
+        shipping_cents=fields.shipping_cents or 0,
+        paid_cents=fields.paid_cents or 0,
+        ship_name=fields.ship_name or "",
+        ship_phone=fields.ship_phone or "",
+        ship_address=fields.ship_address or "",
+        notes=fields.notes or "",
+        items=lines,
+    )
+    return order, warnings
+
+
+def order_change(
+    fields: OrderFields, stored: Order, buyer: Ref | None, policy: MatchPolicy
+) -> OrderChange | None:
+    assert stored.id is not None
+    current: dict[str, ColumnValue] = {
+        column: getattr(stored, column) for column in ORDER_COLUMNS
+    }
+    current["status"] = stored.status.value
+    given: dict[str, ColumnValue] = {
+        column: getattr(fields, column) for column in ORDER_COLUMNS if column != "customer_id"
+    }
+    given["customer_id"] = buyer if buyer is not None and buyer > 0 else None
+    before, after = _changes(current, given, policy)
+    return OrderChange(stored.id, before, after) if after else None
+
+
+def new_feedback(fields: FeedbackFields, now: str, row: int) -> tuple[Feedback, list[RowIssue]]:
+    warnings: list[RowIssue] = []
+    received_at = fields.received_at
+    if not received_at:
+        warnings.append(RowIssue(row, "feedback.received_at", NO_FEEDBACK_DATE, warning=True))
+        received_at = now
+    rating = fields.rating
+    if rating is not None and not 1 <= rating <= 5:
+        warnings.append(RowIssue(row, "feedback.rating", RATING_OUT_OF_RANGE, warning=True))
+        rating = None
+    status = FeedbackStatus(fields.status or FeedbackStatus.OPEN.value)
+    item = Feedback(
+        id=None,
+        kind=FeedbackKind(fields.kind),
+        content=fields.content,
+        received_at=received_at,
+        rating=rating,
+        channel=fields.channel,
+        status=status,
+        resolution=fields.resolution or "",
+        resolved_at=received_at if status is FeedbackStatus.RESOLVED else None,
+    )
+    return item, warnings
