@@ -73,7 +73,7 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+119"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+122"/>
         <source>Check every row before importing</source>
         <translation>导入前逐行检查</translation>
     </message>
@@ -2654,7 +2654,19 @@
         <translation>已撤销 {file} 的导入。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+2"/>
+        <source>Removed: {customers} customers, {orders} orders, {feedback} feedback entries. Restored: {restored} customers.</source>
+        <translation>已删除：客户 {customers} 位、订单 {orders} 个、反馈 {feedback} 条。已恢复：客户 {restored} 位。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n record(s) changed since the import were left as they are.</source>
+        <translation>
+            <numerusform>导入之后又被修改过的 %n 条记录保持不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Past imports</source>
         <translation>导入记录</translation>
     </message>
@@ -2969,12 +2981,12 @@
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+160"/>
+        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+169"/>
         <source>Choose a field for at least one column.</source>
         <translation>请至少为一列选择字段。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Chosen for more than one column: {fields}. Their values are joined in column order; check that this is what you want.</source>
         <translation>这些字段被多列选用：{fields}。各列的值会按列的顺序合并，请确认这是您想要的。</translation>
     </message>
@@ -3037,7 +3049,7 @@
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../desktop/ui/shell/pages.py" line="+115"/>
+        <location filename="../../desktop/ui/shell/pages.py" line="+116"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -3050,6 +3062,11 @@
         <location line="+4"/>
         <source>Feedback</source>
         <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -155,7 +155,8 @@ class FakeImportService:
                 action = RowAction.CREATE
                 counts["created"] += 1
             outcomes.append(RowOutcome(number, action, label, issues))
-        return outcomes, ImportCounts(**counts)
+        return outcomes, ImportCounts(**counts, customers_created=counts["created"],
+                                      customers_updated=counts["updated"])
 
     def dry_run(self, session: Session, request: ImportRequest,
                 progress: ProgressCallback | None = None) -> DryRunReport:
@@ -209,11 +210,13 @@ class FakeImportService:
 
     def undo(self, session: Session, batch_id: int) -> ImportCounts:
         self._check(session)
-        for key in self.created_by_batch.pop(batch_id):
+        created = self.created_by_batch.pop(batch_id)
+        for key in created:
             del self.customers[key]
         for index, batch in enumerate(self.batch_list):
             if batch.batch_id == batch_id:
                 self.batch_list[index] = dataclasses.replace(
                     batch, undone_at="2026-11-29T05:00:00Z")
-                return batch.counts
+                return ImportCounts(customers_created=len(created),
+                                    customers_updated=batch.counts.customers_updated)
         raise KeyError(batch_id)

@@ -28,6 +28,7 @@ from desktop.ui.pages.import_preview_model import (
     WHO,
     DryRunModel,
 )
+from desktop.ui.pages.import_texts import sentences
 from tests.ui.import_fakes import FIELDS
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -168,10 +169,12 @@ def test_column_letters_are_the_spreadsheets(column, letters):
 def test_batches_model_lists_imports_and_marks_undone_ones(qtbot):
     model = BatchesModel()
     QAbstractItemModelTester(model, FATAL, model)
-    counts = ImportCounts(created=12, updated=3, rejected=1, orders_created=2)
+    counts = ImportCounts(created=12, updated=3, rejected=1, orders_created=2,
+                          customers_created=12, customers_updated=3)
     model.set_batches([
         ImportBatch(2, "淘宝订单.xlsx", "2026-11-28T10:00:00Z", "zhao (manager)", counts, None),
-        ImportBatch(1, "会员.xlsx", "2026-11-27T09:30:00Z", "wang", ImportCounts(created=5),
+        ImportBatch(1, "会员.xlsx", "2026-11-27T09:30:00Z", "wang",
+                    ImportCounts(created=5, customers_created=5),
                     "2026-11-28T08:00:00Z"),
     ])
     assert model.rowCount() == 2 and model.columnCount() == 5
@@ -189,6 +192,25 @@ def test_batches_model_lists_imports_and_marks_undone_ones(qtbot):
 
 
 def test_counts_text_leaves_out_what_did_not_happen():
-    assert counts_text(ImportCounts(created=1)) == "1 new · 0 updated"
+    assert counts_text(ImportCounts(created=1, customers_created=1)) == "1 new · 0 updated"
     assert counts_text(ImportCounts(feedback_created=4)) == "0 new · 0 updated · 4 feedback"
 
+
+
+def test_warning_is_said_only_on_rows_that_import_anyway(qtbot):
+    blank = RowIssue(9, "", "Blank row.", warning=True)
+    odd_date = RowIssue(5, "phone", "Check the date.", warning=True)
+    model = DryRunModel()
+    model.set_rows([RowOutcome(9, RowAction.SKIP, "", (blank,)),
+                    RowOutcome(5, RowAction.CREATE, "王*", (odd_date, odd_date)),
+                    RowOutcome(6, RowAction.DUPLICATE, "张*", (), same_as_row=3)],
+                   {"phone": "Mobile"})
+    assert model.index(0, REASONS).data() == "Blank row."
+    assert model.index(1, REASONS).data() == (
+        "Warning — Mobile: Check the date.; Warning — Mobile: Check the date.")
+    assert model.index(2, REASONS).data() == "Same as row 3"
+
+
+def test_sentences_are_spaced_in_english_and_not_in_chinese():
+    assert sentences(["Undone.", "Removed: 3."]) == "Undone. Removed: 3."
+    assert sentences(["已撤销。", "已删除：3。"]) == "已撤销。已删除：3。"

@@ -15,11 +15,13 @@ from PySide6.QtWidgets import QApplication
 from desktop.core.import_types import ImportTarget, MatchPolicy, RowAction
 from desktop.core.models import User
 from desktop.core.roles import Role
+from desktop.services.import_api import ColumnMapping, SheetPreview
 from desktop.services.session import Session
 from desktop.ui import i18n
 from desktop.ui.pages import import_pages_source, import_texts, import_wizard
 from desktop.ui.pages.import_mapping_model import FIELD
 from desktop.ui.pages.import_page import ImportPage
+from desktop.ui.pages.import_pages_mapping import MappingStep
 from desktop.ui.pages.import_wizard import (
     CHECK,
     DONE,
@@ -30,7 +32,7 @@ from desktop.ui.pages.import_wizard import (
     ImportWizard,
 )
 from desktop.ui.tasks import SynchronousTaskRunner
-from tests.ui.import_fakes import EXISTING_PHONE, FakeImportService
+from tests.ui.import_fakes import EXISTING_PHONE, FIELDS, FakeImportService
 
 OWNER = Session(User(1, "wang", Role.OWNER))
 STAFF = Session(User(2, "li", Role.STAFF))
@@ -377,7 +379,9 @@ def test_history_lists_batches_and_undoes_after_confirm(qtbot, service, tmp_path
     assert service.customers == {EXISTING_PHONE: "李四"}
     assert history.model.index(0, 4).data().startswith("Undone ")
     assert not history.undo_button.isEnabled()
-    assert history.notice.text() == "The import of 会员.xlsx was undone."
+    assert history.notice.text() == (
+        "The import of 会员.xlsx was undone. Removed: 3 customers, 0 orders, 0 feedback "
+        "entries. Restored: 1 customers.")
 
 
 def test_every_step_is_translated_to_chinese(qtbot, service, tmp_path, qapp):
@@ -389,7 +393,7 @@ def test_every_step_is_translated_to_chinese(qtbot, service, tmp_path, qapp):
     qapp.processEvents()
     assert wizard.next_button.text() == "检查每一行"
     assert page.tabs.tabText(1) == "导入记录"
-    assert wizard.mapping_step.policy_caption.text() == "店里已有的顾客："
+    assert wizard.mapping_step.policy_caption.text() == "店里已有的客户："
     wizard.next_button.click()
     assert wizard.check_step.chips[RowAction.CREATE].text() == "新建  3"
     assert wizard.check_step.model.headerData(1, Qt.Orientation.Horizontal) == "结果"
@@ -417,3 +421,16 @@ def test_an_import_that_ends_behind_the_lock_screen_shows_only_its_counts(
     assert not wizard.summary_step.save_button.isEnabled()
     page.restore_after_unlock()
     assert not wizard.locked
+
+
+def test_two_columns_the_layout_itself_puts_on_one_field_are_not_warned_about(qtbot):
+    step = MappingStep(FIELDS)
+    qtbot.addWidget(step)
+    mapping = (ColumnMapping(0, "买家留言", "notes"), ColumnMapping(1, "订单备注", "notes"),
+               ColumnMapping(2, "联系手机", "phone"), ColumnMapping(3, "姓名", None))
+    step.set_preview(SheetPreview("orders", 0, (("买家留言", "订单备注", "联系手机", "姓名"),),
+                                  "taobao_orders", "Taobao / Tmall order list",
+                                  ImportTarget.CUSTOMERS, mapping))
+    assert "more than one column" not in step.problem.text()
+    assert step.model.setData(step.model.index(3, FIELD), "phone")
+    assert "more than one column: Mobile" in step.problem.text()

@@ -47,8 +47,8 @@ _ACTOR = re.compile(r"(?P<name>.+) \((?P<role>owner|manager|staff|auditor)\)")
 
 def counts_text(counts: ImportCounts) -> str:
     """E.g. "12 new · 3 updated · 2 orders · 1 left out"."""
-    parts = [translate("Import", "{count} new").format(count=counts.created),
-             translate("Import", "{count} updated").format(count=counts.updated)]
+    parts = [translate("Import", "{count} new").format(count=counts.customers_created),
+             translate("Import", "{count} updated").format(count=counts.customers_updated)]
     if counts.orders_created:
         parts.append(translate("Import", "{count} order(s)").format(count=counts.orders_created))
     if counts.feedback_created:
@@ -219,25 +219,33 @@ class ImportHistory(QWidget):
         counts = batch.counts
         lines = [self.tr("Import of {file} on {when}:").format(
             file=batch.file_name, when=local_time_text(batch.imported_at))]
-        if counts.created:
+        if counts.customers_created:
             lines.append(self.tr("• %n customer(s) it added will be removed.", "",
-                                 counts.created))
+                                 counts.customers_created))
         if counts.orders_created:
             lines.append(self.tr("• %n order(s) it added will be removed.", "",
                                  counts.orders_created))
         if counts.feedback_created:
             lines.append(self.tr("• %n feedback entries it added will be removed.", "",
                                  counts.feedback_created))
-        if counts.updated:
+        if counts.customers_updated:
             lines.append(self.tr("• %n customer(s) it updated will get back the details they "
-                                 "had before.", "", counts.updated))
+                                 "had before.", "", counts.customers_updated))
         lines.append(self.tr("Records changed since the import are left as they are. The "
                              "undo is recorded in the audit trail."))
         return "\n".join(lines)
 
     def _undone(self, batch: ImportBatch, counts: ImportCounts) -> None:
-        self.notice.setText(self.tr("The import of {file} was undone.").format(
-            file=batch.file_name))
+        lines = [self.tr("The import of {file} was undone.").format(file=batch.file_name)]
+        lines.append(self.tr(
+            "Removed: {customers} customers, {orders} orders, {feedback} feedback entries. "
+            "Restored: {restored} customers.").format(
+                customers=counts.customers_created, orders=counts.orders_created,
+                feedback=counts.feedback_created, restored=counts.customers_updated))
+        if counts.skipped:
+            lines.append(self.tr("%n record(s) changed since the import were left as they "
+                                 "are.", "", counts.skipped))
+        self.notice.setText(import_texts.sentences(lines))
         self.notice.show()
         self.undone.emit(batch.batch_id)
         self.reload()

@@ -3,6 +3,7 @@ saved templates, and what happens to customers the shop already has."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
@@ -35,6 +36,12 @@ from desktop.ui.pages.import_texts import (
 from desktop.ui.shell.style import button, label, named
 
 
+def shared_fields(mapping: Sequence[ColumnMapping]) -> frozenset[str]:
+    """Fields more than one column maps to."""
+    uses = Counter(m.field for m in mapping if m.field)
+    return frozenset(key for key, count in uses.items() if count > 1)
+
+
 class MappingStep(Step):
     """Emits ``apply_template(name)`` and ``save_template()``; the wizard does the calls."""
 
@@ -46,6 +53,7 @@ class MappingStep(Step):
         self.fields = tuple(fields)
         self.identifiers = {info.key for info in fields if info.identifier}
         self.preview: SheetPreview | None = None
+        self._suggested_shared: frozenset[str] = frozenset()
         self.layout_label = label("fieldLabel")
         self.target_caption = label("fieldLabel", wrap=False)
         self.target = named(QComboBox(), "targetCombo")
@@ -118,6 +126,7 @@ class MappingStep(Step):
             self.model.clear()
             self._update_layout_label()
             return
+        self._suggested_shared = shared_fields(preview.mapping)
         self.target.setCurrentIndex(max(0, self.target.findData(preview.target)))
         self.model.set_mapping(preview.mapping, preview.top_rows[preview.header_row + 1:])
         self._update_layout_label()
@@ -182,7 +191,9 @@ class MappingStep(Step):
 
     def _check(self) -> None:
         notes = []
-        conflicts = self.model.conflicts()
+        # A layout may put two columns on one field on purpose (e.g. buyer message and
+        # order note); say so only for a sharing the user made.
+        conflicts = [key for key in self.model.conflicts() if key not in self._suggested_shared]
         if conflicts:
             names = "、".join(self.model.field_label(key) for key in conflicts)
             notes.append(self.tr("Chosen for more than one column: {fields}. Their values are "

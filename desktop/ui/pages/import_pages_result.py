@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.import_types import RowAction
 from desktop.services.import_api import DryRunReport, ImportCounts, ImportResult
 from desktop.ui.pages.import_pages_source import Step
-from desktop.ui.pages.import_preview_model import DryRunModel
+from desktop.ui.pages.import_preview_model import WHO, DryRunModel
 from desktop.ui.pages.import_texts import action_hint, action_text
 from desktop.ui.shell.style import button, label, named
 
@@ -94,6 +94,9 @@ class CheckStep(Step):
             chip.blockSignals(False)
         self.model.set_filter(())
         self.model.set_rows(report.rows if report is not None else (), field_labels)
+        if report is not None and report.rows:
+            self.table.resizeColumnToContents(WHO)
+            self.table.setColumnWidth(WHO, min(max(self.table.columnWidth(WHO), 160), 360))
         self.accept_errors.setChecked(False)
         self.retranslateUi()
         self.ready_changed.emit(self.ready())
@@ -258,8 +261,8 @@ class SummaryStep(Step):
 
     def count_lines(self, counts: ImportCounts) -> list[tuple[str, int]]:
         lines: list[tuple[str, int | None, Callable[[], str]]] = [
-            ("created", counts.created, lambda: self.tr("New customers added")),
-            ("updated", counts.updated, lambda: self.tr("Customers updated")),
+            ("created", counts.customers_created, lambda: self.tr("New customers added")),
+            ("updated", counts.customers_updated, lambda: self.tr("Customers updated")),
             ("duplicates", counts.duplicates,
              lambda: self.tr("Rows merged into an earlier row of the file")),
             ("skipped", counts.skipped, lambda: self.tr("Existing customers left as they were")),

@@ -134,6 +134,16 @@ def issue_text(issue: RowIssue, field_labels: Mapping[str, str] | None = None, *
     return text
 
 
+def sentences(parts: list[str]) -> str:
+    """Sentences one after the other: a space after "." but none after "。"."""
+    text = ""
+    for part in parts:
+        if text and not text.endswith(("。", "！", "？", "：")):
+            text += " "
+        text += part
+    return text
+
+
 def ask_yes_no(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
     """A confirm box whose Yes button says what happens; No is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,

@@ -303,7 +303,7 @@ class ImportWizard(QWidget):
         self._show_notice(self.tr("The import was cancelled. Nothing was changed."))
 
     def _run_failed(self, error: BaseException) -> None:
-        text = describe_error(error) + " " + self.tr("Nothing was changed.")
+        text = import_texts.sentences([describe_error(error), self.tr("Nothing was changed.")])
         if self.locked:
             self.start_over()
         else:
