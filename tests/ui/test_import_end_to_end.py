@@ -11,11 +11,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from desktop.services.imports import ImportService
 
 from desktop.core.import_types import RowAction
 from desktop.services.customer_views import CustomerFilter, CustomerSort
 from desktop.services.customers import CustomerService
+from desktop.services.imports import ImportService
 from desktop.ui.pages import import_pages_source, import_texts, import_wizard
 from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.import_page import ImportPage
