@@ -16,7 +16,7 @@ from desktop.core.import_types import RowAction
 from desktop.services.customer_views import CustomerFilter, CustomerSort
 from desktop.services.customers import CustomerService
 from desktop.services.imports import ImportService
-from desktop.ui.pages import import_pages_source, import_texts, import_wizard
+from desktop.ui.pages import import_pages_source, import_texts
 from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.import_page import ImportPage
 from desktop.ui.pages.import_wizard import CHECK, DONE, HEADER, MAPPING, SHEET
@@ -142,7 +142,7 @@ def test_owner_imports_a_membership_workbook_then_undoes_it(
     wait_idle(qtbot, wizard, DONE)
     assert wizard.result.counts.created == 3
     errors_file = tmp_path / "errors.xlsx"
-    monkeypatch.setattr(import_wizard, "choose_save_path", lambda *_a: errors_file)
+    monkeypatch.setattr(import_texts, "choose_save_path", lambda *_a: errors_file)
     wizard.summary_step.save_button.click()
     qtbot.waitUntil(lambda: not wizard.busy, timeout=WAIT_MS)
     assert "errors.xlsx" in wizard.notice.text()

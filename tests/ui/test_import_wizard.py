@@ -237,7 +237,7 @@ def test_import_runs_and_the_summary_offers_the_error_workbook(
     assert lines["New customers added"] == 2
     assert lines["Rows with errors left out"] == 1
     out = tmp_path / "errors.xlsx"
-    monkeypatch.setattr(import_wizard, "choose_save_path", lambda *_a: out)
+    monkeypatch.setattr(import_texts, "choose_save_path", lambda *_a: out)
     wizard.summary_step.save_button.click()
     assert out.read_text(encoding="utf-8") == (  # reasons in the UI language
         "5\tThe row has no mobile, member number, e-mail or platform account.")

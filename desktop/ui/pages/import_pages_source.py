@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -37,6 +37,15 @@ def choose_file_path(parent: QWidget, caption: str, filters: str) -> Path | None
     """The open-file dialog (tests replace this function)."""
     name, _selected = QFileDialog.getOpenFileName(parent, caption, "", filters)
     return Path(name) if name else None
+
+
+def dropped_file(event: QDropEvent | QDragEnterEvent) -> Path | None:
+    """The one local file being dragged or dropped; None for anything else."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return None
+    urls = [url for url in mime.urls() if url.isLocalFile()]
+    return Path(urls[0].toLocalFile()) if len(urls) == 1 else None
 
 
 class Step(QWidget):

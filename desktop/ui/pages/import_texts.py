@@ -1,13 +1,14 @@
 """Words of the import wizard that several of its parts share: row actions, targets, match
 policies, and the service's English source texts (field labels, layout names, row reasons)
-in the UI language. Also the two questions the wizard asks (tests replace them)."""
+in the UI language. Also the dialogs the wizard opens (tests replace these functions)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from desktop.core.import_types import ImportTarget, MatchPolicy, RowAction, RowIssue
 from desktop.ui.error_text import translate_text
@@ -153,6 +154,15 @@ def ask_yes_no(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
     box.setDefaultButton(no)
     box.exec()
     return box.clickedButton() is yes
+
+
+def choose_save_path(parent: QWidget, caption: str, suggested: str, filters: str) -> Path | None:
+    """The save-file dialog for an .xlsx (the suffix added if the user left it out)."""
+    name, _selected = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 def ask_text(parent: QWidget, title: str, prompt: str, text: str = "") -> str | None:

@@ -12,12 +12,11 @@ import dataclasses
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QProgressBar,
     QStackedWidget,
@@ -39,7 +38,7 @@ from desktop.ui.error_text import describe_error, translate_text
 from desktop.ui.pages import import_texts
 from desktop.ui.pages.import_pages_mapping import MappingStep
 from desktop.ui.pages.import_pages_result import CheckStep, RunStep, SummaryStep
-from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep
+from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, dropped_file
 from desktop.ui.pages.import_texts import source_text
 from desktop.ui.shell.style import button, label, named, set_property
 from desktop.ui.tasks import Cancellable, TaskCancelled, TaskContext, TaskSubmitter
@@ -47,15 +46,6 @@ from desktop.ui.tasks import Cancellable, TaskCancelled, TaskContext, TaskSubmit
 T = TypeVar("T")
 
 FILE, SHEET, HEADER, MAPPING, CHECK, RUN, DONE = range(7)
-
-
-def choose_save_path(parent: QWidget, caption: str, suggested: str, filters: str) -> Path | None:
-    """The save-file dialog (tests replace this function)."""
-    name, _selected = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 class ImportWizard(QWidget):
@@ -308,7 +298,7 @@ class ImportWizard(QWidget):
             self.start_over()
         else:
             self._go(CHECK)
-        self._show_error(text)
+        self._show_notice(text, error=True)
 
     def cancel_work(self) -> None:
         """Stop the running call (it may already be past its last progress report)."""
@@ -324,8 +314,8 @@ class ImportWizard(QWidget):
         if request is None or report is None or self.busy:
             return
         suggested = f"{request.path.stem}-errors.xlsx"
-        out = choose_save_path(self, self.tr("Save the rows with errors"), suggested,
-                               self.tr("Excel workbooks (*.xlsx)"))
+        out = import_texts.choose_save_path(self, self.tr("Save the rows with errors"),
+                                            suggested, self.tr("Excel workbooks (*.xlsx)"))
         if out is None:
             return
         self._call(self.tr("Saving…"),
@@ -401,7 +391,7 @@ class ImportWizard(QWidget):
 
         def failed(error: BaseException) -> None:
             if current():
-                (on_failure or (lambda e: self._show_error(describe_error(e))))(error)
+                (on_failure or (lambda e: self._show_notice(describe_error(e), error=True)))(error)
 
         def cancelled() -> None:
             if current() and on_cancelled is not None:
@@ -440,15 +430,11 @@ class ImportWizard(QWidget):
             self.busy_bar.setRange(0, total)
             self.busy_bar.setValue(min(done, total))
 
-    def _show_error(self, text: str) -> None:
-        self.notice.hide()
-        self.error.setText(text)
-        self.error.show()
-
-    def _show_notice(self, text: str) -> None:
-        self.error.hide()
-        self.notice.setText(text)
-        self.notice.show()
+    def _show_notice(self, text: str, *, error: bool = False) -> None:
+        shown, hidden = (self.error, self.notice) if error else (self.notice, self.error)
+        hidden.hide()
+        shown.setText(text)
+        shown.show()
 
     def _clear_messages(self) -> None:
         self.error.hide()
@@ -457,7 +443,7 @@ class ImportWizard(QWidget):
     # ------------------------------------------------------------------ drop, lock
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_file(event) is not None and not self.busy and self.step != RUN:
+        if dropped_file(event) is not None and not self.busy and self.step != RUN:
             event.acceptProposedAction()
             set_property(self.file_step.drop_zone, "active", "true")
         else:
@@ -469,20 +455,12 @@ class ImportWizard(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         set_property(self.file_step.drop_zone, "active", "false")
-        path = self._dropped_file(event)
+        path = dropped_file(event)
         if path is None or self.busy or self.step == RUN:
             event.ignore()
             return
         event.acceptProposedAction()
         self.open_file(path)
-
-    @staticmethod
-    def _dropped_file(event: Any) -> Path | None:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return None
-        urls = [url for url in mime.urls() if url.isLocalFile()]
-        return Path(urls[0].toLocalFile()) if len(urls) == 1 else None
 
     def clear_sensitive(self) -> None:
         """Lock: forget what was read from the file. A running import goes on (what it
