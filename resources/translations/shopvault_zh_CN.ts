@@ -71,6 +71,65 @@
     </message>
 </context>
 <context>
+    <name>CheckStep</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+122"/>
+        <source>Check every row before importing</source>
+        <translation>导入前逐行检查</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been saved yet. Click a count to see only those rows; click it again to see all.</source>
+        <translation>目前还没有保存任何内容。点击某个数量只看这些行，再点一次显示全部。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count}  {action}</source>
+        <translation>{action}  {count}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rows with errors: {count}. They cannot be imported. Fix them in the column mapping or in the file and check again, or import the other rows without them.</source>
+        <translation>有错误的行：{count}。这些行无法导入。请在列对应关系或文件中修正后重新检查，或者只导入其余的行。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import the good rows ({good}) and leave out the rows with errors ({bad})</source>
+        <translation>导入正确的行（{good}），不导入有错误的行（{bad}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back to the mapping</source>
+        <translation>返回修改列对应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the rows with errors…</source>
+        <translation>保存有错误的行…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n new order(s)</source>
+        <translation>
+            <numerusform>新订单 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n new feedback entries</source>
+        <translation>
+            <numerusform>新反馈 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n blank or total row(s) left out</source>
+        <translation>
+            <numerusform>跳过空行或合计行 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConsentForm</name>
     <message>
         <location filename="../../desktop/ui/pages/consent_dialogs.py" line="+180"/>
@@ -2734,6 +2793,55 @@
     </message>
 </context>
 <context>
+    <name>FileStep</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+103"/>
+        <source>Spreadsheets (*.xlsx *.csv *.txt *.tsv)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV and text files (*.csv *.txt *.tsv)</source>
+        <translation>CSV 和文本文件 (*.csv *.txt *.tsv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A membership list kept by hand, or a customer, order or review export from an online store (Taobao / Tmall, JD, Pinduoduo, Shopify, WooCommerce …).</source>
+        <translation>手工整理的会员登记表，或从网店导出的客户、订单、评价表（淘宝 / 天猫、京东、拼多多、Shopify、WooCommerce 等）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop a spreadsheet here</source>
+        <translation>把表格文件拖到这里</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbooks (.xlsx) and CSV or tab-separated text in any common encoding (UTF-8, GBK/GB18030, UTF-16). Nothing is imported before you have checked every row.</source>
+        <translation>支持 Excel 工作簿（.xlsx）以及常见编码（UTF-8、GBK/GB18030、UTF-16）的 CSV 或制表符分隔文本。在您逐行检查之前，不会导入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../desktop/ui/shell/first_run.py" line="+335"/>
@@ -2902,6 +3010,539 @@
     </message>
 </context>
 <context>
+    <name>HeaderStep</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+142"/>
+        <source>Column names are in row {row}.</source>
+        <translation>列名在第 {row} 行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Which row holds the column names?</source>
+        <translation>哪一行是列名？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title rows above the column names are left out. If the highlighted row is not the one with the column names, click the right row.</source>
+        <translation>列名上方的标题行不会导入。如果高亮的不是列名所在的行，请点击正确的那一行。</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+50"/>
+        <source>{count} new</source>
+        <translation>新建 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} updated</source>
+        <translation>更新 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} order(s)</source>
+        <translation>订单 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} feedback</source>
+        <translation>反馈 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} left out</source>
+        <translation>未导入 {count}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What it did</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Undone {when}</source>
+        <translation>已于 {when} 撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In effect</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+90"/>
+        <location line="+112"/>
+        <source>Ignore this column</source>
+        <translation>忽略此列</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Goes to</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(no name)</source>
+        <translation>（无列名）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This field is chosen for more than one column: their values are joined in column order.</source>
+        <translation>这个字段被多列选用：各列的值按列的顺序合并。</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>★ identifies a customer: each row needs at least one of them</source>
+        <translation>★ 表示可识别客户的字段：每一行至少需要其中一项</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_preview_model.py" line="+127"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Same as row {row}</source>
+        <translation>与第 {row} 行相同</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/pages/import_texts.py" line="+26"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not in the shop yet: a new record is added.</source>
+        <translation>店里还没有：将新建一条记录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Already in the shop: the record is updated as you chose.</source>
+        <translation>店里已有：按您选择的方式更新这条记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The same as an earlier row of this file: merged into it.</source>
+        <translation>与文件中前面的某一行相同：合并到那一行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A blank or total row, or a record the chosen rule leaves alone.</source>
+        <translation>空行、合计行，或按所选规则保持不变的记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot be imported: see the reason.</source>
+        <translation>无法导入：请看原因。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not recognised</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>looks like a customer list</source>
+        <translation>像是客户名单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>looks like an order list</source>
+        <translation>像是订单列表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>looks like feedback or reviews</source>
+        <translation>像是反馈或评价</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave them as they are</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in only what is missing</source>
+        <translation>只补充缺少的信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with the file&apos;s values</source>
+        <translation>用文件中的值替换</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Customers the shop already has are not changed at all; only new customers are added.</source>
+        <translation>店里已有的客户完全不改动，只添加新客户。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the shop already knows is kept. Fields that are empty in the shop are filled from the file. Recommended.</source>
+        <translation>保留店里已有的信息，只用文件中的值填写店里为空的字段。推荐。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where the file has a value, it replaces what the shop has. Use this when the file is newer and more correct than the shop&apos;s records.</source>
+        <translation>文件中有值的地方替换店里现有的值。当文件比店里的记录更新、更准确时使用。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV text file</source>
+        <translation>CSV 文本文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab-separated text file</source>
+        <translation>制表符分隔的文本文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{kind}, encoding {encoding}</source>
+        <translation>{kind}，编码 {encoding}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{field}: {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning — {reason}</source>
+        <translation>提醒：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistory</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+83"/>
+        <source>Undo this import?</source>
+        <translation>撤销这次导入？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import of {file} on {when}:</source>
+        <translation>{when} 导入的 {file}：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>• %n customer(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• 删除这次导入新建的 %n 位客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>• %n order(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• 删除这次导入新建的 %n 个订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>• %n feedback entries it added will be removed.</source>
+        <translation>
+            <numerusform>• 删除这次导入新建的 %n 条反馈。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>• %n customer(s) it updated will get back the details they had before.</source>
+        <translation>
+            <numerusform>• 这次导入更新过的 %n 位客户恢复为导入前的信息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Records changed since the import are left as they are. The undo is recorded in the audit trail.</source>
+        <translation>导入之后又被修改过的记录保持不变。撤销操作会记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The import of {file} was undone.</source>
+        <translation>已撤销 {file} 的导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Removed: {customers} customers, {orders} orders, {feedback} feedback entries. Restored: {restored} customers.</source>
+        <translation>已删除：客户 {customers} 位、订单 {orders} 个、反馈 {feedback} 条。已恢复：客户 {restored} 位。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n record(s) changed since the import were left as they are.</source>
+        <translation>
+            <numerusform>导入之后又被修改过的 %n 条记录保持不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Past imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each import can be undone as a whole: what it added is removed and what it updated gets back its earlier details.</source>
+        <translation>每次导入都可以整体撤销：删除它新建的内容，并把它更新过的记录恢复原样。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been imported yet.</source>
+        <translation>还没有导入过任何文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo this import…</source>
+        <translation>撤销这次导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_page.py" line="+67"/>
+        <source>Import a file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Past imports</source>
+        <translation>导入记录</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+220"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Reading the sheet…</source>
+        <translation>正在读取工作表…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Checking every row…</source>
+        <translation>正在逐行检查…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation>导入已取消，没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing was changed.</source>
+        <translation>没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Save the rows with errors</source>
+        <translation>保存有错误的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Saved %n row(s) with their reasons to {file}.</source>
+        <translation>
+            <numerusform>已把 %n 行及其原因保存到 {file}。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Applying the template…</source>
+        <translation>正在套用模板…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the template (e.g. the shop or platform the file comes from):</source>
+        <translation>模板名称（例如文件来自哪个店铺或平台）：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Template &quot;{name}&quot; saved.</source>
+        <translation>模板“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving the template…</source>
+        <translation>正在保存模板…</translation>
+    </message>
+    <message>
+        <location line="+123"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the rows</source>
+        <translation>检查每一行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import now</source>
+        <translation>开始导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Header row</source>
+        <translation>列名行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../desktop/ui/shell/login_view.py" line="+118"/>
@@ -3041,9 +3682,77 @@
     </message>
 </context>
 <context>
+    <name>MappingStep</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+169"/>
+        <source>Choose a field for at least one column.</source>
+        <translation>请至少为一列选择字段。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Chosen for more than one column: {fields}. Their values are joined in column order; check that this is what you want.</source>
+        <translation>这些字段被多列选用：{fields}。各列的值会按列的顺序合并，请确认这是您想要的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No column is mapped to a field marked ★ (mobile, member number, e-mail or platform account). Rows without one of them cannot be matched to a customer and will be rejected.</source>
+        <translation>没有任何列对应到带 ★ 的字段（手机号、会员卡号、电子邮箱或平台账号）。缺少这些信息的行无法确定是哪位客户，将被拒绝导入。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recognised layout: {layout}</source>
+        <translation>识别到的格式：{layout}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No known layout: the columns were matched by their names. Please check each one.</source>
+        <translation>不是已知的格式：已按列名自动对应，请逐列检查。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No saved templates</source>
+        <translation>没有保存的模板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check where each column goes</source>
+        <translation>检查每一列导入到哪里</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each column of the file is matched to a field of the shop. Change any that are wrong; choose &quot;Ignore this column&quot; for what you do not want to keep.</source>
+        <translation>文件的每一列都对应到店里的一个字段。如有不对请修改；不想保留的列请选“忽略此列”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import the rows as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply template</source>
+        <translation>套用模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as template…</source>
+        <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mappings saved earlier, matched by column name</source>
+        <translation>以前保存的列对应，按列名套用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers the shop already has:</source>
+        <translation>店里已有的客户：</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
-        <location filename="../../desktop/ui/shell/pages.py" line="+115"/>
+        <location filename="../../desktop/ui/shell/pages.py" line="+116"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -3056,6 +3765,11 @@
         <location line="+4"/>
         <source>Feedback</source>
         <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3732,6 +4446,44 @@
     </message>
 </context>
 <context>
+    <name>RunStep</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+43"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{done} of {total} rows</source>
+        <translation>第 {done} 行，共 {total} 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You can keep using ShopVault while this runs.</source>
+        <translation>导入期间可以继续使用 ShopVault。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelling stops the import and leaves the shop&apos;s data exactly as it was: nothing of this file is kept.</source>
+        <translation>取消会停止导入，店里的数据保持原样：这个文件的内容一条也不会保留。</translation>
+    </message>
+</context>
+<context>
     <name>SecretField</name>
     <message>
         <location filename="../../desktop/ui/shell/secret_fields.py" line="+46"/>
@@ -3781,6 +4533,31 @@
         <location line="+8"/>
         <source>Adding {count} made-up customers…</source>
         <translation>正在添加 {count} 位虚构客户…</translation>
+    </message>
+</context>
+<context>
+    <name>SheetStep</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="-100"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>suggested</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Which sheet holds the records?</source>
+        <translation>记录在哪个工作表？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The sheet that looks most like a customer, order or feedback list is selected.</source>
+        <translation>已选中最像客户、订单或反馈列表的工作表。</translation>
     </message>
 </context>
 <context>
@@ -3869,6 +4646,84 @@
         <location line="+1"/>
         <source>Save copy</source>
         <translation>保存副本</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStep</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+46"/>
+        <source>New customers added</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers updated</source>
+        <translation>更新的客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows merged into an earlier row of the file</source>
+        <translation>合并到文件中前面某一行的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Existing customers left as they were</source>
+        <translation>保持不变的已有客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders added</source>
+        <translation>新增订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback entries added</source>
+        <translation>新增反馈</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Blank and total rows left out</source>
+        <translation>跳过的空行和合计行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows with errors left out</source>
+        <translation>未导入的错误行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was imported. Everything was saved at once.</source>
+        <translation>文件已导入，所有内容一次性保存完毕。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed your mind? Under &quot;Past imports&quot; the whole import can be undone: what it added is removed and what it updated is restored.</source>
+        <translation>改主意了？在“导入记录”中可以撤销整次导入：删除它新建的内容，恢复它更新过的记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save error workbook…</source>
+        <translation>保存错误行工作簿…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An Excel file with the rows that were left out, as they were in your file, and a column with the reason</source>
+        <translation>一个 Excel 文件，包含未导入的行（保持文件原样）以及一列原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open customers</source>
+        <translation>查看客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import another file</source>
+        <translation>导入另一个文件</translation>
     </message>
 </context>
 <context>

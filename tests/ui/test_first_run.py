@@ -112,7 +112,8 @@ def test_first_run_creates_the_shop_and_ends_logged_in_as_the_owner(
     assert controller.session.user.username == OWNER
     assert controller.session.user.role is Role.OWNER
     assert controller.main_window is not None
-    assert controller.main_window.page_keys() == ["customers", "orders", "feedback", "audit"]
+    assert controller.main_window.page_keys() == [
+        "customers", "orders", "feedback", "import", "audit"]
     assert controller.window.windowTitle() == "ShopVault 客户保险箱 — 老王杂货店"
     assert paths.db.exists() and paths.keyfile.exists()
     assert wizard.recovery_panel.code == ""  # gone from the screen

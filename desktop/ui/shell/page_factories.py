@@ -1,7 +1,8 @@
 """The real pages of the window and how they talk to each other: the global search box
 drives the Customers page, and an order's or feedback's customer opens on the Customers page.
 The list pages offer exports through the export service (the button hides itself for roles
-that may not export).
+that may not export); the Import page (owner and manager) refreshes the Customers page after an
+import or its undo.
 """
 
 from __future__ import annotations
@@ -10,18 +11,24 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.roles import Permission
 from desktop.services.exports import ExportService
+from desktop.services.imports import ImportService
 from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.export_entry import ExportAccess
 from desktop.ui.pages.feedback_page import FeedbackPage
+from desktop.ui.pages.import_page import ImportPage
 from desktop.ui.pages.orders_page import OrdersPage
 from desktop.ui.shell.pages import (
+    AUDIT,
     CUSTOMERS,
     FEEDBACK,
+    IMPORT,
     ORDERS,
     PageContext,
     PageSpec,
     default_page_specs,
+    import_title,
 )
 
 
@@ -66,8 +73,27 @@ def feedback_page(context: PageContext) -> QWidget:
     return page
 
 
+def import_page(context: PageContext) -> QWidget:
+    page = ImportPage(ImportService(context.workspace), context.session, context.tasks)
+    page.open_customers.connect(lambda: context.window.open_page(CUSTOMERS))
+    page.data_changed.connect(lambda: refresh_customers(context))
+    return page
+
+
+def refresh_customers(context: PageContext) -> None:
+    """An import or its undo changed the customers: a Customers page already built shows
+    them (one not built yet loads them when first opened)."""
+    page = context.window.page(CUSTOMERS)
+    if isinstance(page, CustomersPage):
+        page.reload()
+
+
 def workspace_page_specs() -> list[PageSpec]:
-    """The window's pages in navigation order, each shown only to roles that may see it."""
+    """The window's pages in navigation order, each shown only to roles that may see it;
+    Import (owner and manager) comes before Audit."""
     specs = default_page_specs()
     real = {CUSTOMERS: customers_page, ORDERS: orders_page, FEEDBACK: feedback_page}
-    return [replace(spec, factory=real.get(spec.key, spec.factory)) for spec in specs]
+    specs = [replace(spec, factory=real.get(spec.key, spec.factory)) for spec in specs]
+    position = next((i for i, spec in enumerate(specs) if spec.key == AUDIT), len(specs))
+    specs.insert(position, PageSpec(IMPORT, import_title, import_page, Permission.IMPORT))
+    return specs

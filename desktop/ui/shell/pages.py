@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 CUSTOMERS = "customers"
 ORDERS = "orders"
 FEEDBACK = "feedback"
+IMPORT = "import"
 AUDIT = "audit"
 
 TitleFn = Callable[[], str]
@@ -121,6 +122,10 @@ def orders_title() -> str:
 
 def feedback_title() -> str:
     return QCoreApplication.translate("Navigation", "Feedback")
+
+
+def import_title() -> str:
+    return QCoreApplication.translate("Navigation", "Import")
 
 
 def audit_title() -> str:

@@ -1,0 +1,305 @@
+"""The wizard's last steps: check every row (the dry run), import with progress and cancel,
+and the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from desktop.core.import_types import RowAction
+from desktop.services.import_api import DryRunReport, ImportCounts, ImportResult
+from desktop.ui.pages.import_pages_source import Step
+from desktop.ui.pages.import_preview_model import WHO, DryRunModel
+from desktop.ui.pages.import_texts import action_hint, action_text
+from desktop.ui.shell.style import button, label, named
+
+
+class CheckStep(Step):
+    """Counts as filter chips, every row with its reason, and the confirm that the rows
+    with errors are left out. ``save_errors`` asks for the error workbook."""
+
+    back_to_mapping = Signal()
+    save_errors = Signal()
+    ready_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("importCheckStep", parent)
+        self.report: DryRunReport | None = None
+        self.model = DryRunModel(self)
+        self.chips: dict[RowAction, QPushButton] = {}
+        chip_row = QHBoxLayout()
+        chip_row.setSpacing(8)
+        for action in RowAction:
+            chip = named(QPushButton(), f"chip_{action.value}")
+            chip.setProperty("role", "chip")
+            chip.setProperty("action", action.value)
+            chip.setCheckable(True)
+            chip.setAutoDefault(False)
+            chip.toggled.connect(lambda _on: self._filter_changed())
+            chip_row.addWidget(chip)
+            self.chips[action] = chip
+        chip_row.addStretch(1)
+        self.extra_label = label("hint")
+        self.table = named(QTableView(), "dryRunTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 64)
+        self.table.setColumnWidth(1, 96)
+        self.table.setColumnWidth(2, 180)
+        self.errors_note = label("notice")
+        self.accept_errors = named(QCheckBox(), "acceptErrors")
+        self.accept_errors.toggled.connect(lambda _on: self.ready_changed.emit(self.ready()))
+        self.fix_button = button("backToMapping")
+        self.fix_button.clicked.connect(self.back_to_mapping)
+        self.save_button = button("saveErrorsEarly")
+        self.save_button.clicked.connect(self.save_errors)
+        fix_row = QHBoxLayout()
+        fix_row.addWidget(self.fix_button)
+        fix_row.addWidget(self.save_button)
+        fix_row.addStretch(1)
+        self.body.addLayout(chip_row)
+        self.body.addWidget(self.extra_label)
+        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.errors_note)
+        self.body.addLayout(fix_row)
+        self.body.addWidget(self.accept_errors)
+        self.retranslateUi()
+
+    def set_report(self, report: DryRunReport | None, field_labels: Mapping[str, str]) -> None:
+        self.report = report
+        for chip in self.chips.values():
+            chip.blockSignals(True)
+            chip.setChecked(False)
+            chip.blockSignals(False)
+        self.model.set_filter(())
+        self.model.set_rows(report.rows if report is not None else (), field_labels)
+        if report is not None and report.rows:
+            self.table.resizeColumnToContents(WHO)
+            self.table.setColumnWidth(WHO, min(max(self.table.columnWidth(WHO), 160), 360))
+        self.accept_errors.setChecked(False)
+        self.retranslateUi()
+        self.ready_changed.emit(self.ready())
+
+    def errors(self) -> int:
+        return self.model.count(RowAction.ERROR)
+
+    def importable(self) -> int:
+        return self.model.count(RowAction.CREATE) + self.model.count(RowAction.UPDATE)
+
+    def ready(self) -> bool:
+        """Something to import, and any rows with errors knowingly left out."""
+        if self.report is None:
+            return False
+        counts = self.report.counts
+        has_work = bool(self.importable() or counts.orders_created or counts.feedback_created)
+        return has_work and (self.errors() == 0 or self.accept_errors.isChecked())
+
+    def _filter_changed(self) -> None:
+        self.model.set_filter([a for a, chip in self.chips.items() if chip.isChecked()])
+
+    def retranslateUi(self) -> None:
+        self.heading.setText(self.tr("Check every row before importing"))
+        self.hint.setText(self.tr(
+            "Nothing has been saved yet. Click a count to see only those rows; click it again "
+            "to see all."))
+        for action, chip in self.chips.items():
+            chip.setText(self.tr("{count}  {action}").format(
+                count=self.model.count(action), action=action_text(action)))
+            chip.setToolTip(action_hint(action))
+        self.extra_label.setText(self._extra_text())
+        self.extra_label.setVisible(bool(self.extra_label.text()))
+        errors, good = self.errors(), self.importable()
+        self.errors_note.setVisible(errors > 0)
+        self.accept_errors.setVisible(errors > 0 and good > 0)
+        self.save_button.setVisible(errors > 0)
+        self.errors_note.setText(self.tr(
+            "Rows with errors: {count}. They cannot be imported. Fix them in the column "
+            "mapping or in the file and check again, or import the other rows without "
+            "them.").format(count=errors))
+        self.accept_errors.setText(self.tr(
+            "Import the good rows ({good}) and leave out the rows with errors ({bad})").format(
+                good=good, bad=errors))
+        self.fix_button.setText(self.tr("Back to the mapping"))
+        self.save_button.setText(self.tr("Save the rows with errors…"))
+        self.model.retranslate()
+
+    def _extra_text(self) -> str:
+        if self.report is None:
+            return ""
+        counts = self.report.counts
+        parts = []
+        if counts.orders_created:
+            parts.append(self.tr("%n new order(s)", "", counts.orders_created))
+        if counts.feedback_created:
+            parts.append(self.tr("%n new feedback entries", "", counts.feedback_created))
+        skipped = counts.skipped_blank + counts.skipped_summary
+        if skipped:
+            parts.append(self.tr("%n blank or total row(s) left out", "", skipped))
+        return " · ".join(parts)
+
+
+class RunStep(Step):
+    """The progress of the import, with cancel."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("importRunStep", parent)
+        self.bar = named(QProgressBar(), "importProgress")
+        self.bar.setRange(0, 0)
+        self.progress_label = label("hint")
+        self.cancel_button = button("cancelImport")
+        self.cancel_button.clicked.connect(self._cancel)
+        self.cancel_note = label("hint")
+        row = QHBoxLayout()
+        row.addWidget(self.progress_label, 1)
+        row.addWidget(self.cancel_button)
+        self.body.addSpacing(12)
+        self.body.addWidget(self.bar)
+        self.body.addLayout(row)
+        self.body.addWidget(self.cancel_note)
+        self.body.addStretch(1)
+        self._done = self._total = 0
+        self.retranslateUi()
+
+    def start(self) -> None:
+        self._done = self._total = 0
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.retranslateUi()
+
+    def set_progress(self, done: int, total: int) -> None:
+        self._done, self._total = done, total
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        self._update_progress_text()
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Cancelling…"))
+        self.cancel_requested.emit()
+
+    def _update_progress_text(self) -> None:
+        if not self.cancel_button.isEnabled():
+            return
+        if self._total > 0:
+            self.progress_label.setText(self.tr("{done} of {total} rows").format(
+                done=self._done, total=self._total))
+        else:
+            self.progress_label.setText(self.tr("Starting…"))
+
+    def retranslateUi(self) -> None:
+        self.heading.setText(self.tr("Importing…"))
+        self.hint.setText(self.tr("You can keep using ShopVault while this runs."))
+        self.cancel_button.setText(self.tr("Cancel import"))
+        self.cancel_note.setText(self.tr(
+            "Cancelling stops the import and leaves the shop's data exactly as it was: "
+            "nothing of this file is kept."))
+        self._update_progress_text()
+
+
+class SummaryStep(Step):
+    """What the import did, with the error workbook and the way to the customers."""
+
+    save_errors = Signal()
+    open_customers = Signal()
+    start_over = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("importSummaryStep", parent)
+        self.result: ImportResult | None = None
+        self.done_label = label("success")
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(24)
+        self.grid.setVerticalSpacing(6)
+        self.count_labels: list[tuple[QLabel, QLabel]] = []
+        self.undo_note = label("hint")
+        self.save_button = button("saveErrorWorkbook")
+        self.customers_button = button("openCustomers", "primary")
+        self.again_button = button("importAnother")
+        self.save_button.clicked.connect(self.save_errors)
+        self.customers_button.clicked.connect(self.open_customers)
+        self.again_button.clicked.connect(self.start_over)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.again_button)
+        buttons.addWidget(self.customers_button)
+        self.body.addWidget(self.done_label)
+        self.body.addLayout(self.grid)
+        self.body.addWidget(self.undo_note)
+        self.body.addStretch(1)
+        self.body.addLayout(buttons)
+        self.retranslateUi()
+
+    def set_result(self, result: ImportResult | None, errors_saveable: bool) -> None:
+        self.result = result
+        self.save_button.setEnabled(errors_saveable)
+        self.retranslateUi()
+
+    def count_lines(self, counts: ImportCounts) -> list[tuple[str, int]]:
+        lines: list[tuple[str, int | None, Callable[[], str]]] = [
+            ("created", counts.customers_created, lambda: self.tr("New customers added")),
+            ("updated", counts.customers_updated, lambda: self.tr("Customers updated")),
+            ("duplicates", counts.duplicates,
+             lambda: self.tr("Rows merged into an earlier row of the file")),
+            ("skipped", counts.skipped, lambda: self.tr("Existing customers left as they were")),
+            ("orders", counts.orders_created, lambda: self.tr("Orders added")),
+            ("feedback", counts.feedback_created, lambda: self.tr("Feedback entries added")),
+            ("blank", counts.skipped_blank + counts.skipped_summary,
+             lambda: self.tr("Blank and total rows left out")),
+            ("rejected", counts.rejected, lambda: self.tr("Rows with errors left out")),
+        ]
+        always = {"created", "updated", "rejected"}
+        return [(text(), value or 0) for key, value, text in lines if value or key in always]
+
+    def retranslateUi(self) -> None:
+        self.heading.setText(self.tr("Import finished"))
+        self.hint.setText("")
+        self.hint.hide()
+        self.done_label.setText(self.tr("The file was imported. Everything was saved at once."))
+        self.undo_note.setText(self.tr(
+            "Changed your mind? Under \"Past imports\" the whole import can be undone: what it "
+            "added is removed and what it updated is restored."))
+        self.save_button.setText(self.tr("Save error workbook…"))
+        self.save_button.setToolTip(self.tr(
+            "An Excel file with the rows that were left out, as they were in your file, and a "
+            "column with the reason"))
+        self.customers_button.setText(self.tr("Open customers"))
+        self.again_button.setText(self.tr("Import another file"))
+        while self.count_labels:
+            name, value = self.count_labels.pop()
+            name.deleteLater()
+            value.deleteLater()
+        if self.result is None:
+            return
+        for row, (text, count) in enumerate(self.count_lines(self.result.counts)):
+            name, value = label("fieldLabel"), label("countValue", wrap=False)
+            name.setText(text)
+            value.setText(str(count))
+            self.grid.addWidget(value, row, 0)
+            self.grid.addWidget(name, row, 1)
+            self.count_labels.append((name, value))
+        self.grid.setColumnStretch(1, 1)
