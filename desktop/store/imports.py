@@ -313,9 +313,15 @@ class PlanWriter:
             self._conn.executemany(CustomerRepository.INSERT, rows)
             self._conn.executemany(CustomerRepository.INSERT_TAG, tags)
             self._conn.executemany("INSERT INTO temp.sv_import_grams VALUES (?, ?, ?)", grams)
-            self._changes(batch_id, "customer", range(first + offset, first + offset + len(chunk)))
             self._advance(len(chunk), progress)
             offset += len(chunk)
+        # Every customer from ``first`` on is this import's: one statement records them all.
+        self._conn.execute(
+            "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
+            " SELECT ?, 'customer', id, 'created', NULL, NULL FROM customers WHERE id >= ?"
+            " ORDER BY id",
+            (batch_id, first),
+        )
         for sql in rebuild:
             self._conn.execute(sql)
         fill_after_bulk_load(self._conn, first)
