@@ -81,6 +81,9 @@ class ImportService:
 
     # ------------------------------------------------------------------ dry run and run
 
+    def forget_file(self) -> None:
+        self._sheets.clear()
+
     def dry_run(
         self, session: Session, request: ImportRequest, progress: ProgressCallback | None = None
     ) -> DryRunReport:

@@ -63,3 +63,11 @@ def test_hand_over_gives_the_sheet_once_and_forgets_it(tmp_path):
 def test_without_a_cache_nothing_is_kept(tmp_path):
     path = simple_xlsx(tmp_path / "a.xlsx", [["x"], [1]])
     assert _read(path, None) == [("x",), (1,)]
+
+
+def test_clear_forgets_the_sheet(tmp_path):
+    path = simple_xlsx(tmp_path / "a.xlsx", [["x"]])
+    cache = SheetCache()
+    _read(path, cache)
+    cache.clear()
+    assert cache.get(_key(path)) is None
