@@ -134,7 +134,11 @@ def _import(workspace: Any, session: Any, path: Path) -> dict[str, Any]:
 
 def child_import(path: Path, home: Path) -> dict[str, Any]:
     workspace, session = _open_shop(home)
-    import desktop.core.pinyin  # noqa: F401 - loaded by any write; not part of the import
+    # As in the app (and the stall run below), the modules are loaded before the import
+    # starts: pypinyin by any write, the import service when the app starts.
+    import desktop.core.pinyin
+    import desktop.exchange.source_files
+    import desktop.services.imports  # noqa: F401
     try:
         _reset_peak()
         before = _rss_mib()

@@ -8,10 +8,12 @@ dictionary. Tones are dropped and ü is spelt v (lv, nv), as pinyin input method
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.constants import PHRASES_DICT
 
 from desktop.core.masking import surname_length
 
@@ -37,6 +39,11 @@ def _is_han(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH"))
 
 
+# The basic CJK block: every code point in it is a "CJK UNIFIED IDEOGRAPH" (Unicode 14), so
+# a text matching this is one run of Chinese characters for _runs; pypinyin reads the block.
+_BASIC_HAN = re.compile("[\u4e00-\u9fff]+")
+
+
 def _han_syllables(text: str) -> list[str]:
     """Toneless syllables of a run of Chinese characters (unknown characters dropped)."""
     return list(_cached_syllables(text))
@@ -46,7 +53,30 @@ def _han_syllables(text: str) -> list[str]:
 def _cached_syllables(text: str) -> tuple[str, ...]:
     """Given names repeat far more than whole names (a 100,000-row membership sheet has
     ~90,000 distinct names but a few thousand distinct given names), and pypinyin costs
-    ~100 µs a call: an import pays it once per distinct run of characters."""
+    ~100 µs a call: an import pays it once per distinct run of characters.
+
+    pypinyin reads a run phrase by phrase (its phrase dictionary) and the rest character by
+    character; a run of which no part is a dictionary phrase is therefore read exactly as
+    its characters one by one, each of which is remembered: no pypinyin call."""
+    if len(text) > 1 and _BASIC_HAN.fullmatch(text) and not _has_phrase(text):
+        return tuple(syllable for ch in text for syllable in _char_syllables(ch))
+    return _pypinyin_syllables(text)
+
+
+def _has_phrase(text: str) -> bool:
+    size = len(text)
+    return any(
+        text[start:end] in PHRASES_DICT
+        for start in range(size) for end in range(start + 1, size + 1)
+    )
+
+
+@lru_cache(maxsize=8_192)
+def _char_syllables(ch: str) -> tuple[str, ...]:
+    return _pypinyin_syllables(ch)
+
+
+def _pypinyin_syllables(text: str) -> tuple[str, ...]:
     return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if s)
 
 
@@ -76,6 +106,8 @@ def name_pinyin(name: str | None) -> tuple[str, str]:
     """(full pinyin, initials): 张三 → ("zhangsan", "zs"); 曾国藩 → ("zengguofan", "zgf");
     John Smith → ("johnsmith", "js"); mixed 张Wei → ("zhangwei", "zw")."""
     text = unicodedata.normalize("NFKC", name or "").strip()
+    if _BASIC_HAN.fullmatch(text):  # the usual Chinese name: one run, the surname first
+        return _han_name_pinyin(text)
     syllables: list[str] = []
     for index, (han, run) in enumerate(_runs(text)):
         if not han:
@@ -91,4 +123,14 @@ def name_pinyin(name: str | None) -> tuple[str, str]:
             run = run[size:]
         syllables.extend(_han_syllables(run))
     syllables = [s for s in syllables if s]
+    return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+def _han_name_pinyin(text: str) -> tuple[str, str]:
+    """:func:`name_pinyin` of a name of Chinese characters only (what its general path
+    does for a single run, without splitting the text into runs)."""
+    size = surname_length(text)
+    reading = SURNAME_READINGS.get(text[:size])
+    syllables = reading.split() if reading else list(_cached_syllables(text[:size]))
+    syllables.extend(_cached_syllables(text[size:]))
     return "".join(syllables), "".join(s[0] for s in syllables)

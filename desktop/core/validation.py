@@ -21,6 +21,10 @@ from desktop.core.errors import InvalidInputError
 # Characters NFKC leaves alone but that are invisible or blank in pasted data.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _EXCEL_WRAPPER = re.compile(r'^="(.*)"$', re.DOTALL)
+# What cleaning leaves exactly as it is (most cells: dates, amounts, names): printable ASCII,
+# ¥ and basic-block ideographs (NFKC keeps each, none composes), not starting with a blank,
+# apostrophe or "=", not ending with a blank. Checking is far cheaper than cleaning.
+_ALREADY_CLEAN = re.compile(r"(?![\s'=])[\x20-\x7e\u00a5\u4e00-\u9fff]*(?<!\s)")
 
 
 def _is_whole(number: float | Decimal) -> bool:
@@ -34,6 +38,8 @@ def clean_text(raw: object) -> str:
     and a leading apostrophe. ``None`` → ``""``; integral floats lose their ``.0``."""
     if raw is None:
         return ""
+    if type(raw) is str and _ALREADY_CLEAN.fullmatch(raw):
+        return raw
     if isinstance(raw, float | Decimal) and _is_whole(raw):
         text = str(int(raw))
     else:

@@ -23,6 +23,7 @@ from defusedxml import ElementTree  # type: ignore[import-untyped]
 from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from desktop.core.import_types import Cell
+from desktop.exchange.files_cache import SheetCache, SheetKey
 from desktop.exchange.files_errors import (
     DAMAGED,
     ENCRYPTED,
@@ -48,10 +49,14 @@ class XlsxWorkbook:
     kind = "xlsx"
     encoding: str | None = None
 
-    def __init__(self, path: Path, file_name: str, limits: FileLimits) -> None:
+    def __init__(
+        self, path: Path, file_name: str, limits: FileLimits, cache: SheetCache | None = None
+    ) -> None:
         self._path = path
         self._file_name = file_name
+        self._cache = cache
         before = _identity(path, file_name)
+        self._identity = before
         dimensions = self._check(limits)
         self._book: CalamineWorkbook | None = None
         try:
@@ -110,13 +115,18 @@ class XlsxWorkbook:
         if self._book is None:
             yield from _openpyxl_rows(self._path, sheet, self._file_name)
             return
-        try:
-            data = self._book.get_sheet_by_name(sheet)
-        except BaseException as error:
-            if not _calamine_gave_up(error):
-                raise
-            yield from _openpyxl_rows(self._path, sheet, self._file_name)
-            return
+        key: SheetKey = (*self._identity, sheet)
+        data = self._cache.get(key) if self._cache is not None else None
+        if data is None:
+            try:
+                data = self._book.get_sheet_by_name(sheet)
+            except BaseException as error:
+                if not _calamine_gave_up(error):
+                    raise
+                yield from _openpyxl_rows(self._path, sheet, self._file_name)
+                return
+            if self._cache is not None:
+                self._cache.put(key, data)
         # calamine's rows begin at the sheet's first row but at the first *used* column.
         start = data.start
         pad: tuple[Cell, ...] = (None,) * start[1] if start is not None else ()
@@ -167,12 +177,12 @@ def _time_of(value: timedelta) -> time:
     return time(seconds // 3600, seconds // 60 % 60, seconds % 60, value.microseconds)
 
 
-def _identity(path: Path, file_name: str) -> tuple[int, int, int]:
+def _identity(path: Path, file_name: str) -> tuple[int, int, int, int]:
     try:
         status = os.stat(path)
     except OSError as error:
         raise ImportFileError(file_name, problem=UNREADABLE) from error
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def _sheet_dimensions(archive: zipfile.ZipFile) -> dict[str, int]:

@@ -26,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop.core.import_types import Cell
+from desktop.exchange.files_cache import SheetCache
 from desktop.exchange.files_errors import (
     EMPTY,
     MISSING,
@@ -44,6 +45,7 @@ __all__ = [
     "DEFAULT_LIMITS",
     "FileLimits",
     "ImportFileError",
+    "SheetCache",
     "SheetInfo",
     "SourceFile",
     "open_source",
@@ -81,8 +83,12 @@ class SourceFile:
         self.close()
 
 
-def open_source(path: Path, *, limits: FileLimits = DEFAULT_LIMITS) -> SourceFile:
-    """Open ``path`` for import, or raise ImportFileError (see the module docstring)."""
+def open_source(
+    path: Path, *, limits: FileLimits = DEFAULT_LIMITS, cache: SheetCache | None = None
+) -> SourceFile:
+    """Open ``path`` for import, or raise ImportFileError (see the module docstring).
+    ``cache``: a workbook's parsed sheet is kept there for the next open of the same,
+    unchanged file (see ``desktop.exchange.files_cache``)."""
     file_name = Path(path).name
     size, head = _size_and_head(Path(path), file_name)
     if size > limits.max_file_bytes:
@@ -92,7 +98,7 @@ def open_source(path: Path, *, limits: FileLimits = DEFAULT_LIMITS) -> SourceFil
     container = sniff(Path(path), head, file_name)
     reader: SheetReader
     if container is Container.ZIP:
-        reader = XlsxWorkbook(Path(path), file_name, limits)
+        reader = XlsxWorkbook(Path(path), file_name, limits, cache)
     else:
         reader = TextTable(Path(path), head, size, file_name, limits)
     # Only the kind of file: its name may be a person's, its content is personal data.

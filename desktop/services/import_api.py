@@ -144,6 +144,11 @@ class ImportServiceApi(Protocol):
     def apply_template(self, session: Session, name: str, preview: SheetPreview) -> SheetPreview:
         """The preview with the template's mapping applied by header text."""
 
+    def forget_file(self) -> None:
+        """Drop the parsed sheet kept between the steps of one import (inspect, preview,
+        dry run); call it when the import is abandoned. A run drops it by itself."""
+        ...
+
     def dry_run(
         self, session: Session, request: ImportRequest, progress: ProgressCallback | None = None
     ) -> DryRunReport: ...

@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.core.import_types import FieldInfo, ImportTarget
 from desktop.core.roles import Permission
 from desktop.exchange.fields import FIELDS
-from desktop.exchange.source_files import open_source
+from desktop.exchange.source_files import SheetCache, open_source
 from desktop.services import imports_files, imports_run, imports_templates
 from desktop.services.import_api import (
     DryRunReport,
@@ -40,20 +40,23 @@ class ImportService:
 
     def __init__(self, workspace: Workspace) -> None:
         self._workspace = workspace
+        # The sheet calamine parsed last: inspect, preview, dry run and run of one file
+        # parse it once. The run takes it out (and frees it once its rows are read).
+        self._sheets = SheetCache()
 
     def fields(self) -> tuple[FieldInfo, ...]:
         return FIELDS
 
     def inspect(self, session: Session, path: Path) -> FileOverview:
         session.require(Permission.IMPORT)
-        with open_source(path) as source:
+        with open_source(path, cache=self._sheets) as source:
             return imports_files.overview(source)
 
     def preview(
         self, session: Session, path: Path, sheet: str, header_row: int | None = None
     ) -> SheetPreview:
         session.require(Permission.IMPORT)
-        with open_source(path) as source:
+        with open_source(path, cache=self._sheets) as source:
             return imports_files.preview(source, sheet, header_row)
 
     # ------------------------------------------------------------------ templates
@@ -78,11 +81,14 @@ class ImportService:
 
     # ------------------------------------------------------------------ dry run and run
 
+    def forget_file(self) -> None:
+        self._sheets.clear()
+
     def dry_run(
         self, session: Session, request: ImportRequest, progress: ProgressCallback | None = None
     ) -> DryRunReport:
         session.require(Permission.IMPORT)
-        with open_source(request.path) as source:
+        with open_source(request.path, cache=self._sheets) as source:
             rows = RowSource(
                 source.file_name, request.sheet, imports_files.parsed_rows(source, request),
                 imports_files.expected_rows(source, request),
@@ -95,7 +101,7 @@ class ImportService:
         self, session: Session, request: ImportRequest, progress: ProgressCallback | None = None
     ) -> ImportResult:
         session.require(Permission.IMPORT)
-        with open_source(request.path) as source:
+        with open_source(request.path, cache=self._sheets.hand_over()) as source:
             rows = RowSource(
                 source.file_name, request.sheet, imports_files.parsed_rows(source, request),
                 imports_files.expected_rows(source, request),
@@ -109,7 +115,7 @@ class ImportService:
         translate: Callable[[str], str] | None = None,
     ) -> int:
         session.require(Permission.IMPORT)
-        with open_source(request.path) as source:
+        with open_source(request.path, cache=self._sheets) as source:
             return imports_files.write_error_workbook(source, request, report, out, translate)
 
     # ------------------------------------------------------------------ history and undo

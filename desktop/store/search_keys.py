@@ -98,6 +98,9 @@ _DELETE_TEXT: Final = (
 )
 
 
+_BASIC_HAN: Final = re.compile("[\u4e00-\u9fff]+")
+
+
 def is_han(ch: str) -> bool:
     """A CJK ideograph (the basic block, extension A, compatibility, extensions B and later)."""
     cp = ord(ch)
@@ -111,7 +114,8 @@ def han_only(text: str) -> str:
 
 def name_grams(name: str) -> frozenset[str]:
     """张三丰 → {张, 三, 丰, 张三, 三丰}; other characters are skipped (张·伟 gives 张伟)."""
-    chars = han_only(name)
+    # The usual name, basic-block ideographs only, is its own han_only (NFKC leaves them).
+    chars = name if _BASIC_HAN.fullmatch(name) else han_only(name)
     return frozenset(chars) | frozenset(a + b for a, b in itertools.pairwise(chars))
 
 

@@ -62,6 +62,18 @@ def test_clean_text(raw, clean):
     assert clean_text(raw) == clean
 
 
+class _TextSubclass(str):
+    """Not exactly ``str``: clean_text takes its full path (NFKC, strip …) for it."""
+
+
+@given(st.text(alphabet=st.sampled_from(
+    list(" az09=',.-/:¥\t\u3000\u00a0\u200b\uff11\uffe5\u2f00\u0301张三龥一")
+)))
+@settings(max_examples=400)
+def test_clean_text_shortcut_gives_what_the_full_cleaning_gives(raw):
+    assert clean_text(raw) == clean_text(_TextSubclass(raw))
+
+
 # ------------------------------------------------------------------ phones
 
 
