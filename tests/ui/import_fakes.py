@@ -67,6 +67,7 @@ class FakeImportService:
         self.created_by_batch: dict[int, list[str]] = {}
         self.calls: list[str] = []
         self.runs = 0
+        self.forgotten = 0
 
     def _check(self, session: Session) -> None:
         session.require(Permission.IMPORT)
@@ -93,6 +94,9 @@ class FakeImportService:
                         for c, text in enumerate(rows[header]))
         return SheetPreview(sheet, header, rows, "membership_cn" if header == 1 else None,
                             "Hand-kept membership sheet", ImportTarget.CUSTOMERS, mapping)
+
+    def forget_file(self) -> None:
+        self.forgotten += 1
 
     def templates(self, session: Session) -> list[str]:
         self._check(session)

@@ -342,8 +342,10 @@ def test_a_role_that_may_not_import_gets_a_translated_message(qtbot, service, tm
 def test_lock_forgets_what_was_read_from_the_file(wizard, tmp_path):
     to_mapping(wizard, tmp_path)
     wizard.next_button.click()
+    forgotten = wizard.service.forgotten
     wizard.clear_sensitive()
     assert wizard.step == FILE
+    assert wizard.service.forgotten == forgotten + 1  # the service drops its parsed sheet
     assert wizard.check_step.model.rowCount() == 0
     assert wizard.mapping_step.model.rowCount() == 0
     assert wizard.header_step.table.rowCount() == 0

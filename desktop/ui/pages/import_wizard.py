@@ -199,6 +199,7 @@ class ImportWizard(QWidget):
         """Forget the file and everything read from it; back to the first step."""
         self._epoch += 1
         self.cancel_work()
+        self.service.forget_file()  # the parsed sheet the service keeps between the steps
         self._set_busy(False)
         self.path = self.overview = self.preview = self.request = None
         self.report = self.result = None
