@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import BinaryIO
 
-from desktop.exchange.export_cells import CellKind, CellValue, Row, Sheet, csv_safe_text, yuan_text
+from desktop.exchange.export_cells import (
+    FORMULA_TRIGGERS,
+    CellKind,
+    CellValue,
+    Row,
+    Sheet,
+    csv_safe_text,
+    yuan_text,
+)
 
 _Cell = Callable[[CellValue], str]
 
@@ -36,6 +44,16 @@ def _moment(value: CellValue) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return _text(value)
+
+
+def _column(cell: _Cell, values: Sequence[CellValue]) -> list[str]:
+    if cell is _text:
+        return [
+            v if v.__class__ is str and v[:1] not in FORMULA_TRIGGERS
+            else ("" if v is None else _text(v))
+            for v in values
+        ]
+    return ["" if v is None else cell(v) for v in values]
 
 
 _CELLS: dict[CellKind, _Cell] = {
@@ -64,6 +82,23 @@ class CsvReport:
                                                                          strict=True)]
         )
         self.rows += 1
+
+    def write_rows(self, rows: Sequence[Row]) -> None:
+        """A batch of rows, converted a column at a time (the same conversions as
+        :meth:`write`; text that already reads as plain text is passed through)."""
+        if not rows:
+            return
+        width = len(self._cells)
+        if any(len(row) != width for row in rows):
+            raise ValueError("a row must have one value per column")
+        if not width:
+            self._csv.writerows([] for _ in rows)
+        else:
+            columns = [_column(cell, values)
+                       for cell, values in zip(self._cells, zip(*rows, strict=True),
+                                                   strict=True)]
+            self._csv.writerows(zip(*columns, strict=True))
+        self.rows += len(rows)
 
     def finish(self) -> None:
         """Flush everything into the underlying file (which stays open for the caller)."""

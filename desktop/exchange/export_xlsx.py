@@ -171,6 +171,26 @@ class SheetWriter:
         self._next = index + 1
         self._report.rows[self.name] = index
 
+    def write_rows(self, rows: Sequence[Row]) -> None:
+        """A batch of rows, as :meth:`write` writes each (the same loop, set up once)."""
+        width = len(self._writers)
+        if any(len(row) != width for row in rows):
+            raise ValueError("a row must have one value per column")
+        index = self._next
+        write_string, guarded, triggers = self._write_string, self._guarded, FORMULA_TRIGGERS
+        writers = self._writers
+        for row in rows:
+            for col, value in enumerate(row):
+                if value is not None and value != "":
+                    if value.__class__ is str:
+                        write_string(index, col, value,
+                                     guarded if value[0] in triggers else None)
+                    else:
+                        writers[col](index, col, value)
+            index += 1
+        self._next = index
+        self._report.rows[self.name] = index - 1
+
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
     """A valid, unique sheet name: no []:*?/\\, at most 31 characters."""

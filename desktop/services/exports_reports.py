@@ -35,12 +35,12 @@ from desktop.services.exports_cover import (
     feedback_filter_words,
     order_filter_words,
 )
+from desktop.services.exports_customer_rows import customer_rows
 from desktop.services.exports_rows import (
     ITEM_FIELDS,
     LocalTimes,
     Masker,
     Pseudonym,
-    customer_getters,
     feedback_getters,
     order_getters,
 )
@@ -108,7 +108,7 @@ def _customers(ctx: ReportContext, request: ExportRequest,
     sort = request.customer_sort or CustomerSort.NEWEST
     total = service.count(ctx.session, flt)
     id_chunks = service.iter_ids(ctx.session, flt, sort)
-    getters = customer_getters(columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym)
+    build_rows = customer_rows(columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym)
     db = ctx.workspace.shop.db
 
     def batches() -> Iterator[Batch]:
@@ -117,8 +117,7 @@ def _customers(ctx: ReportContext, request: ExportRequest,
         with streaming_cache(reader):
             for chunk in id_chunks:
                 for start in range(0, len(chunk), BATCH):
-                    customers = repository.records(chunk[start : start + BATCH])
-                    rows: list[Row] = [[get(c) for get in getters] for c in customers]
+                    rows = build_rows(repository.records(chunk[start : start + BATCH]))
                     yield len(rows), (rows,)
 
     return ReportPlan(
