@@ -36,6 +36,8 @@ Getter = Callable[[object], CellValue]
 
 _CACHE: Final = 16_384
 
+FastPath = Callable[[str], str | None]
+
 
 class Masker:
     """The masked (or clear) text of a field, by the rule table of ``desktop.core.masking``.
@@ -63,17 +65,25 @@ class Masker:
             found = self._rules[field] = self._build(field)
         return found
 
-    def _build(self, field: str) -> Callable[[str | None], str]:
+    def parts(self, field: str) -> tuple[FastPath | None, Callable[[str | None], str]]:
+        """The two halves of :meth:`rule`, for a caller that inlines them over a column: the
+        fast path (a str in, the rule's result or None when it cannot tell), and the rule
+        (``None``/empty → ""). Unmasked: no fast path, the value as it is."""
         if not self.masked:
-            return _as_is
+            return None, _as_is
         fast = _FAST.get(field)
         if fast is None and FIELD_MASKS.get(field, mask_free_text) is mask_free_text:
             fast = _fast_free_text
         rule: Callable[[str | None], str] = functools.partial(masked_value, field)
         if field not in _UNIQUE:
             rule = functools.lru_cache(maxsize=_CACHE)(rule)
+        cached = rule
+        return fast, lambda value: cached(value) if value else ""
+
+    def _build(self, field: str) -> Callable[[str | None], str]:
+        fast, rule = self.parts(field)
         if fast is None:
-            return lambda value: rule(value) if value else ""
+            return rule
         chosen = fast
 
         def fast_or_rule(value: str | None) -> str:
@@ -209,7 +219,7 @@ def _fast_free_text(value: str) -> str | None:
     return value
 
 
-_FAST: Final[dict[str, Callable[[str], str | None]]] = {
+_FAST: Final[dict[str, FastPath]] = {
     "phone": _fast_phone, "ship_phone": _fast_phone, "email": _fast_email,
     "wechat_id": _fast_wechat, "member_no": _fast_member_no, "name": _fast_name,
     "birthday": _fast_birthday,
