@@ -79,12 +79,6 @@ def _street(mask: Masker) -> ColumnCells:
     return lambda values: [HIDDEN if v is not None and str(v).strip() else "" for v in values]
 
 
-def _times(local: LocalTimes) -> ColumnCells:
-    def cells(values: Values) -> list[CellValue]:
-        return [local(None if v is None else str(v)) for v in values]
-    return cells
-
-
 def _tags(mask: Masker) -> Callable[[object], CellValue]:
     def shown(joined: object) -> CellValue:
         text = "" if joined is None else str(joined)
@@ -127,8 +121,8 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
         "customer.tags": (len(CustomerRepository.columns), _memo(_tags(mask))),
         "customer.notes": masked("notes"),
         "customer.source": masked("source", "tags"),
-        "customer.created_at": (at["created_at"], _times(local)),
-        "customer.updated_at": (at["updated_at"], _times(local)),
+        "customer.created_at": (at["created_at"], local.column),
+        "customer.updated_at": (at["updated_at"], local.column),
     }
     plan = [table[column.key] for column in columns]
     if pseudonym is not None:

@@ -243,6 +243,25 @@ class LocalTimes:
             moment = moment.replace(tzinfo=UTC)
         return moment.astimezone(self._tz).replace(tzinfo=None)
 
+    def column(self, values: Sequence[object]) -> list[CellValue]:
+        """:meth:`__call__` of each value (``str`` of it; None stays None), with the common
+        case — a stored ISO instant with its offset — inline, a Python call fewer per cell."""
+        tz, parse, fallback = self._tz, datetime.fromisoformat, self.__call__
+        out: list[CellValue] = []
+        append = out.append
+        for value in values:
+            if value.__class__ is str and value:
+                try:
+                    moment = parse(value)
+                except ValueError:
+                    append(None)
+                    continue
+                if moment.tzinfo is not None:
+                    append(moment.astimezone(tz).replace(tzinfo=None))
+                    continue
+            append(fallback(None if value is None else str(value)))
+        return out
+
 
 def birthday_cell(value: str | None, mask: Masker) -> CellValue:
     if not value:
