@@ -10,7 +10,7 @@ paths proven equal to it — the memo only avoids asking twice for the same valu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from desktop.core.masking import HIDDEN
@@ -90,10 +90,21 @@ def _birthday(mask: Masker) -> Callable[[object], CellValue]:
     return lambda v: birthday_cell(None if v is None else str(v), mask)
 
 
+def _relabelled(cells: ColumnCells, labels: Mapping[str, str]) -> ColumnCells:
+    """``cells`` with code values (str) shown as ``labels`` say (unknown values as they are)."""
+    lookup = labels.get
+
+    def shown(values: Values) -> list[CellValue]:
+        return [lookup(v, v) if isinstance(v, str) else v for v in cells(values)]
+    return shown
+
+
 def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
-                  pseudonym: Pseudonym | None) -> RowBuilder:
+                  pseudonym: Pseudonym | None,
+                  labels: Mapping[str, Mapping[str, str]] | None = None) -> RowBuilder:
     """A function from a batch of stored customer rows (``CustomerRepository.records``) to
-    report rows, one cell per column of ``columns`` (the pseudonymous key first if asked)."""
+    report rows, one cell per column of ``columns`` (the pseudonymous key first if asked).
+    ``labels``: per column key, words to show for code values (e.g. gender codes)."""
     at = {name: index for index, name in enumerate(CustomerRepository.columns)}
     unique = {"member_no", "name", "phone", "email", "wechat_id"}
 
@@ -125,6 +136,11 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
         "customer.updated_at": (at["updated_at"], local.column),
     }
     plan = [table[column.key] for column in columns]
+    for position, column in enumerate(columns):
+        words = (labels or {}).get(column.key)
+        if words is not None:
+            index, cells = plan[position]
+            plan[position] = (index, _relabelled(cells, words))
     if pseudonym is not None:
         token = pseudonym
         plan.insert(0, (at["id"], lambda values: [

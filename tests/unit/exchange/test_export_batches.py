@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from desktop.core.demo_data import generate_customers
 from desktop.core.masking import HIDDEN, mask_free_text, masked_value
-from desktop.core.models import Customer
+from desktop.core.models import Customer, Gender
 from desktop.exchange.export_cells import CellKind, CellValue, Column, Sheet
 from desktop.exchange.export_csv import CsvReport
 from desktop.exchange.export_xlsx import XlsxReport
@@ -109,6 +109,16 @@ def test_pseudonym_leads_and_no_columns_still_give_one_row_per_record() -> None:
                           lambda cid: f"k{cid}")
     assert [row[0] for row in keyed(records)] == [f"k{i}" for i in range(1, len(EDGE) + 1)]
     assert customer_rows((), Masker(masked=True), LocalTimes(None), None)(records) == [()] * 5
+
+
+def test_code_columns_can_be_shown_as_words() -> None:
+    columns = [c for c in ALL_COLUMNS if c.key in ("customer.name", "customer.gender")]
+    assert [c.key for c in columns] == ["customer.name", "customer.gender"]
+    build = customer_rows(columns, Masker(masked=True), LocalTimes(None), None,
+                          labels={"customer.gender": {"female": "女", "male": "男"}})
+    people = [Customer(None, name="张三", gender=gender) for gender in Gender]
+    rows = build([_record(c, i) for i, c in enumerate(people, start=1)])
+    assert rows == [("张*", ""), ("张*", "女"), ("张*", "男"), ("张*", "other")]
 
 
 FREE_ALPHABET = st.sampled_from([
