@@ -109,6 +109,8 @@ class XlsxReport:
 
     def _writer(self, sheet: Worksheet, kind: CellKind) -> Callable[[int, int, CellValue], None]:
         text = self._text
+        write_number = _cell_method(sheet, "write_number")
+        write_datetime = _cell_method(sheet, "write_datetime")
 
         def write_text(row: int, col: int, value: CellValue) -> None:
             text(sheet, row, col, value if isinstance(value, str) else str(value))
@@ -118,7 +120,7 @@ class XlsxReport:
         if kind is CellKind.INTEGER:
             def write_integer(row: int, col: int, value: CellValue) -> None:
                 if isinstance(value, int):
-                    sheet.write_number(row, col, value)
+                    write_number(row, col, value)
                 else:
                     write_text(row, col, value)
             return write_integer
@@ -127,7 +129,7 @@ class XlsxReport:
 
             def write_money(row: int, col: int, value: CellValue) -> None:
                 if isinstance(value, int):
-                    sheet.write_number(row, col, value / 100, money)
+                    write_number(row, col, value / 100, money)
                 else:
                     write_text(row, col, value)
             return write_money
@@ -137,7 +139,7 @@ class XlsxReport:
             if isinstance(value, date):  # a datetime is a date too
                 moment = value if isinstance(value, datetime) else datetime(
                     value.year, value.month, value.day)
-                sheet.write_datetime(row, col, moment, fmt)
+                write_datetime(row, col, moment, fmt)
             else:
                 write_text(row, col, value)
         return write_moment
@@ -149,7 +151,7 @@ class SheetWriter:
         self._report = report
         self.name = name
         self._writers = writers
-        self._write_string = sheet.write_string
+        self._write_string = _cell_method(sheet, "write_string")
         self._guarded = guarded
         self._next = 1
 
@@ -170,6 +172,34 @@ class SheetWriter:
                 self._writers[col](index, col, value)
         self._next = index + 1
         self._report.rows[self.name] = index
+
+    def write_rows(self, rows: Sequence[Row]) -> None:
+        """A batch of rows, as :meth:`write` writes each (the same loop, set up once)."""
+        width = len(self._writers)
+        if any(len(row) != width for row in rows):
+            raise ValueError("a row must have one value per column")
+        index = self._next
+        write_string, guarded, triggers = self._write_string, self._guarded, FORMULA_TRIGGERS
+        writers = self._writers
+        for row in rows:
+            for col, value in enumerate(row):
+                if value is not None and value != "":
+                    if value.__class__ is str:
+                        write_string(index, col, value,
+                                     guarded if value[0] in triggers else None)
+                    else:
+                        writers[col](index, col, value)
+            index += 1
+        self._next = index
+        self._report.rows[self.name] = index - 1
+
+
+def _cell_method(sheet: Worksheet, name: str) -> Callable[..., object]:
+    """XlsxWriter's own undecorated form of a row/column cell method (``_write_string`` for
+    ``write_string``: the public one only adds the A1-notation check, a Python call per cell
+    we never need); the public method if a later XlsxWriter drops it."""
+    method: Callable[..., object] = getattr(sheet, "_" + name, None) or getattr(sheet, name)
+    return method
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:

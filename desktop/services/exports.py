@@ -250,7 +250,7 @@ class ExportService:
 
 
 class RowSink(Protocol):
-    def write(self, row: Row) -> None: ...
+    def write_rows(self, rows: Sequence[Row]) -> None: ...
 
 
 def pump(plan: ReportPlan, writers: Sequence[RowSink], progress: ProgressCallback | None
@@ -262,9 +262,7 @@ def pump(plan: ReportPlan, writers: Sequence[RowSink], progress: ProgressCallbac
         progress(0, plan.total)
     for count, sheet_rows in plan.batches:
         for writer, rows in zip(writers, sheet_rows, strict=True):
-            write = writer.write
-            for row in rows:
-                write(row)
+            writer.write_rows(rows)
         done += count
         if progress is not None:
             progress(done, max(plan.total, done))

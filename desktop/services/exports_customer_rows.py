@@ -1,0 +1,155 @@
+"""Rows of the customer report, built a batch at a time and a column at a time.
+
+An export of 100,000 customers makes 1.6 million cells, so this avoids a Python call per
+cell where it can: each column is one list comprehension over the batch's stored values,
+and the columns whose values repeat across customers (regions, levels, tags, notes,
+birthdays) remember each distinct value's masked text, so a repeated value is a dict lookup.
+Every value still goes through :class:`Masker` — the rule table of DESIGN §4 and its fast
+paths proven equal to it — the memo only avoids asking twice for the same value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Final
+
+from desktop.core.masking import HIDDEN
+from desktop.exchange.export_cells import CellValue, Row
+from desktop.services.exports_columns import ColumnDef
+from desktop.services.exports_rows import (
+    CustomerRecord,
+    LocalTimes,
+    Masker,
+    Pseudonym,
+    birthday_cell,
+)
+from desktop.store.customers import TAG_SEPARATOR, CustomerRepository
+
+MEMO_LIMIT: Final = 16_384
+"""Distinct values a column remembers before it starts afresh (bounded memory)."""
+
+Values = list[object]
+ColumnCells = Callable[[Values], list[CellValue]]
+RowBuilder = Callable[[Sequence[CustomerRecord]], list[Row]]
+
+
+def _memo(shown: Callable[[object], CellValue]) -> ColumnCells:
+    """``shown`` of each value, computed once per distinct value (``shown`` is pure)."""
+    memo: dict[object, CellValue] = {}
+
+    def fill(value: object) -> CellValue:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        result = memo[value] = shown(value)
+        return result
+
+    def cells(values: Values) -> list[CellValue]:
+        return [memo[v] if v in memo else fill(v) for v in values]
+    return cells
+
+
+def _each(mask: Masker, rule_name: str) -> ColumnCells:
+    """For values nearly unique per customer (phones, e-mails, member numbers, names): a
+    memo would only fill up. The fast path and the rule inlined: the fast path answers for
+    a non-empty str (never with ""), the rule for anything else."""
+    fast, rule = mask.parts(rule_name)
+    if fast is None:
+        return lambda values: [rule(v) for v in values]  # type: ignore[arg-type]
+    path = fast
+
+    def cells(values: Values) -> list[CellValue]:
+        return [
+            (path(v) or rule(v)) if v.__class__ is str and v else rule(v)  # type: ignore[arg-type]
+            for v in values
+        ]
+    return cells
+
+
+def _text(values: Values) -> list[CellValue]:
+    return [v if v.__class__ is str else ("" if v is None else str(v)) for v in values]
+
+
+def _number(values: Values) -> list[CellValue]:
+    return [v if isinstance(v, int) else None for v in values]
+
+
+def _street(mask: Masker) -> ColumnCells:
+    if not mask.masked:
+        return _text
+    return lambda values: [HIDDEN if v is not None and str(v).strip() else "" for v in values]
+
+
+def _tags(mask: Masker) -> Callable[[object], CellValue]:
+    def shown(joined: object) -> CellValue:
+        text = "" if joined is None else str(joined)
+        return "、".join(mask.vocabulary(tag) for tag in text.split(TAG_SEPARATOR) if tag)
+    return shown
+
+
+def _birthday(mask: Masker) -> Callable[[object], CellValue]:
+    return lambda v: birthday_cell(None if v is None else str(v), mask)
+
+
+def _relabelled(cells: ColumnCells, labels: Mapping[str, str]) -> ColumnCells:
+    """``cells`` with code values (str) shown as ``labels`` say (unknown values as they are)."""
+    lookup = labels.get
+
+    def shown(values: Values) -> list[CellValue]:
+        return [lookup(v, v) if isinstance(v, str) else v for v in cells(values)]
+    return shown
+
+
+def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
+                  pseudonym: Pseudonym | None,
+                  labels: Mapping[str, Mapping[str, str]] | None = None) -> RowBuilder:
+    """A function from a batch of stored customer rows (``CustomerRepository.records``) to
+    report rows, one cell per column of ``columns`` (the pseudonymous key first if asked).
+    ``labels``: per column key, words to show for code values (e.g. gender codes)."""
+    at = {name: index for index, name in enumerate(CustomerRepository.columns)}
+    unique = {"member_no", "name", "phone", "email", "wechat_id"}
+
+    def masked(name: str, rule: str | None = None) -> tuple[int, ColumnCells]:
+        # (not "field": the translation extractor reads a "field" argument as an error text)
+        if name in unique:
+            return at[name], _each(mask, rule or name)
+        shown: Callable[[object], CellValue] = mask.rule(rule or name)  # type: ignore[assignment]
+        return at[name], _memo(shown)
+
+    table: dict[str, tuple[int, ColumnCells]] = {
+        "customer.member_no": masked("member_no"),
+        "customer.name": masked("name"),
+        "customer.gender": (at["gender"], _text),
+        "customer.birthday": (at["birthday"], _memo(_birthday(mask))),
+        "customer.phone": masked("phone"),
+        "customer.email": masked("email"),
+        "customer.wechat_id": masked("wechat_id"),
+        "customer.province": masked("province"),
+        "customer.city": masked("city"),
+        "customer.district": masked("district"),
+        "customer.address_detail": (at["address_detail"], _street(mask)),
+        "customer.level": masked("level", "tags"),
+        "customer.points": (at["points"], _number),
+        "customer.balance": (at["balance_cents"], _number),
+        "customer.tags": (len(CustomerRepository.columns), _memo(_tags(mask))),
+        "customer.notes": masked("notes"),
+        "customer.source": masked("source", "tags"),
+        "customer.created_at": (at["created_at"], local.column),
+        "customer.updated_at": (at["updated_at"], local.column),
+    }
+    plan = [table[column.key] for column in columns]
+    for position, column in enumerate(columns):
+        words = (labels or {}).get(column.key)
+        if words is not None:
+            index, cells = plan[position]
+            plan[position] = (index, _relabelled(cells, words))
+    if pseudonym is not None:
+        token = pseudonym
+        plan.insert(0, (at["id"], lambda values: [
+            token(v if isinstance(v, int) else None) for v in values]))
+
+    def rows(records: Sequence[CustomerRecord]) -> list[Row]:
+        if not plan:
+            return [() for _ in records]
+        cells = [column([r[index] for r in records]) for index, column in plan]
+        return list(zip(*cells, strict=True))
+    return rows
