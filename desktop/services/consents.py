@@ -28,7 +28,8 @@ from desktop.core.consent_types import (
     stored_purpose,
 )
 from desktop.core.errors import FieldErrors, ShopVaultError
-from desktop.core.masking import mask_free_text, masked_value
+from desktop.core.masking import mask_free_text
+from desktop.core.masking_fields import masked_value
 from desktop.core.models import Consent, utc_now_iso
 from desktop.core.roles import Permission
 from desktop.core.validation import clean_text

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Final
 
 from desktop.core.errors import FieldErrors, InvalidInputError
-from desktop.core.masking import masked_value
+from desktop.core.masking_fields import masked_value
 from desktop.core.models import Customer, Gender
 from desktop.core.validation import (
     clean_text,

@@ -22,7 +22,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 
 from desktop.core.errors import FieldErrors, InvalidInputError, ShopVaultError
-from desktop.core.masking import keep_region, mask_free_text, masked_value
+from desktop.core.masking import mask_free_text
+from desktop.core.masking_fields import keep_region, masked_value
 from desktop.core.models import Customer
 from desktop.core.roles import Permission
 from desktop.core.validation import DATE_INVALID, clean_text, parse_date

@@ -17,14 +17,8 @@ from phonenumbers import (
     region_code_for_country_code,
 )
 
-from desktop.core.masking import (
-    _HONORIFICS,
-    COMPOUND_SURNAMES,
-    FIELD_MASKS,
-    HIDDEN,
-    mask_free_text,
-    masked_value,
-)
+from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES, HIDDEN, mask_free_text
+from desktop.core.masking_fields import FIELD_MASKS, masked_value
 from desktop.exchange.export_cells import CellValue
 from desktop.services.exports_columns import ColumnDef
 from desktop.store.export_queries import ExportOrder

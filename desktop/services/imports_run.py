@@ -22,7 +22,7 @@ from desktop.core.import_types import (
     RowAction,
     RowIssue,
 )
-from desktop.core.masking import masked_value
+from desktop.core.masking_fields import masked_value
 from desktop.core.models import utc_now_iso
 from desktop.core.roles import Permission
 from desktop.exchange.plan import Labeler, Planner, PlanResult

@@ -21,7 +21,7 @@ from datetime import tzinfo
 from typing import Final
 
 from desktop.core.errors import FieldErrors, InvalidInputError
-from desktop.core.masking import masked_value
+from desktop.core.masking_fields import masked_value
 from desktop.core.models import Order, OrderItem, OrderStatus
 from desktop.core.roles import Permission
 from desktop.core.validation import clean_text, normalise_phone, parse_amount_cents

@@ -11,20 +11,18 @@ from hypothesis import strategies as st
 
 from desktop.core.masking import (
     COMPOUND_SURNAMES,
-    FIELD_MASKS,
     mask_address,
     mask_address_text,
     mask_bank_card,
     mask_birthday,
-    mask_customer,
     mask_email,
     mask_free_text,
     mask_name,
     mask_phone,
     mask_resident_id,
     mask_wechat,
-    masked_value,
 )
+from desktop.core.masking_fields import FIELD_MASKS, mask_customer, masked_value
 from desktop.core.models import Customer
 from desktop.core.validation import resident_id_check_char
 
@@ -399,6 +397,6 @@ def test_masked_value_is_total(field, text):
     ],
 )
 def test_member_numbers_stay_readable_unless_they_are_a_phone_or_card(member_no, shown):
-    from desktop.core.masking import masked_value
+    from desktop.core.masking_fields import masked_value
 
     assert masked_value("member_no", member_no) == shown

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.demo_data import generate_customers
-from desktop.core.masking import HIDDEN, mask_free_text, masked_value
+from desktop.core.masking import HIDDEN, mask_free_text
+from desktop.core.masking_fields import masked_value
 from desktop.core.models import Customer, Gender
 from desktop.exchange.export_cells import CellKind, CellValue, Column, Sheet
 from desktop.exchange.export_csv import CsvReport

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.demo_data import generate_customers
-from desktop.core.masking import masked_value
+from desktop.core.masking_fields import masked_value
 from desktop.services.exports_rows import Masker
 
 FIELDS = ("name", "phone", "email", "wechat_id", "member_no", "birthday", "notes", "city")
