@@ -50,7 +50,7 @@ _EXIT_CODES: list[tuple[type[ShopVaultError], int]] = [
     (ShopExistsError, EXIT_ERROR),
 ]
 
-_STDIN_ORDER = """\
+STDIN_ORDER = """\
 secrets on standard input, one per line, in this order:
   --recovery-code-stdin: the recovery code first (or restore's only secret)
   then the password of --user (the owner's new password for init; the owner password

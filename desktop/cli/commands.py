@@ -15,11 +15,11 @@ from typing import TextIO
 
 from desktop.cli import exports, imports
 from desktop.cli.base import (
-    _STDIN_ORDER,
     EXIT_CHECK_FAILED,
     EXIT_ERROR,
     EXIT_OK,
     EXIT_USAGE,
+    STDIN_ORDER,
     Cli,
     exit_code_for,
     with_user,
@@ -154,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="main.py",
         description="ShopVault (客户保险箱): encrypted customer records for small shops. "
         "Without a command, the desktop app starts.",
-        epilog=_STDIN_ORDER,
+        epilog=STDIN_ORDER,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--home", type=Path, help="the shop's folder (default: SHOPVAULT_HOME, "
