@@ -116,7 +116,7 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n new feedback entries</source>
+        <source>%n new feedback entry(s)</source>
         <translation>
             <numerusform>新反馈 %n 条</numerusform>
         </translation>
@@ -3040,8 +3040,13 @@
         <translation>更新 {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{count} order(s)</source>
+        <location line="+3"/>
+        <source>1 order</source>
+        <translation>订单 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders</source>
         <translation>订单 {count}</translation>
     </message>
     <message>
@@ -3333,14 +3338,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>• %n feedback entries it added will be removed.</source>
-        <translation>
-            <numerusform>• 删除这次导入新建的 %n 条反馈。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>• %n customer(s) it updated will get back the details they had before.</source>
         <translation>
             <numerusform>• 这次导入更新过的 %n 位客户恢复为导入前的信息。</numerusform>
@@ -3356,13 +3354,42 @@
         <source>The import of {file} was undone.</source>
         <translation>已撤销 {file} 的导入。</translation>
     </message>
+    <message numerus="yes">
+        <location line="-10"/>
+        <source>• %n feedback entry(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• 删除这次导入新建的 %n 条反馈。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
-        <source>Removed: {customers} customers, {orders} orders, {feedback} feedback entries. Restored: {restored} customers.</source>
-        <translation>已删除：客户 {customers} 位、订单 {orders} 个、反馈 {feedback} 条。已恢复：客户 {restored} 位。</translation>
+        <location line="+11"/>
+        <source>Removed: {customers}, {orders}, {feedback}. Restored: {restored}.</source>
+        <translation>已删除：{customers}、{orders}、{feedback}。已恢复：{restored}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>客户 %n 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-2"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>订单 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n feedback entry(s)</source>
+        <translation>
+            <numerusform>反馈 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n record(s) changed since the import were left as they are.</source>
         <translation>
             <numerusform>导入之后又被修改过的 %n 条记录保持不变。</numerusform>
@@ -3410,7 +3437,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+220"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+215"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>

@@ -273,13 +273,15 @@ class CustomerProfilePanel(QWidget):
 
     def show_orders(self, orders: Sequence[OrderRow]) -> None:
         """The customer's latest orders, newest first (masked by the orders service)."""
+        # The order number comes first and is never cut: platform numbers run to 19+
+        # digits and the last ones are what a customer reads out.
         rows = [
-            [local_date(o.ordered_at), format_cents(o.payable_cents),
-             order_status_text(o.status), o.channel, o.order_no]
+            [o.order_no, local_date(o.ordered_at), format_cents(o.payable_cents),
+             order_status_text(o.status), o.channel]
             for o in orders
         ]
         self.orders_tab.show_rows(
-            rows, _tr("No orders yet."), [o.id for o in orders], right_aligned={1}
+            rows, _tr("No orders yet."), [o.id for o in orders], right_aligned={2}
         )
 
     def _subject_copy_clicked(self) -> None:
@@ -360,7 +362,7 @@ class CustomerProfilePanel(QWidget):
             button.setText(_tr("Reveal…"))
             button.setToolTip(_tr("Show this value once, with a reason (recorded in the history)"))
         self.orders_tab.set_headers(
-            [_tr("Date"), _tr("Amount"), _tr("Status"), _tr("Channel"), _tr("Order no.")]
+            [_tr("Order no."), _tr("Date"), _tr("Amount"), _tr("Status"), _tr("Channel")]
         )
         self.feedback_tab.set_headers(
             [_tr("Date"), _tr("Kind"), _tr("Status"), _tr("Rating"), _tr("Summary")]

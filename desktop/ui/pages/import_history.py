@@ -50,7 +50,9 @@ def counts_text(counts: ImportCounts) -> str:
     parts = [translate("Import", "{count} new").format(count=counts.customers_created),
              translate("Import", "{count} updated").format(count=counts.customers_updated)]
     if counts.orders_created:
-        parts.append(translate("Import", "{count} order(s)").format(count=counts.orders_created))
+        # lupdate reads translate(…, n) without its plural forms, so the two are spelled out.
+        parts.append(translate("Import", "1 order") if counts.orders_created == 1 else
+                     translate("Import", "{count} orders").format(count=counts.orders_created))
     if counts.feedback_created:
         parts.append(translate("Import", "{count} feedback").format(count=counts.feedback_created))
     if counts.rejected:
@@ -226,7 +228,7 @@ class ImportHistory(QWidget):
             lines.append(self.tr("• %n order(s) it added will be removed.", "",
                                  counts.orders_created))
         if counts.feedback_created:
-            lines.append(self.tr("• %n feedback entries it added will be removed.", "",
+            lines.append(self.tr("• %n feedback entry(s) it added will be removed.", "",
                                  counts.feedback_created))
         if counts.customers_updated:
             lines.append(self.tr("• %n customer(s) it updated will get back the details they "
@@ -237,11 +239,11 @@ class ImportHistory(QWidget):
 
     def _undone(self, batch: ImportBatch, counts: ImportCounts) -> None:
         lines = [self.tr("The import of {file} was undone.").format(file=batch.file_name)]
-        lines.append(self.tr(
-            "Removed: {customers} customers, {orders} orders, {feedback} feedback entries. "
-            "Restored: {restored} customers.").format(
-                customers=counts.customers_created, orders=counts.orders_created,
-                feedback=counts.feedback_created, restored=counts.customers_updated))
+        lines.append(self.tr("Removed: {customers}, {orders}, {feedback}. Restored: {restored}.")
+                     .format(customers=self.tr("%n customer(s)", "", counts.customers_created),
+                             orders=self.tr("%n order(s)", "", counts.orders_created),
+                             feedback=self.tr("%n feedback entry(s)", "", counts.feedback_created),
+                             restored=self.tr("%n customer(s)", "", counts.customers_updated)))
         if counts.skipped:
             lines.append(self.tr("%n record(s) changed since the import were left as they "
                                  "are.", "", counts.skipped))

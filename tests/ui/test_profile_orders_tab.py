@@ -1,0 +1,50 @@
+"""The profile panel's Orders tab shows a long platform order number in full."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.services.order_views import OrderRow
+from desktop.ui.pages.customer_profile import CustomerProfilePanel
+
+LONG_ORDER_NO = "4251227785662831234"  # 19 digits, as Taobao/Tmall print them
+
+
+def order_row(order_id: int, order_no: str, status: str = "completed") -> OrderRow:
+    return OrderRow(
+        id=order_id, order_no=order_no, channel="天猫旗舰店", status=status,
+        ordered_at="2025-12-27T02:00:00+00:00", customer_id=1, customer_name="张*",
+        ship_name="", ship_phone="", item_count=1, total_cents=17_600, payable_cents=17_600,
+        paid_cents=17_600,
+    )
+
+
+def test_order_number_is_first_and_never_cut(qtbot):
+    panel = CustomerProfilePanel()
+    qtbot.addWidget(panel)
+    panel.resize(380, 600)  # the panel's default width beside the customers table
+    panel.show()
+    panel.tabs.setVisible(True)
+    panel.tabs.setCurrentWidget(panel.orders_tab)
+    panel.show_orders([order_row(7, LONG_ORDER_NO), order_row(8, "A1", "refunded")])
+    table = panel.orders_tab.table
+    first = table.item(0, 0)
+    assert first is not None and first.text() == LONG_ORDER_NO
+    assert first.data(Qt.ItemDataRole.UserRole) == 7  # double-click still opens the order
+    assert table.horizontalHeaderItem(0).text() == "Order no."
+    needed = table.fontMetrics().horizontalAdvance(LONG_ORDER_NO)
+    assert table.columnWidth(0) >= needed
+    assert table.columnWidth(0) >= table.sizeHintForColumn(0)
+    # The columns between keep their contents' width too; what does not fit scrolls.
+    for column in range(1, table.columnCount() - 1):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+
+
+def test_double_click_opens_the_order(qtbot):
+    panel = CustomerProfilePanel()
+    qtbot.addWidget(panel)
+    panel.show_orders([order_row(7, LONG_ORDER_NO)])
+    item = panel.orders_tab.table.item(0, 3)
+    with qtbot.waitSignal(panel.order_activated) as opened:
+        panel.orders_tab.table.itemDoubleClicked.emit(item)
+    assert opened.args == [7]
