@@ -453,11 +453,29 @@ def export_file_texts(root: Path) -> list[tuple[str, str]]:
     return [(EXPORT_FILE_CONTEXT, text) for text in sorted(found)]
 
 
+# ---------------------------------------------------------------- extractor: "auditwords"
+#
+# Role names and audit action labels live in one English table in
+# ``desktop.core.audit_words``: the UI translates roles in context ``roles`` and actions in
+# ``AuditWords``; exported files use the same English words through ``export_source_texts``.
+
+
+def audit_word_texts(root: Path) -> list[tuple[str, str]]:
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from desktop.core.audit_words import AUDIT_ACTION_LABELS, ROLE_LABELS
+
+    found = {("roles", label) for label in ROLE_LABELS.values()}
+    found.update(("AuditWords", label) for label in AUDIT_ACTION_LABELS.values())
+    return sorted(found)
+
+
 # (name, function(project root) -> [(context, source text), ...]); see the module docstring.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("errors", error_texts),
     ("helpers", helper_texts),
     ("exportfile", export_file_texts),
+    ("auditwords", audit_word_texts),
 )
 
 

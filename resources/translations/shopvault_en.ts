@@ -31,7 +31,7 @@
 <context>
     <name>ImportHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_history.py" line="+225"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+220"/>
         <source>• %n customer(s) it added will be removed.</source>
         <translation>
             <numerusform>• 1 customer it added will be removed.</numerusform>

@@ -300,7 +300,7 @@ def test_edit_saves_and_the_table_and_profile_show_it(demo, open_page, qtbot):
     qtbot.waitUntil(lambda: page.profile_panel.field_values["notes"].text() == "喜欢早上来")
     assert page.selected_customer_id() == customer_id
     history = page.profile_panel.history_tab.texts()
-    assert any("Edited" in text for text in history)
+    assert any("Customer details edited" in text for text in history)
 
 
 def test_delete_asks_first_and_removes_the_customer(demo, open_page, qtbot):

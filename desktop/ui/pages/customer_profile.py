@@ -6,7 +6,6 @@ value itself is only ever shown in the reveal dialog, never here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.services.consents import ConsentView
 from desktop.services.customer_views import REVEALABLE_FIELDS, CustomerProfile, HistoryEntry
 from desktop.services.order_views import FeedbackRow, OrderRow
-from desktop.ui.error_text import role_name
+from desktop.ui.error_text import actor_name, audit_action_name
 from desktop.ui.models.customer_columns import format_cents, join_tags, local_date, local_time
 from desktop.ui.pages.consent_words import channel_name, granted_name, purpose_name
 from desktop.ui.pages.consents_tab import ConsentsTab
@@ -418,31 +417,15 @@ def feedback_status_text(status: str) -> str:
 
 
 
-_ACTOR = re.compile(r"^(?P<name>.*) \((?P<role>owner|manager|staff|auditor)\)$")
-
-
 def actor_text(actor: str) -> str:
     """``wang (owner)`` as the audit log names users, with the role translated."""
-    match = _ACTOR.match(actor)
-    if match is None:
-        return actor
-    return f"{match['name']} ({role_name(match['role'])})"
+    return actor_name(actor)
 
 
 def action_text(action: str) -> str:
-    """An audit action code as words (unknown codes as they are)."""
-    names = {
-        "customer.added": _tr("Added"),
-        "customer.updated": _tr("Edited"),
-        "customer.deleted": _tr("Deleted"),
-        "customer.revealed": _tr("Revealed a field"),
-        "customer.field_revealed": _tr("Revealed a field"),
-        "customer.exported": _tr("Exported"),
-        "customer.imported": _tr("Imported"),
-        "consent.recorded": _tr("Recorded a consent"),
-        "consent.withdrawn": _tr("Consent withdrawn"),
-    }
-    return names.get(action, action)
+    """An audit action code as words (unknown codes as they are): the one table in
+    ``desktop.core.audit_words`` that the data-subject copy uses too."""
+    return audit_action_name(action)
 
 
 _DETAIL_ORDER = {"field": 0, "purpose": 1, "granted": 2, "channel": 3, "reason": 4, "note": 5}

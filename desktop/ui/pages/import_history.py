@@ -3,7 +3,6 @@ after a confirm that says what will be removed and restored."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.import_api import ImportBatch, ImportCounts, ImportServiceApi
 from desktop.services.session import Session
-from desktop.ui.error_text import describe_error, role_name
+from desktop.ui.error_text import actor_name, describe_error
 from desktop.ui.models.orders_model import local_time_text
 from desktop.ui.pages import import_texts
 from desktop.ui.shell.style import button, label, named
@@ -41,7 +40,6 @@ _ROOT = QModelIndex()
 FILE_NAME, WHEN, WHO, RESULT, STATE = range(5)
 COLUMN_COUNT = 5
 _UNDONE = QColor("#7b8794")
-_ACTOR = re.compile(r"(?P<name>.+) \((?P<role>owner|manager|staff|auditor)\)")
 
 
 
@@ -62,10 +60,7 @@ def counts_text(counts: ImportCounts) -> str:
 
 def actor_text(actor: str) -> str:
     """How the audit names a user, "wang (owner)", with the role in the UI language."""
-    match = _ACTOR.fullmatch(actor)
-    if match is None:
-        return actor
-    return f"{match['name']} ({role_name(match['role'])})"
+    return actor_name(actor)
 
 
 class BatchesModel(QAbstractTableModel):

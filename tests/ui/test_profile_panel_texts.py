@@ -1,11 +1,13 @@
-"""The profile panel's Orders tab shows a long platform order number in full."""
+"""The profile panel: a long platform order number shown in full on the Orders tab; the
+History tab's actions and roles in words, the same words exported files use."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
 from desktop.services.order_views import OrderRow
-from desktop.ui.pages.customer_profile import CustomerProfilePanel
+from desktop.ui import i18n
+from desktop.ui.pages.customer_profile import CustomerProfilePanel, action_text, actor_text
 
 LONG_ORDER_NO = "4251227785662831234"  # 19 digits, as Taobao/Tmall print them
 
@@ -48,3 +50,14 @@ def test_double_click_opens_the_order(qtbot):
     with qtbot.waitSignal(panel.order_activated) as opened:
         panel.orders_tab.table.itemDoubleClicked.emit(item)
     assert opened.args == [7]
+
+
+def test_history_words_in_both_languages(qapp):
+    assert action_text("order.added") == "Order added"
+    assert action_text("customer.revealed") == "Revealed a field"
+    assert action_text("future.thing") == "future.thing"
+    assert actor_text("wang (owner)") == "wang (Owner)"
+    i18n.install_translators(qapp, i18n.CHINESE)
+    assert action_text("order.added") == "添加了订单"
+    assert action_text("export.subject_copy") == "导出了本人数据副本"
+    assert actor_text("li (staff)") == "li (店员)"
