@@ -61,3 +61,29 @@ def test_history_words_in_both_languages(qapp):
     assert action_text("order.added") == "添加了订单"
     assert action_text("export.subject_copy") == "导出了本人数据副本"
     assert actor_text("li (staff)") == "li (店员)"
+
+
+def test_order_detail_wraps_long_product_names_instead_of_cutting_them(qtbot):
+    from desktop.services.order_views import OrderDetail, OrderItemView
+    from desktop.ui.pages.order_dialog import OrderDetailPanel
+
+    long_name = "洗发水 750ml 家庭装 无硅油 清爽控油 (买二送一 限时活动)"
+    detail = OrderDetail(
+        id=1, order_no=LONG_ORDER_NO, channel="淘宝", status="paid",
+        ordered_at="2025-12-27T02:00:00+00:00", customer=None, ship_name="", ship_phone="",
+        ship_address="", notes="",
+        items=(OrderItemView("HC-750-FAMILY", long_name, 3, 4590, 13770),
+               OrderItemView("", "手机壳", 1, 2990, 2990)),
+        total_cents=16760, discount_cents=0, shipping_cents=0, payable_cents=16760,
+        paid_cents=16760)
+    panel = OrderDetailPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 600)  # the detail panel beside the orders list is narrow
+    panel.show()
+    panel.show_detail(detail)
+    table = panel.items
+    qtbot.waitUntil(lambda: table.rowHeight(0) > table.rowHeight(1))  # wrapped: taller
+    first = table.item(0, 0)
+    assert first is not None and first.text() == f"{long_name} (HC-750-FAMILY)"
+    assert first.toolTip() == first.text()
+    assert table.height() >= table.rowHeight(0) + table.rowHeight(1)

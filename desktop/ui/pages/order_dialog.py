@@ -384,9 +384,14 @@ class OrderDetailPanel(QWidget):
         self.items = QTableWidget(0, 4)
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.verticalHeader().setVisible(False)
+        # A product name wraps onto more lines rather than being cut in the narrow panel.
+        self.items.setWordWrap(True)
         header = self.items.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        rows = self.items.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows.sectionResized.connect(lambda *_: self._fit_items())
         grid, amounts = QGridLayout(), QGridLayout()
         for row, name in enumerate(self.FIELDS):
             self._pair(grid, row, name)
@@ -477,16 +482,23 @@ class OrderDetailPanel(QWidget):
                 cell = QTableWidgetItem(text)
                 if column:
                     cell.setTextAlignment(RIGHT)
+                else:
+                    cell.setToolTip(text)
                 self.items.setItem(row, column, cell)
-        shown_rows = min(len(detail.items), 8)
-        self.items.setFixedHeight(
-            self.items.horizontalHeader().sizeHint().height() + 2 * self.items.frameWidth()
-            + shown_rows * self.items.verticalHeader().defaultSectionSize())
+        self._fit_items()
         self.customer_button.setVisible(detail.customer is not None)
         self.edit_button.setVisible(detail.can_edit)
         self.masked_hint.setVisible(bool(detail.masked))
         self.empty.hide()
         self.body.show()
+
+    def _fit_items(self) -> None:
+        """The table as tall as its first eight rows (each as tall as its wrapped product
+        name); more scroll."""
+        shown = sum(self.items.rowHeight(row) for row in range(min(self.items.rowCount(), 8)))
+        self.items.setFixedHeight(
+            self.items.horizontalHeader().sizeHint().height() + 2 * self.items.frameWidth()
+            + shown)
 
     def _edit(self) -> None:
         if self.detail is not None:
