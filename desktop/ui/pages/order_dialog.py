@@ -30,6 +30,7 @@ from desktop.core.validation import parse_amount_cents
 from desktop.services.order_views import CustomerRef, OrderDetail, OrderDraft, OrderItemDraft
 from desktop.ui.error_text import translate_text
 from desktop.ui.models.orders_model import format_cents, local_time_text, order_status_text
+from desktop.ui.pages.order_items_table import ItemsTable
 from desktop.ui.shell.style import button, label, set_property
 
 ITEM_FIELDS = ("product_name", "sku", "quantity", "unit_price")
@@ -381,17 +382,7 @@ class OrderDetailPanel(QWidget):
         self.values: dict[str, QLabel] = {}
         self.customer_button = button("openCustomer", "link")
         self.edit_button = button("editOrder")
-        self.items = QTableWidget(0, 4)
-        self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.items.verticalHeader().setVisible(False)
-        # A product name wraps onto more lines rather than being cut in the narrow panel.
-        self.items.setWordWrap(True)
-        header = self.items.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        rows = self.items.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        rows.sectionResized.connect(lambda *_: self._fit_items())
+        self.items = ItemsTable()
         grid, amounts = QGridLayout(), QGridLayout()
         for row, name in enumerate(self.FIELDS):
             self._pair(grid, row, name)
@@ -485,20 +476,12 @@ class OrderDetailPanel(QWidget):
                 else:
                     cell.setToolTip(text)
                 self.items.setItem(row, column, cell)
-        self._fit_items()
+        self.items.fit_rows()
         self.customer_button.setVisible(detail.customer is not None)
         self.edit_button.setVisible(detail.can_edit)
         self.masked_hint.setVisible(bool(detail.masked))
         self.empty.hide()
         self.body.show()
-
-    def _fit_items(self) -> None:
-        """The table as tall as its first eight rows (each as tall as its wrapped product
-        name); more scroll."""
-        shown = sum(self.items.rowHeight(row) for row in range(min(self.items.rowCount(), 8)))
-        self.items.setFixedHeight(
-            self.items.horizontalHeader().sizeHint().height() + 2 * self.items.frameWidth()
-            + shown)
 
     def _edit(self) -> None:
         if self.detail is not None:
