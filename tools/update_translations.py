@@ -5,13 +5,17 @@
 
 Update: ``pyside6-lupdate`` scans the sources (below) and merges new or changed strings into
 ``resources/translations/shopvault_<lang>.ts`` (strings gone from the code are dropped); then
-``pyside6-lrelease`` builds the ``.qm`` the app loads. Translate new strings (marked
-``type="unfinished"``) in Qt Linguist (``pyside6-linguist``) or any editor, then run it again.
+``pyside6-lrelease`` builds the ``.qm`` the app loads. The English catalogue
+(``shopvault_en.ts``) holds only the plural messages (``lupdate -pluralonly``): the sources
+are English, but ``tr("%n row(s)", "", n)`` needs "1 row" / "%n rows" written out.
+Translate new strings (marked ``type="unfinished"``) in Qt Linguist (``pyside6-linguist``)
+or any editor, then run it again.
 
 Check (for CI): fails when a source string is missing from a ``.ts`` or left over in it, a
 message is unfinished or empty, a translation drops a ``{placeholder}`` or the ``&`` shortcut
-of its source, or the committed ``.qm`` differs from what lrelease builds from the ``.ts``
-(compared by content, since a fresh clone does not keep file times).
+of its source, a plural form still reads "(s)", or the committed ``.qm`` differs from what
+lrelease builds from the ``.ts`` (compared by content, since a fresh clone does not keep
+file times).
 
 Sources scanned: every ``.py`` under ``desktop/ui``, ``desktop/app.py``, and any other ``.py``
 under ``desktop/`` that calls ``QCoreApplication.translate`` or ``QT_TRANSLATE_NOOP``. To add
@@ -43,7 +47,10 @@ from defusedxml import ElementTree as ET
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 BASENAME = "shopvault"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+PLURAL_ONLY_LANGUAGES = frozenset({"en"})
+"""The source texts are English, so the English catalogue holds only the plural messages
+(``tr("%n row(s)", "", n)``): their English forms, "1 row" / "%n rows"."""
 
 SOURCE_DIRS = ("desktop/ui",)
 SOURCE_FILES = ("desktop/app.py",)
@@ -325,6 +332,7 @@ class Message:
     comment: str
     translations: tuple[str, ...]
     kind: str  # "" when finished, else "unfinished", "vanished", "obsolete"
+    numerus: bool = False
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -445,11 +453,29 @@ def export_file_texts(root: Path) -> list[tuple[str, str]]:
     return [(EXPORT_FILE_CONTEXT, text) for text in sorted(found)]
 
 
+# ---------------------------------------------------------------- extractor: "auditwords"
+#
+# Role names and audit action labels live in one English table in
+# ``desktop.core.audit_words``: the UI translates roles in context ``roles`` and actions in
+# ``AuditWords``; exported files use the same English words through ``export_source_texts``.
+
+
+def audit_word_texts(root: Path) -> list[tuple[str, str]]:
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from desktop.core.audit_words import AUDIT_ACTION_LABELS, ROLE_LABELS
+
+    found = {("roles", label) for label in ROLE_LABELS.values()}
+    found.update(("AuditWords", label) for label in AUDIT_ACTION_LABELS.values())
+    return sorted(found)
+
+
 # (name, function(project root) -> [(context, source text), ...]); see the module docstring.
 EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("errors", error_texts),
     ("helpers", helper_texts),
     ("exportfile", export_file_texts),
+    ("auditwords", audit_word_texts),
 )
 
 
@@ -477,7 +503,9 @@ def find_tool(name: str) -> str:
     return tool
 
 
-def run_lupdate(sources: list[Path], ts_file: Path, *, quiet: bool = False) -> None:
+def run_lupdate(
+    sources: list[Path], ts_file: Path, *, quiet: bool = False, plural_only: bool = False
+) -> None:
     command = [
         find_tool("pyside6-lupdate"),
         *(str(s) for s in sources),
@@ -489,6 +517,8 @@ def run_lupdate(sources: list[Path], ts_file: Path, *, quiet: bool = False) -> N
         "-source-language",
         "en",
     ]
+    if plural_only:
+        command.append("-pluralonly")
     if quiet:
         command.append("-silent")
     subprocess.run(command, cwd=ROOT, check=True)  # noqa: S603 - our tool, our arguments
@@ -521,6 +551,7 @@ def read_messages(ts_file: Path) -> list[Message]:
                     comment=message.findtext("comment", default=""),
                     translations=texts,
                     kind=kind,
+                    numerus=message.get("numerus") == "yes",
                 )
             )
     return messages
@@ -537,6 +568,8 @@ def message_problems(messages: Iterable[Message]) -> list[str]:
         if not m.translations or not all(t.strip() for t in m.translations):
             problems.append(f"{where}: empty translation")
             continue
+        if m.numerus and any("(s)" in text for text in m.translations):
+            problems.append(f"{where}: a plural form still reads '(s)': {m.translations}")
         wanted = set(PLACEHOLDER.findall(m.source))
         for text in m.translations:
             if set(PLACEHOLDER.findall(text)) != wanted:
@@ -555,7 +588,8 @@ def check_language(language: str, sources: list[Path], workdir: Path) -> list[st
 
     updated_ts = workdir / ts_file.name
     shutil.copyfile(ts_file, updated_ts)
-    run_lupdate(sources, updated_ts, quiet=True)
+    run_lupdate(sources, updated_ts, quiet=True,
+                plural_only=language in PLURAL_ONLY_LANGUAGES)
     updated = read_messages(updated_ts)
     new = {m.key for m in updated} - {m.key for m in committed}
     gone = {m.key for m in committed} - {m.key for m in updated}
@@ -593,7 +627,7 @@ def update(sources: list[Path]) -> int:
     for warning in dict.fromkeys(EXTRACTOR_WARNINGS):
         print(f"warning: {warning}", file=sys.stderr)
     for language in LANGUAGES:
-        run_lupdate(sources, ts_path(language))
+        run_lupdate(sources, ts_path(language), plural_only=language in PLURAL_ONLY_LANGUAGES)
         run_lrelease(ts_path(language), qm_path(language))
         todo = message_problems(read_messages(ts_path(language)))
         if todo:

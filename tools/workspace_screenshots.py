@@ -284,12 +284,56 @@ def workspace_screens(s: Shooter, work: Path, role: str) -> None:
             s.shot("feedback-add")
             feedback.dialog.reject()
             s.settle()
+    import_screens(s, window, work)
     window.open_page("customers")
     window.lock_button.click()
     s.wait(lambda: c.state is State.LOCKED)
     s.shot("locked")
     c.shutdown()
     c.window.close()
+
+
+def membership_workbook(path: Path) -> Path:
+    """A hand-kept membership sheet: a title row, a duplicate, a row without any contact,
+    a blank row and a total row — so the check step shows every kind of count."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "会员"
+    sheet.append(["老王杂货店会员登记表 2024"])
+    sheet.append(["会员卡号", "姓名", "性别", "手机号", "生日", "积分", "备注"])
+    sheet.append(["V9001", "张三", "男", "13812345678", "1990-03-07", 120, "老顾客"])
+    sheet.append(["V9002", "李四", "女", 13987654321, "1985-05-01", 80, None])
+    sheet.append(["V9001", "张三", "男", "13812345678", None, None, "重复登记"])
+    sheet.append([None, "钱七", None, None, None, None, "没有联系方式"])
+    sheet.append([])
+    sheet.append(["合计", None, None, None, None, 200, None])
+    book.save(path)
+    return path
+
+
+def import_screens(s: Shooter, window: Any, work: Path) -> None:
+    """The import wizard up to its check (nothing is imported), and the past imports."""
+    from desktop.ui.pages.import_wizard import CHECK, HEADER, MAPPING, SHEET
+
+    page = window.open_page("import")
+    if page is None:  # staff: no import page
+        return
+    wizard = page.wizard
+    wizard.start_over()
+    s.shot("import")
+    wizard.open_file(membership_workbook(work / f"{s.prefix}-会员登记表.xlsx"))
+    for step, name in ((SHEET, "sheet"), (HEADER, "header"), (MAPPING, "mapping"),
+                       (CHECK, "check")):
+        s.wait(lambda step=step: wizard.step == step and not wizard.busy, 30)
+        s.shot(f"import-{name}")
+        if step != CHECK:
+            wizard.next_button.click()
+    wizard.start_over()
+    page.show_history()
+    s.wait(lambda: not page.history.busy, 10)
+    s.shot("import-history")
 
 
 def child(out: Path, work: Path, language: str, role: str) -> list[str]:

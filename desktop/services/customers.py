@@ -25,6 +25,7 @@ from desktop.core.errors import FieldErrors, InvalidInputError, ShopVaultError
 from desktop.core.masking import mask_free_text
 from desktop.core.masking_fields import keep_region, masked_value
 from desktop.core.models import Customer
+from desktop.core.phone_display import display_field, display_phone
 from desktop.core.roles import Permission
 from desktop.core.validation import DATE_INVALID, clean_text, parse_date
 from desktop.services.customer_forms import (
@@ -175,7 +176,7 @@ class CustomerService:
                 {"field": field, "reason": mask_free_text(stated)[:MAX_REASON]},
             )
         self._workspace.trail.anchor()
-        return _clear_value(customer, field)
+        return display_field(field, _clear_value(customer, field))
 
     # ------------------------------------------------------------------ changes
 
@@ -318,7 +319,7 @@ def _mask_vocabulary(value: str) -> str:
 def _row(row: ListRow, masked: bool) -> CustomerRow:
     if not masked:
         return CustomerRow(
-            row.id, row.member_no or "", row.name, row.phone or "", row.email or "",
+            row.id, row.member_no or "", row.name, display_phone(row.phone), row.email or "",
             row.wechat_id or "", row.city, row.level, row.points, row.balance_cents, row.tags,
             row.created_at,
         )
@@ -348,7 +349,7 @@ def _profile_text(customer: Customer, masked: bool) -> dict[str, str]:
     """The text fields of the basics tab, masked for a masked role (regions stay readable,
     the street detail is hidden, notes and source go through the free-text masker)."""
     if not masked:
-        return {field: getattr(customer, field) or "" for field in _PROFILE_TEXT}
+        return {field: display_field(field, getattr(customer, field)) for field in _PROFILE_TEXT}
     shown = {field: masked_value(field, getattr(customer, field)) for field in _PROFILE_TEXT}
     for region in ("province", "city", "district"):
         shown[region] = keep_region(getattr(customer, region))

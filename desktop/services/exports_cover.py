@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Final
 
+from desktop.core.audit_words import actor_words
 from desktop.services.customer_views import CustomerFilter, CustomerSort
 from desktop.services.export_api import ExportRequest, ReportKind
 from desktop.services.exports_rows import masked_words
@@ -67,7 +68,7 @@ def cover_lines(facts: CoverFacts, tz: tzinfo | None, tr: Translate) -> list[tup
     lines = [
         (tr("Shop"), facts.shop),
         (tr("Report"), tr(facts.kind_title)),
-        (tr("Exported by"), facts.actor),
+        (tr("Exported by"), actor_words(facts.actor, tr)),
         (tr("Exported at"), when),
         (tr("Purpose"), facts.purpose or tr("(not stated)")),
         (tr("Filters"), facts.filters),

@@ -22,7 +22,9 @@ JSON (UTF-8, keys stable; times ISO-8601 UTC; money ``{"amount": "12.50", "curre
                       evidence recorded_at recorded_by withdrawn_at`` (withdrawn ones
                       included; newest first)
 ``access_history``    who read, changed, revealed or exported their data: ``at actor action
-                      details`` (newest first; details name fields and reasons, never values)
+                      action_label details`` (newest first; ``action`` is the audit code,
+                      ``action_label`` its words in the copy's language; details name fields
+                      and reasons, never values)
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import Any, Final
 
+from desktop.core.audit_words import action_words, actor_words
 from desktop.core.consent_types import parse_purpose
 from desktop.core.errors import ShopVaultError
 from desktop.core.models import Customer
@@ -177,7 +180,8 @@ class SubjectCopyWriter:
             "feedback": [_feedback(f) for f in feedback],
             "consents": [_consent(c) for c in consents],
             "access_history": [
-                {"at": h.at, "actor": h.actor, "action": h.action, "details": h.details}
+                {"at": h.at, "actor": h.actor, "action": h.action,
+                 "action_label": action_words(h.action, self._tr), "details": h.details}
                 for h in history
             ],
         }
@@ -221,7 +225,7 @@ class SubjectCopyWriter:
                 lines = [
                     (tr("Shop"), str(doc["shop"])),
                     (tr("Report"), tr("Copy of the personal data held about one customer")),
-                    (tr("Exported by"), self._session.actor),
+                    (tr("Exported by"), actor_words(self._session.actor, tr)),
                     (tr("Exported at"), f"{now.astimezone(self._tz):%Y-%m-%d %H:%M:%S %z} · "
                                         f"{now:%Y-%m-%d %H:%M:%S} UTC"),
                     (tr("Purpose"),
@@ -303,5 +307,5 @@ def _sections(doc: dict[str, Any], local: LocalTimes, tr: Translate) -> Iterator
     history_cols = _columns(18, (tr("When"), _DT), (tr("Who"), _T), (tr("Action"), _T),
                             (tr("Details"), _T))
     yield tr("Access history"), history_cols, [
-        [local(h["at"]), h["actor"], h["action"],
+        [local(h["at"]), actor_words(h["actor"], tr), h["action_label"],
          json.dumps(h["details"], ensure_ascii=False)] for h in doc["access_history"]]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Final, TypeVar
 
+from desktop.core.audit_words import AUDIT_ACTION_LABELS, ROLE_LABELS
 from desktop.core.consent_types import ConsentChannel, ConsentPurpose
 from desktop.core.models import FeedbackKind, FeedbackStatus, Gender, OrderStatus
 from desktop.exchange.export_cells import CellValue
@@ -101,7 +102,8 @@ def labelled(get: Callable[[R], CellValue], labels: Mapping[str, str]
 def export_source_texts() -> frozenset[str]:
     """Every English text an export may write that is not a literal ``tr("…")`` in the export
     modules (those the translation tool finds itself): column labels, sheet names, report
-    titles, policies, code labels, filter words."""
+    titles, policies, code labels, filter words, role names and audit action labels (the
+    same English words the UI shows, from ``desktop.core.audit_words``)."""
     from desktop.services.customer_views import CustomerSort
     from desktop.services.exports_columns import CATALOGUE, ITEM_LEAD, PSEUDONYM
     from desktop.services.exports_cover import (
@@ -117,6 +119,7 @@ def export_source_texts() -> frozenset[str]:
     texts.update(REPORT_TITLES.values())
     texts.update((MASKED_POLICY, UNMASKED_POLICY, PSEUDONYM_NOTE, NO_FILTER))
     texts.update(SHEET_NAMES, FILTER_FIELDS, (sort.value for sort in CustomerSort))
+    texts.update(ROLE_LABELS.values(), AUDIT_ACTION_LABELS.values())
     for labels in (GENDER_LABELS, ORDER_STATUS_LABELS, FEEDBACK_KIND_LABELS,
                    FEEDBACK_STATUS_LABELS, CONSENT_PURPOSE_LABELS, CONSENT_CHANNEL_LABELS,
                    YES_NO_LABELS):

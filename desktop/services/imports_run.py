@@ -24,6 +24,7 @@ from desktop.core.import_types import (
 )
 from desktop.core.masking_fields import masked_value
 from desktop.core.models import utc_now_iso
+from desktop.core.phone_display import display_field
 from desktop.core.roles import Permission
 from desktop.exchange.plan import Labeler, Planner, PlanResult
 from desktop.services.import_api import (
@@ -78,7 +79,7 @@ def labeler(session: Session, target: ImportTarget) -> Labeler:
     clear = session.allows(Permission.VIEW_UNMASKED)
 
     def show(field: str, value: str | None) -> str:
-        return (value or "") if clear else masked_value(field, value)
+        return display_field(field, value) if clear else masked_value(field, value)
 
     def label(row: ParsedRow) -> str:
         parts: list[str] = []

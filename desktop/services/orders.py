@@ -23,6 +23,7 @@ from typing import Final
 from desktop.core.errors import FieldErrors, InvalidInputError
 from desktop.core.masking_fields import masked_value
 from desktop.core.models import Order, OrderItem, OrderStatus
+from desktop.core.phone_display import display_field
 from desktop.core.roles import Permission
 from desktop.core.validation import clean_text, normalise_phone, parse_amount_cents
 from desktop.services.order_views import (
@@ -82,7 +83,7 @@ def sees_unmasked(session: Session) -> bool:
 def shown(session: Session, field: str, value: str | None) -> str:
     """``value`` as the session's role may see it."""
     if sees_unmasked(session):
-        return value or ""
+        return display_field(field, value)
     return masked_value(field, value)
 
 

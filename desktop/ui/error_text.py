@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.audit_words import action_words, actor_words, role_words
 from desktop.core.errors import ShopVaultError
 from desktop.core.roles import Role
 
@@ -65,15 +66,23 @@ def _join(parts: list[str]) -> str:
 
 
 def role_name(role: Role | str) -> str:
-    """A role as people call it, translated."""
-    value = role.value if isinstance(role, Role) else str(role)
-    names = {
-        Role.OWNER.value: QCoreApplication.translate("roles", "Owner"),
-        Role.MANAGER.value: QCoreApplication.translate("roles", "Manager"),
-        Role.STAFF.value: QCoreApplication.translate("roles", "Staff"),
-        Role.AUDITOR.value: QCoreApplication.translate("roles", "Auditor"),
-    }
-    return names.get(value, value)
+    """A role as people call it, translated (the words of ``desktop.core.audit_words``, which
+    exports use too; tools/update_translations.py collects them under context ``roles``)."""
+    return role_words(role.value if isinstance(role, Role) else str(role), _role_tr)
+
+
+def _role_tr(text: str) -> str:
+    return QCoreApplication.translate("roles", text)
+
+
+def actor_name(actor: str) -> str:
+    """``wang (owner)`` as the audit log names users, with the role translated."""
+    return actor_words(actor, _role_tr)
+
+
+def audit_action_name(action: str) -> str:
+    """An audit action code in words (unknown codes as they are), context ``AuditWords``."""
+    return action_words(action, lambda text: QCoreApplication.translate("AuditWords", text))
 
 
 def error_text(error: ShopVaultError) -> str:

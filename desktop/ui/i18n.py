@@ -3,6 +3,8 @@
 Source strings are English. Simplified Chinese comes from
 ``resources/translations/shopvault_zh_CN.qm`` (built from the ``.ts`` beside it by
 ``tools/update_translations.py``) plus Qt's own ``qtbase_zh_CN`` for standard dialogs.
+English loads ``shopvault_en.qm``, which holds only the English plural forms
+("1 row" / "%n rows" for ``tr("%n row(s)", "", n)``).
 
 Nothing happens at import time; every function takes the application it acts on.
 """
@@ -97,10 +99,10 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     """
     chosen = choose_language(language)
     _remove_translators(app)
-    if chosen != ENGLISH:  # the source strings are English
-        app_file = app_translation_file(chosen)
-        if not _install(app, app_file):
-            log.warning("UI translation %s could not be loaded; showing English", app_file)
+    app_file = app_translation_file(chosen)
+    if not _install(app, app_file):
+        log.warning("UI translation %s could not be loaded; showing English", app_file)
+    if chosen != ENGLISH:
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         qt_file = qt_dir / f"qtbase_{chosen}.qm"
         if qt_file.is_file() and not _install(app, qt_file):

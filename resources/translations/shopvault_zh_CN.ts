@@ -45,6 +45,199 @@
     </message>
 </context>
 <context>
+    <name>AuditWords</name>
+    <message>
+        <location filename="../../build/translations/auditwords.py" line="+2"/>
+        <source>Audit trail checked</source>
+        <translation>已校验审计记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup made</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup restored</source>
+        <translation>已从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent withdrawn</source>
+        <translation>撤回了同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy of their data exported</source>
+        <translation>导出了本人数据副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer added</source>
+        <translation>添加了客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer deleted</source>
+        <translation>删除了客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer details edited</source>
+        <translation>编辑了客户资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key for reports created</source>
+        <translation>创建了报表客户代号密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database key changed</source>
+        <translation>更换了数据库密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data loaded</source>
+        <translation>载入了演示数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export started</source>
+        <translation>开始导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback added</source>
+        <translation>添加了反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback edited</source>
+        <translation>编辑了反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback status changed</source>
+        <translation>更改了反馈状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import template saved</source>
+        <translation>保存了导入模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import undone</source>
+        <translation>撤销了导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key remembered on this PC</source>
+        <translation>在本机记住了密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order added</source>
+        <translation>添加了订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order edited</source>
+        <translation>编辑了订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner password changed</source>
+        <translation>修改了店主密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recorded a consent</source>
+        <translation>记录了同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revealed a field</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings changed</source>
+        <translation>更改了设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop checked</source>
+        <translation>检查了店铺数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop created</source>
+        <translation>创建了店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop unlocked</source>
+        <translation>解锁了店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User added</source>
+        <translation>添加了用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User disabled</source>
+        <translation>停用了用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User password changed</source>
+        <translation>修改了用户密码</translation>
+    </message>
+</context>
+<context>
     <name>BusyView</name>
     <message>
         <location filename="../../desktop/ui/shell/status_views.py" line="+53"/>
@@ -116,7 +309,7 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n new feedback entries</source>
+        <source>%n new feedback entry(s)</source>
         <translation>
             <numerusform>新反馈 %n 条</numerusform>
         </translation>
@@ -518,11 +711,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Consent withdrawn</source>
-        <translation>撤回了同意</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Consents</source>
         <translation>授权同意</translation>
     </message>
@@ -530,11 +718,6 @@
         <location line="+1"/>
         <source>Date</source>
         <translation>日期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Deleted</source>
-        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -548,18 +731,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Edited</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Export everything we hold about this person…</source>
         <translation>导出本店保存的此人全部信息…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Exported</source>
-        <translation>导出</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -580,11 +753,6 @@
         <location line="+1"/>
         <source>History</source>
         <translation>历史记录</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Imported</source>
-        <translation>导入</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -713,11 +881,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Recorded a consent</source>
-        <translation>记录了同意</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Refunded</source>
         <translation>已退款</translation>
     </message>
@@ -725,11 +888,6 @@
         <location line="+1"/>
         <source>Resolved</source>
         <translation>已解决</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Revealed a field</source>
-        <translation>查看完整信息</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1416,6 +1574,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Audit trail checked</source>
+        <translation>已校验审计记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup made</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backup restored</source>
+        <translation>已从备份恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Balance</source>
         <translation>储值余额</translation>
     </message>
@@ -1456,6 +1634,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Consent withdrawn</source>
+        <translation>撤回了同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Consents</source>
         <translation>授权同意</translation>
     </message>
@@ -1463,6 +1646,11 @@
         <location line="+1"/>
         <source>Copy of the personal data held about one customer</source>
         <translation>本店所持有的该客户个人信息副本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy of their data exported</source>
+        <translation>导出了本人数据副本</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1481,8 +1669,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Customer added</source>
+        <translation>添加了客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer deleted</source>
+        <translation>删除了客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer details edited</source>
+        <translation>编辑了客户资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Customer key</source>
         <translation>客户代号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer key for reports created</source>
+        <translation>创建了报表客户代号密钥</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1503,6 +1711,16 @@
         <location line="+1"/>
         <source>Data-subject access request (PIPL Art. 45, GDPR Art. 15/20)</source>
         <translation>个人信息查阅、复制请求（个保法第四十五条，GDPR 第 15、20 条）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database key changed</source>
+        <translation>更换了数据库密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo data loaded</source>
+        <translation>载入了演示数据</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1531,6 +1749,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export started</source>
+        <translation>开始导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Exported at</source>
         <translation>导出时间</translation>
     </message>
@@ -1543,6 +1781,21 @@
         <location line="+1"/>
         <source>Feedback</source>
         <translation>反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback added</source>
+        <translation>添加了反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback edited</source>
+        <translation>编辑了反馈</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feedback status changed</source>
+        <translation>更改了反馈状态</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1581,6 +1834,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import template saved</source>
+        <translation>保存了导入模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import undone</source>
+        <translation>撤销了导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
@@ -1593,6 +1861,11 @@
         <location line="+1"/>
         <source>Items</source>
         <translation>商品件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key remembered on this PC</source>
+        <translation>在本机记住了密钥</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1611,8 +1884,33 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Male</source>
         <translation>男</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>店长</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1681,6 +1979,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Order added</source>
+        <translation>添加了订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order edited</source>
+        <translation>编辑了订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Order items</source>
         <translation>订单商品</translation>
     </message>
@@ -1723,6 +2031,16 @@
         <location line="+1"/>
         <source>Overdue</source>
         <translation>是否超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner password changed</source>
+        <translation>修改了店主密码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1811,6 +2129,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Recorded a consent</source>
+        <translation>记录了同意</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
@@ -1841,6 +2164,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Revealed a field</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Review</source>
         <translation>评价</translation>
     </message>
@@ -1853,6 +2181,11 @@
         <location line="+1"/>
         <source>SKU</source>
         <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings changed</source>
+        <translation>更改了设置</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1881,8 +2214,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Shop checked</source>
+        <translation>检查了店铺数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop created</source>
+        <translation>创建了店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shop unlocked</source>
+        <translation>解锁了店铺</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff</source>
+        <translation>店员</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1913,6 +2266,21 @@
         <location line="+1"/>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User added</source>
+        <translation>添加了用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User disabled</source>
+        <translation>停用了用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User password changed</source>
+        <translation>修改了用户密码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3030,7 +3398,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_history.py" line="+50"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+48"/>
         <source>{count} new</source>
         <translation>新建 {count}</translation>
     </message>
@@ -3040,8 +3408,13 @@
         <translation>更新 {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{count} order(s)</source>
+        <location line="+3"/>
+        <source>1 order</source>
+        <translation>订单 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders</source>
         <translation>订单 {count}</translation>
     </message>
     <message>
@@ -3055,7 +3428,7 @@
         <translation>未导入 {count}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3333,14 +3706,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>• %n feedback entries it added will be removed.</source>
-        <translation>
-            <numerusform>• 删除这次导入新建的 %n 条反馈。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
+        <location line="+6"/>
         <source>• %n customer(s) it updated will get back the details they had before.</source>
         <translation>
             <numerusform>• 这次导入更新过的 %n 位客户恢复为导入前的信息。</numerusform>
@@ -3356,13 +3722,42 @@
         <source>The import of {file} was undone.</source>
         <translation>已撤销 {file} 的导入。</translation>
     </message>
+    <message numerus="yes">
+        <location line="-10"/>
+        <source>• %n feedback entry(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• 删除这次导入新建的 %n 条反馈。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+2"/>
-        <source>Removed: {customers} customers, {orders} orders, {feedback} feedback entries. Restored: {restored} customers.</source>
-        <translation>已删除：客户 {customers} 位、订单 {orders} 个、反馈 {feedback} 条。已恢复：客户 {restored} 位。</translation>
+        <location line="+11"/>
+        <source>Removed: {customers}, {orders}, {feedback}. Restored: {restored}.</source>
+        <translation>已删除：{customers}、{orders}、{feedback}。已恢复：{restored}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>客户 %n 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-2"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>订单 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n feedback entry(s)</source>
+        <translation>
+            <numerusform>反馈 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n record(s) changed since the import were left as they are.</source>
         <translation>
             <numerusform>导入之后又被修改过的 %n 条记录保持不变。</numerusform>
@@ -3410,7 +3805,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+220"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+215"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -4889,7 +5284,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/error_text.py" line="+102"/>
+        <location filename="../../desktop/ui/error_text.py" line="+111"/>
         <source>Something went wrong. Please try again; if it keeps happening, restart ShopVault.</source>
         <translation>出错了。请重试；如果问题反复出现，请重新启动 ShopVault。</translation>
     </message>
@@ -6557,22 +6952,22 @@
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../desktop/ui/error_text.py" line="-31"/>
+        <location filename="../../build/translations/auditwords.py" line="+3"/>
         <source>Owner</source>
         <translation>店主</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Manager</source>
         <translation>店长</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Staff</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Auditor</source>
         <translation>审计员</translation>
     </message>

@@ -121,13 +121,37 @@ def test_masked_roles_never_receive_clear_personal_data(service, sessions, custo
 def test_owner_sees_clear_values(service, sessions, customer_id):
     owner = sessions[Role.OWNER]
     profile = service.profile(owner, customer_id)
-    assert profile.phone == CLEAR["phone"] and profile.email == CLEAR["email"]
+    assert profile.phone == "138 1234 5678" and profile.email == CLEAR["email"]
     assert profile.wechat_id == CLEAR["wechat"] and profile.birthday == CLEAR["birthday"]
     assert profile.address_detail == CLEAR["street"] and profile.gender == "male"
     assert CLEAR["id_in_notes"] in profile.notes and profile.masked == frozenset()
     assert profile.can_edit and profile.can_delete and profile.can_reveal
     [row] = service.rows(owner, [customer_id])
-    assert (row.phone, row.name, row.member_no) == (CLEAR["phone"], "王小明", "VIP001")
+    assert (row.phone, row.name, row.member_no) == ("138 1234 5678", "王小明", "VIP001")
+
+
+def test_owner_sees_phones_as_a_shop_reads_them_and_saves_the_shown_form_back(
+    shop, service, sessions, customer_id
+):
+    """CN mobiles in national groups, other countries international; the stored value stays
+    E.164, the edit form's formatted value is accepted back unchanged, and the shown
+    spelling finds the customer."""
+    owner = sessions[Role.OWNER]
+    foreign = service.add(owner, draft(name="Ann Lee", phone="+44 20 7946 0958",
+                                       member_no="UK1", email="", wechat_id=""))
+    assert service.profile(owner, foreign).phone == "+44 20 7946 0958"
+    [row] = service.rows(owner, [foreign])
+    assert row.phone == "+44 20 7946 0958"
+    assert service.rows(sessions[Role.STAFF], [foreign])[0].phone == "+44 ******0958"
+    profile = service.profile(owner, customer_id)
+    service.update(owner, customer_id, draft(phone=profile.phone))
+    stored = shop.workspace.shop.db.customers.get(customer_id)
+    assert stored is not None and stored.phone == CLEAR["phone"]
+    history = service.history(owner, customer_id)
+    assert "phone" not in history[0].details.get("fields", "")
+    for spelling in (profile.phone, row.phone):
+        page = service.ids(owner, CustomerFilter(text=spelling), CustomerSort.NEWEST, 10)
+        assert page.ids and page.ids[0] in (customer_id, foreign)
 
 
 def test_auditor_reads_no_customers(service, sessions, customer_id):
@@ -174,7 +198,7 @@ def test_manager_reveals_with_a_reason_audited_in_history(shop, service, session
     with pytest.raises(InvalidInputError):
         service.reveal(manager, customer_id, "notes", "want to see")
     reason = f"客户来电核对，号码 {CLEAR['note_phone']}"
-    assert service.reveal(manager, customer_id, "phone", reason) == CLEAR["phone"]
+    assert service.reveal(manager, customer_id, "phone", reason) == "138 1234 5678"
     assert service.reveal(manager, customer_id, "address", "快递") == (
         "北京市朝阳区" + CLEAR["street"]
     )

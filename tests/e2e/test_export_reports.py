@@ -70,7 +70,8 @@ def test_masked_workbook_shows_no_personal_data(env: Env, kind: ReportKind, role
     assert book.sheetnames[0] == "Cover"
     cover = {row[0].value: row[1].value for row in book["Cover"].iter_rows(min_row=3)
              if row[0].value}
-    assert cover["Exported by"] == env.sessions[role].actor
+    role_word = {Role.OWNER: "Owner", Role.MANAGER: "Manager"}[role]  # the UI's word
+    assert cover["Exported by"] == f"{env.sessions[role].user.username} ({role_word})"
     assert cover["Audit entry"] == f"#{result.audit_seq}"
     assert "Masked" in cover["Masking"]
     assert "138****5678" in cover["Purpose"]

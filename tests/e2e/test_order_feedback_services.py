@@ -24,6 +24,7 @@ from desktop.services.orders import OrderService
 from desktop.services.session import Session
 
 PHONE = "+8613812345678"
+SHOWN_PHONE = "138 1234 5678"
 ADDRESS = "北京市朝阳区建国路88号院3号楼1201"
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -107,7 +108,8 @@ def test_add_order_computes_amounts_normalises_phone_and_audits_to_customer(s):
     assert detail.total_cents == 2 * 8900 + 2990
     assert detail.payable_cents == detail.total_cents - 500 + 800
     assert detail.paid_cents == detail.payable_cents  # empty "paid" = payable for paid orders
-    assert detail.ship_phone == PHONE and detail.ship_address == ADDRESS
+    assert detail.ship_phone == SHOWN_PHONE and detail.ship_address == ADDRESS
+    assert stored_ship_phone(s, order_id) == PHONE
     assert detail.ordered_at == "2026-03-01T01:30:00.000000+00:00"  # 09:30 in UTC+8
     assert [i.amount_cents for i in detail.items] == [17_800, 2_990]
     (entry,) = audit_entries(s, "order.added")
@@ -147,13 +149,31 @@ def test_manager_edit_of_masked_order_keeps_stored_personal_data(s):
     s.orders.update(s.manager, order_id, dataclasses.replace(form, status="shipped"))
     detail = s.orders.detail(s.owner, order_id)
     assert detail.status == "shipped"
-    assert (detail.ship_phone, detail.ship_address) == (PHONE, ADDRESS)
+    assert (detail.ship_phone, detail.ship_address) == (SHOWN_PHONE, ADDRESS)
+    assert stored_ship_phone(s, order_id) == PHONE
     assert detail.notes == NOTES  # full-width punctuation kept
     assert detail.ordered_at == "2026-03-01T01:30:00.000000+00:00"
     (entry,) = audit_entries(s, "order.updated")
     assert entry.target == f"customer:{s.customer_id}" and '"fields": "status"' in entry.details
     with pytest.raises(PermissionDeniedError):
         s.orders.update(s.staff, order_id, form)
+
+
+def test_owner_sees_the_ship_phone_formatted_and_saves_the_form_back_unchanged(s):
+    order_id = s.orders.add(s.owner, draft(s.customer_id, ship_phone="+44 20 7946 0958"))
+    form = s.orders.draft_for_edit(s.owner, order_id)
+    assert form.ship_phone == "+44 20 7946 0958"
+    assert s.orders.customer_ref(s.owner, s.customer_id).phone == SHOWN_PHONE
+    s.orders.update(s.owner, order_id, dataclasses.replace(form, status="shipped"))
+    assert stored_ship_phone(s, order_id) == "+442079460958"
+    (entry,) = audit_entries(s, "order.updated")
+    assert '"fields": "status"' in entry.details
+
+
+def stored_ship_phone(s: Shop, order_id: int) -> str | None:
+    order = s.workspace.shop.db.orders.get(order_id)
+    assert order is not None
+    return order.ship_phone
 
 
 def test_edit_replaces_items_in_one_change(s):

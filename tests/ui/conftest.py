@@ -14,9 +14,11 @@ from desktop.ui import i18n
 
 
 @pytest.fixture(autouse=True)
-def _english_ui(monkeypatch: pytest.MonkeyPatch):
-    """No test sees the developer's $SHOPVAULT_LANG, and none leaves Chinese installed."""
+def _english_ui(monkeypatch: pytest.MonkeyPatch, qapp: QApplication):
+    """No test sees the developer's $SHOPVAULT_LANG, and none leaves Chinese installed.
+    Every test starts in English as the app shows it: with the English plural forms."""
     monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
+    i18n.install_translators(qapp, i18n.ENGLISH)
     yield
     app = QApplication.instance()
     if app is not None:

@@ -171,7 +171,7 @@ def test_owner_imports_a_membership_workbook_then_undoes_it(
     qtbot.waitUntil(lambda: history.model.rowCount() == 1 and not history.busy
                     and history.model.index(0, 4).data().startswith("Undone"),
                     timeout=WAIT_MS)
-    assert "3 customer(s) it added will be removed" in questions[0]
+    assert "3 customers it added will be removed" in questions[0]
     assert history.notice.text() == (
         "The import of 会员登记表.xlsx was undone. Removed: 3 customers, 0 orders, 0 feedback "
         "entries. Restored: 0 customers.")

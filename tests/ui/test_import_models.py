@@ -181,7 +181,7 @@ def test_batches_model_lists_imports_and_marks_undone_ones(qtbot):
     assert model.index(0, 0).data() == "淘宝订单.xlsx"
     assert model.index(0, 2).data() == "zhao (Manager)"
     assert model.index(1, 2).data() == "wang"  # not in the audit's form: as it is
-    assert model.index(0, 3).data() == "12 new · 3 updated · 2 order(s) · 1 left out"
+    assert model.index(0, 3).data() == "12 new · 3 updated · 2 orders · 1 left out"
     assert model.index(0, 4).data() == "In effect"
     assert model.index(1, 4).data().startswith("Undone 2026-11-28")
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
@@ -194,6 +194,7 @@ def test_batches_model_lists_imports_and_marks_undone_ones(qtbot):
 def test_counts_text_leaves_out_what_did_not_happen():
     assert counts_text(ImportCounts(created=1, customers_created=1)) == "1 new · 0 updated"
     assert counts_text(ImportCounts(feedback_created=4)) == "0 new · 0 updated · 4 feedback"
+    assert counts_text(ImportCounts(orders_created=1)) == "0 new · 0 updated · 1 order"
 
 
 

@@ -189,7 +189,7 @@ def test_dry_run_counts_rows_reasons_and_filter_chips(wizard, tmp_path):
     warning_row = next(r for r in range(7) if model.index(r, 0).data() == "7")
     assert model.index(warning_row, 3).data() == (
         "Warning — Birthday: 2月30日 is not a real date; the birthday is left empty.")
-    assert "2 blank or total row(s) left out" in step.extra_label.text()
+    assert "2 blank or total rows left out" in step.extra_label.text()
 
 
 def test_errors_block_the_import_until_the_user_agrees_to_leave_them_out(
@@ -241,7 +241,7 @@ def test_import_runs_and_the_summary_offers_the_error_workbook(
     wizard.summary_step.save_button.click()
     assert out.read_text(encoding="utf-8") == (  # reasons in the UI language
         "5\tThe row has no mobile, member number, e-mail or platform account.")
-    assert wizard.notice.text() == "Saved 1 row(s) with their reasons to errors.xlsx."
+    assert wizard.notice.text() == "Saved 1 row with its reason to errors.xlsx."
     with qtbot.waitSignal(wizard.open_customers):
         wizard.summary_step.customers_button.click()
     wizard.summary_step.again_button.click()
@@ -373,8 +373,8 @@ def test_history_lists_batches_and_undoes_after_confirm(qtbot, service, tmp_path
                         lambda _p, _t, text, _y: questions.append(text) or False)
     history.undo_button.click()
     assert len(service.customers) == 4  # said no: nothing undone
-    assert "3 customer(s) it added will be removed" in questions[0]
-    assert "1 customer(s) it updated will get back" in questions[0]
+    assert "3 customers it added will be removed" in questions[0]
+    assert "1 customer it updated will get back" in questions[0]
     monkeypatch.setattr(import_texts, "ask_yes_no", lambda *_a: True)
     with qtbot.waitSignal(page.data_changed):
         history.undo_button.click()
@@ -383,7 +383,7 @@ def test_history_lists_batches_and_undoes_after_confirm(qtbot, service, tmp_path
     assert not history.undo_button.isEnabled()
     assert history.notice.text() == (
         "The import of 会员.xlsx was undone. Removed: 3 customers, 0 orders, 0 feedback "
-        "entries. Restored: 1 customers.")
+        "entries. Restored: 1 customer.")
 
 
 def test_every_step_is_translated_to_chinese(qtbot, service, tmp_path, qapp):

@@ -7,13 +7,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.ui import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "shopvault_zh_CN.ts"
 QM_FILE = ROOT / "resources" / "translations" / "shopvault_zh_CN.qm"
+EN_TS_FILE = ROOT / "resources" / "translations" / "shopvault_en.ts"
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
@@ -115,3 +116,45 @@ def test_unsupported_explicit_language_is_refused():
 def test_translation_file_is_found_from_any_working_directory(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     assert i18n.app_translation_file(i18n.CHINESE) == QM_FILE
+
+
+def test_english_catalogue_holds_the_plural_forms_only():
+    messages = list(ET.parse(EN_TS_FILE).getroot().iter("message"))
+    assert messages, "no English plurals: run tools/update_translations.py"
+    for message in messages:
+        source = message.findtext("source", "")
+        assert message.get("numerus") == "yes", source
+        translation = message.find("translation")
+        assert translation is not None and not translation.get("type"), source
+        one, many = translated_texts(translation)
+        assert "(s)" not in one + many and "%n" in many, source
+        assert set(PLACEHOLDER.findall(one)) == set(PLACEHOLDER.findall(source)), source
+
+
+@pytest.mark.parametrize(
+    ("context", "source", "one", "two"),
+    [
+        ("SheetStep", "%n row(s)", "1 row", "2 rows"),
+        ("CheckStep", "%n new feedback entry(s)", "1 new feedback entry",
+         "2 new feedback entries"),
+        ("ImportWizard", "Saved %n row(s) with their reasons to {file}.",
+         "Saved 1 row with its reason to {file}.", "Saved 2 rows with their reasons to {file}."),
+    ],
+)
+def test_english_ui_says_1_row_and_2_rows(qapp, context, source, one, two):
+    assert i18n.install_translators(qapp, i18n.ENGLISH) == i18n.ENGLISH
+    assert QCoreApplication.translate(context, source, "", 1) == one
+    assert QCoreApplication.translate(context, source, "", 2) == two
+    i18n.install_translators(qapp, i18n.CHINESE)
+    assert QCoreApplication.translate("SheetStep", "%n row(s)", "", 2) == "2 行"
+
+
+def test_update_tool_flags_a_plural_form_left_as_s():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import update_translations as tool
+    finally:
+        sys.path.pop(0)
+    left = tool.Message("SheetStep", "%n row(s)", "", ("1 row", "%n row(s)"), "", numerus=True)
+    done = tool.Message("SheetStep", "%n row(s)", "", ("1 row", "%n rows"), "", numerus=True)
+    assert tool.message_problems([left]) and tool.message_problems([done]) == []

@@ -6,7 +6,6 @@ value itself is only ever shown in the reveal dialog, never here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.services.consents import ConsentView
 from desktop.services.customer_views import REVEALABLE_FIELDS, CustomerProfile, HistoryEntry
 from desktop.services.order_views import FeedbackRow, OrderRow
-from desktop.ui.error_text import role_name
+from desktop.ui.error_text import actor_name, audit_action_name
 from desktop.ui.models.customer_columns import format_cents, join_tags, local_date, local_time
 from desktop.ui.pages.consent_words import channel_name, granted_name, purpose_name
 from desktop.ui.pages.consents_tab import ConsentsTab
@@ -273,13 +272,15 @@ class CustomerProfilePanel(QWidget):
 
     def show_orders(self, orders: Sequence[OrderRow]) -> None:
         """The customer's latest orders, newest first (masked by the orders service)."""
+        # The order number comes first and is never cut: platform numbers run to 19+
+        # digits and the last ones are what a customer reads out.
         rows = [
-            [local_date(o.ordered_at), format_cents(o.payable_cents),
-             order_status_text(o.status), o.channel, o.order_no]
+            [o.order_no, local_date(o.ordered_at), format_cents(o.payable_cents),
+             order_status_text(o.status), o.channel]
             for o in orders
         ]
         self.orders_tab.show_rows(
-            rows, _tr("No orders yet."), [o.id for o in orders], right_aligned={1}
+            rows, _tr("No orders yet."), [o.id for o in orders], right_aligned={2}
         )
 
     def _subject_copy_clicked(self) -> None:
@@ -360,7 +361,7 @@ class CustomerProfilePanel(QWidget):
             button.setText(_tr("Reveal…"))
             button.setToolTip(_tr("Show this value once, with a reason (recorded in the history)"))
         self.orders_tab.set_headers(
-            [_tr("Date"), _tr("Amount"), _tr("Status"), _tr("Channel"), _tr("Order no.")]
+            [_tr("Order no."), _tr("Date"), _tr("Amount"), _tr("Status"), _tr("Channel")]
         )
         self.feedback_tab.set_headers(
             [_tr("Date"), _tr("Kind"), _tr("Status"), _tr("Rating"), _tr("Summary")]
@@ -416,31 +417,15 @@ def feedback_status_text(status: str) -> str:
 
 
 
-_ACTOR = re.compile(r"^(?P<name>.*) \((?P<role>owner|manager|staff|auditor)\)$")
-
-
 def actor_text(actor: str) -> str:
     """``wang (owner)`` as the audit log names users, with the role translated."""
-    match = _ACTOR.match(actor)
-    if match is None:
-        return actor
-    return f"{match['name']} ({role_name(match['role'])})"
+    return actor_name(actor)
 
 
 def action_text(action: str) -> str:
-    """An audit action code as words (unknown codes as they are)."""
-    names = {
-        "customer.added": _tr("Added"),
-        "customer.updated": _tr("Edited"),
-        "customer.deleted": _tr("Deleted"),
-        "customer.revealed": _tr("Revealed a field"),
-        "customer.field_revealed": _tr("Revealed a field"),
-        "customer.exported": _tr("Exported"),
-        "customer.imported": _tr("Imported"),
-        "consent.recorded": _tr("Recorded a consent"),
-        "consent.withdrawn": _tr("Consent withdrawn"),
-    }
-    return names.get(action, action)
+    """An audit action code as words (unknown codes as they are): the one table in
+    ``desktop.core.audit_words`` that the data-subject copy uses too."""
+    return audit_action_name(action)
 
 
 _DETAIL_ORDER = {"field": 0, "purpose": 1, "granted": 2, "channel": 3, "reason": 4, "note": 5}

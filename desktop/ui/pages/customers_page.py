@@ -142,7 +142,7 @@ class CustomersPage(QWidget):
         self.splitter.addWidget(self._profile_slot)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([780, 380])
+        self.splitter.setSizes([720, 440])  # the Orders tab fits a 19-digit order number
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

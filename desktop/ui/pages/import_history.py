@@ -3,7 +3,6 @@ after a confirm that says what will be removed and restored."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.services.import_api import ImportBatch, ImportCounts, ImportServiceApi
 from desktop.services.session import Session
-from desktop.ui.error_text import describe_error, role_name
+from desktop.ui.error_text import actor_name, describe_error
 from desktop.ui.models.orders_model import local_time_text
 from desktop.ui.pages import import_texts
 from desktop.ui.shell.style import button, label, named
@@ -41,7 +40,6 @@ _ROOT = QModelIndex()
 FILE_NAME, WHEN, WHO, RESULT, STATE = range(5)
 COLUMN_COUNT = 5
 _UNDONE = QColor("#7b8794")
-_ACTOR = re.compile(r"(?P<name>.+) \((?P<role>owner|manager|staff|auditor)\)")
 
 
 
@@ -50,7 +48,9 @@ def counts_text(counts: ImportCounts) -> str:
     parts = [translate("Import", "{count} new").format(count=counts.customers_created),
              translate("Import", "{count} updated").format(count=counts.customers_updated)]
     if counts.orders_created:
-        parts.append(translate("Import", "{count} order(s)").format(count=counts.orders_created))
+        # lupdate reads translate(…, n) without its plural forms, so the two are spelled out.
+        parts.append(translate("Import", "1 order") if counts.orders_created == 1 else
+                     translate("Import", "{count} orders").format(count=counts.orders_created))
     if counts.feedback_created:
         parts.append(translate("Import", "{count} feedback").format(count=counts.feedback_created))
     if counts.rejected:
@@ -60,10 +60,7 @@ def counts_text(counts: ImportCounts) -> str:
 
 def actor_text(actor: str) -> str:
     """How the audit names a user, "wang (owner)", with the role in the UI language."""
-    match = _ACTOR.fullmatch(actor)
-    if match is None:
-        return actor
-    return f"{match['name']} ({role_name(match['role'])})"
+    return actor_name(actor)
 
 
 class BatchesModel(QAbstractTableModel):
@@ -226,7 +223,7 @@ class ImportHistory(QWidget):
             lines.append(self.tr("• %n order(s) it added will be removed.", "",
                                  counts.orders_created))
         if counts.feedback_created:
-            lines.append(self.tr("• %n feedback entries it added will be removed.", "",
+            lines.append(self.tr("• %n feedback entry(s) it added will be removed.", "",
                                  counts.feedback_created))
         if counts.customers_updated:
             lines.append(self.tr("• %n customer(s) it updated will get back the details they "
@@ -237,11 +234,11 @@ class ImportHistory(QWidget):
 
     def _undone(self, batch: ImportBatch, counts: ImportCounts) -> None:
         lines = [self.tr("The import of {file} was undone.").format(file=batch.file_name)]
-        lines.append(self.tr(
-            "Removed: {customers} customers, {orders} orders, {feedback} feedback entries. "
-            "Restored: {restored} customers.").format(
-                customers=counts.customers_created, orders=counts.orders_created,
-                feedback=counts.feedback_created, restored=counts.customers_updated))
+        lines.append(self.tr("Removed: {customers}, {orders}, {feedback}. Restored: {restored}.")
+                     .format(customers=self.tr("%n customer(s)", "", counts.customers_created),
+                             orders=self.tr("%n order(s)", "", counts.orders_created),
+                             feedback=self.tr("%n feedback entry(s)", "", counts.feedback_created),
+                             restored=self.tr("%n customer(s)", "", counts.customers_updated)))
         if counts.skipped:
             lines.append(self.tr("%n record(s) changed since the import were left as they "
                                  "are.", "", counts.skipped))

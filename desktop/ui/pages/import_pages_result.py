@@ -152,7 +152,7 @@ class CheckStep(Step):
         if counts.orders_created:
             parts.append(self.tr("%n new order(s)", "", counts.orders_created))
         if counts.feedback_created:
-            parts.append(self.tr("%n new feedback entries", "", counts.feedback_created))
+            parts.append(self.tr("%n new feedback entry(s)", "", counts.feedback_created))
         skipped = counts.skipped_blank + counts.skipped_summary
         if skipped:
             parts.append(self.tr("%n blank or total row(s) left out", "", skipped))

@@ -30,6 +30,7 @@ from desktop.core.validation import parse_amount_cents
 from desktop.services.order_views import CustomerRef, OrderDetail, OrderDraft, OrderItemDraft
 from desktop.ui.error_text import translate_text
 from desktop.ui.models.orders_model import format_cents, local_time_text, order_status_text
+from desktop.ui.pages.order_items_table import ItemsTable
 from desktop.ui.shell.style import button, label, set_property
 
 ITEM_FIELDS = ("product_name", "sku", "quantity", "unit_price")
@@ -381,12 +382,7 @@ class OrderDetailPanel(QWidget):
         self.values: dict[str, QLabel] = {}
         self.customer_button = button("openCustomer", "link")
         self.edit_button = button("editOrder")
-        self.items = QTableWidget(0, 4)
-        self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.items.verticalHeader().setVisible(False)
-        header = self.items.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.items = ItemsTable()
         grid, amounts = QGridLayout(), QGridLayout()
         for row, name in enumerate(self.FIELDS):
             self._pair(grid, row, name)
@@ -477,11 +473,10 @@ class OrderDetailPanel(QWidget):
                 cell = QTableWidgetItem(text)
                 if column:
                     cell.setTextAlignment(RIGHT)
+                else:
+                    cell.setToolTip(text)
                 self.items.setItem(row, column, cell)
-        shown_rows = min(len(detail.items), 8)
-        self.items.setFixedHeight(
-            self.items.horizontalHeader().sizeHint().height() + 2 * self.items.frameWidth()
-            + shown_rows * self.items.verticalHeader().defaultSectionSize())
+        self.items.fit_rows()
         self.customer_button.setVisible(detail.customer is not None)
         self.edit_button.setVisible(detail.can_edit)
         self.masked_hint.setVisible(bool(detail.masked))

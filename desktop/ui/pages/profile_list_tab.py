@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 
 def _read_only_table(columns: int) -> QTableWidget:
-    """A small read-only list; the last column stretches, no horizontal scrolling."""
+    """A small read-only list; the last column stretches into the room left. The other
+    columns are sized to their contents, so a panel too narrow for them scrolls sideways
+    instead of cutting a value."""
     table = QTableWidget(0, columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -28,7 +30,7 @@ def _read_only_table(columns: int) -> QTableWidget:
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
     return table
 
