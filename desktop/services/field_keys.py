@@ -34,14 +34,14 @@ from desktop.security.field_crypto import (
     unwrap_private_key,
     wrap_private_key,
 )
+from desktop.security.keyfile import SecretSlot
 from desktop.services.audit import SYSTEM_ACTOR, AuditTrail
 from desktop.services.session import Session
-from desktop.security.keyfile import SecretSlot
 from desktop.services.vault import UnlockedShop, slot_kek
 from desktop.store.connection import Connection
 from desktop.store.field_keys import (
-    PASSWORD,
-    RECOVERY,
+    PASSWORD_WRAP,
+    RECOVERY_WRAP,
     FieldKeyRepository,
     SealedColumns,
     StoredWrap,
@@ -96,6 +96,8 @@ class FieldKeys:
         self._private: bytes | None = None
         self._opener: FieldOpener | None = None
         self._owner_id: int | None = None
+        self._generation = 0
+        """Counts :meth:`forget` calls: an opening that began before one does not hold."""
 
     # ------------------------------------------------------------------ state
 
@@ -121,50 +123,64 @@ class FieldKeys:
         """Drop the opened private key (lock, log-out, close)."""
         with self._lock:
             self._private = self._opener = self._owner_id = None
+            self._generation += 1
 
-    def _hold(self, session: Session, private: bytes) -> None:
+    def _hold(self, session: Session, private: bytes, generation: int) -> None:
         with self._lock:
+            if generation != self._generation:  # locked or logged out meanwhile
+                return
             self._private, self._opener = private, FieldOpener(private)
             self._owner_id = session.user.id
 
     # ------------------------------------------------------------------ creating, opening
 
-    def create_for_new_shop(self, password_kek: bytes, recovery_kek: bytes) -> None:
+    def create_for_new_shop(self, password_kek: bytes, recovery_kek: bytes,
+                            owner: Session | None = None) -> None:
         """At set-up: the key pair, wrapped under the Argon2id keys of the owner password and
-        the recovery code that the new key file's slots were made with."""
+        the recovery code that the new key file's slots were made with; held open for the
+        ``owner`` who just set the shop up."""
+        generation = self._generation
         keyfile = self._shop.keyfile
         pair = new_key_pair()
         purpose = wrap_purpose(self._shop.shop_id)
         wraps = [
-            _stored(PASSWORD, keyfile.password_stamp, keyfile.password_slot.salt,
+            _stored(PASSWORD_WRAP, keyfile.password_stamp, keyfile.password_slot.salt,
                     keyfile.password_slot.kdf, wrap_private_key(pair.private, password_kek,
                                                                 purpose)),
-            _stored(RECOVERY, "", keyfile.recovery_slot.salt, keyfile.recovery_slot.kdf,
+            _stored(RECOVERY_WRAP, "", keyfile.recovery_slot.salt, keyfile.recovery_slot.kdf,
                     wrap_private_key(pair.private, recovery_kek, purpose)),
         ]
         with self._shop.db.transaction():
             if self._repo().create(pair.public, wraps):
                 self._trail.append(SYSTEM_ACTOR, "field_key.created", "", {"recovery": True})
         self._trail.anchor()
+        if owner is not None:
+            self._hold(owner, pair.private, generation)
 
-    def open_for_owner(self, session: Session, password: str) -> None:
+    def open_for_owner(self, session: Session, password: str, *, create: bool = True) -> bool:
         """Unwrap the private key with the owner's password and hold it for this session; a
-        shop without a key pair yet gets one now. Argon2id: call off the UI thread.
+        shop without a key pair yet gets one now — unless ``create`` is False (then nothing
+        is written and False returned: a caller on another thread than the writer's passes
+        False and asks again through the writer's queue). Argon2id: call off the UI thread.
         WrongSecretError when the password does not open it."""
         if session.user.role is not Role.OWNER:
             raise PermissionDeniedError(role=session.user.role.value, action="field_key")
         if self.is_open_for(session):
-            return
+            return True
+        generation = self._generation
         if self._repo(self._shop.db.reader()).public_key() is None:
-            self._hold(session, self._create_lazily(password))
-            return
-        self._hold(session, self._unwrap_with_password(password))
+            if not create:
+                return False
+            self._hold(session, self._create_lazily(password), generation)
+            return True
+        self._hold(session, self._unwrap_with_password(password), generation)
+        return True
 
     def _create_lazily(self, password: str) -> bytes:
         keyfile = self._shop.keyfile
         kek = slot_kek(keyfile.password_slot, password)
         pair = new_key_pair()
-        wrap = _stored(PASSWORD, keyfile.password_stamp, keyfile.password_slot.salt,
+        wrap = _stored(PASSWORD_WRAP, keyfile.password_stamp, keyfile.password_slot.salt,
                        keyfile.password_slot.kdf,
                        wrap_private_key(pair.private, kek, wrap_purpose(self._shop.shop_id)))
         with self._shop.db.transaction():
@@ -177,7 +193,7 @@ class FieldKeys:
         return pair.private
 
     def _unwrap_with_password(self, password: str) -> bytes:
-        wraps = self._repo(self._shop.db.reader()).wraps(PASSWORD)
+        wraps = self._repo(self._shop.db.reader()).wraps(PASSWORD_WRAP)
         stamp = self._shop.keyfile.password_stamp
         # The wrap of the key file's current password first; an older one only if a crash
         # came between a password change's two writes.
@@ -212,7 +228,7 @@ class FieldKeys:
         """The same from the recovery wrap; False when the shop has none (a key pair made at
         an owner login, when the recovery code was not known)."""
         repo = self._repo(self._shop.db.reader())
-        wraps = repo.wraps(RECOVERY)
+        wraps = repo.wraps(RECOVERY_WRAP)
         if repo.public_key() is None or not wraps:
             return False
         private = unwrap_private_key(
@@ -227,7 +243,7 @@ class FieldKeys:
     ) -> None:
         sealed = wrap_private_key(private, kek, wrap_purpose(self._shop.shop_id))
         with self._shop.db.transaction():
-            self._repo().put_wrap(_stored(PASSWORD, stamp, slot.salt, slot.kdf, sealed))
+            self._repo().put_wrap(_stored(PASSWORD_WRAP, stamp, slot.salt, slot.kdf, sealed))
 
     def settle_password(self, stamp: str) -> None:
         """Inside the transaction that stores the owner's new password: older wraps go."""

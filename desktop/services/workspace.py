@@ -110,7 +110,9 @@ def new_workspace(
         with created.shop.db.transaction():
             created.shop.db.settings.set("shop.name", shop_name.strip())
         user = workspace.accounts.create_owner(owner, password)
-        workspace.field_keys.create_for_new_shop(created.password_kek, created.recovery_kek)
+        workspace.field_keys.create_for_new_shop(
+            created.password_kek, created.recovery_kek, Session(user)
+        )
         if created.remembered:
             workspace.trail.record(SYSTEM_ACTOR, "key.remembered_on_pc")
     except ShopVaultError:

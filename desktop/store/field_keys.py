@@ -12,8 +12,8 @@ from desktop.core.models import utc_now_iso
 from desktop.store.connection import Connection
 from desktop.store.customers import IN_CHUNK, int_column
 
-PASSWORD: Final = "password"
-RECOVERY: Final = "recovery"
+PASSWORD_WRAP: Final = "password"  # noqa: S105 (the kind of wrap, not a secret)
+RECOVERY_WRAP: Final = "recovery"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ class FieldKeyRepository:
     def keep_only_password_wrap(self, stamp: str) -> None:
         """Drop the password wraps of older passwords (after the new one is in the key file)."""
         self._conn.execute(
-            "DELETE FROM field_key_wraps WHERE kind = ? AND stamp <> ?", (PASSWORD, stamp)
+            "DELETE FROM field_key_wraps WHERE kind = ? AND stamp <> ?", (PASSWORD_WRAP, stamp)
         )
 
     # ------------------------------------------------------------------ sealed columns

@@ -80,7 +80,12 @@ def test_owner_without_open_key_sees_masked_until_opened_and_after_forget(
 ) -> None:
     service = CustomerService(shop.workspace)
     customer_id = add_customer(shop, shop.owner, RESIDENT_ID)
+    assert service.profile(shop.owner, customer_id).resident_id == RESIDENT_ID, (
+        "the owner who just set the shop up holds the key")
+    shop.workspace.field_keys.forget()
     assert service.profile(shop.owner, customer_id).resident_id == MASKED
+    assert shop.workspace.field_keys.open_for_owner(shop.owner, OWNER_PASSWORD, create=False)
+    shop.workspace.field_keys.forget()
     with pytest.raises(WrongSecretError):
         shop.workspace.field_keys.open_for_owner(shop.owner, "Wrong-horse-42")
     owner_with_key(shop)
@@ -214,7 +219,9 @@ def test_shop_from_before_the_field_key_gets_it_at_the_owner_login(shop: ShopFix
         service.add(staff, CustomerDraft(name="王小明", resident_id=RESIDENT_ID))
     assert caught.value.errors == {"resident_id": NO_FIELD_KEY}
     owner = reopened.accounts.login(OWNER, OWNER_PASSWORD)
-    reopened.field_keys.open_for_owner(owner, OWNER_PASSWORD)
+    assert not reopened.field_keys.open_for_owner(owner, OWNER_PASSWORD, create=False)
+    assert not reopened.field_keys.has_key_pair()
+    assert reopened.field_keys.open_for_owner(owner, OWNER_PASSWORD)
     assert reopened.field_keys.has_key_pair()
     customer_id = service.add(staff, CustomerDraft(name="王小明", resident_id=RESIDENT_ID))
     assert service.profile(owner, customer_id).resident_id == RESIDENT_ID
