@@ -140,7 +140,17 @@ class ImportLookup:
         return ShopMatches(
             customers, by_phone, by_member, by_email, by_account,
             {cid: frozenset(found) for cid, found in accounts_of.items()},
+            self._with_resident_id(ids),
         )
+
+    def _with_resident_id(self, ids: Sequence[int]) -> frozenset[int]:
+        found: set[int] = set()
+        for chunk in chunked(ids, IN_CHUNK):
+            marks = ", ".join("?" for _ in chunk)
+            found.update(int_column(row[0]) for row in self._conn.execute(
+                f"SELECT id FROM customers WHERE id IN ({marks})"
+                " AND id_number_sealed IS NOT NULL", chunk))
+        return frozenset(found)
 
     def _triples(self, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
         for start in range(0, len(ids), IN_CHUNK):
@@ -221,6 +231,8 @@ class PlanWriter:
         self._now = now
         self._keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
         self.written = 0
+        self.first_customer = 0
+        """The id of the plan's first new customer (set by :meth:`write`)."""
 
     def start_batch(self, file_name: str, sheet: str, target: str, actor: str) -> int:
         cursor = self._conn.execute(
@@ -238,7 +250,7 @@ class PlanWriter:
     def write(self, batch_id: int, plan: ImportPlan, progress: Progress | None = None) -> None:
         """Write ``plan``. Its new customers are consumed (the list is emptied chunk by chunk
         as they are written, so a big import does not hold them all to the end)."""
-        first_customer = self._next_id("customers")
+        first_customer = self.first_customer = self._next_id("customers")
         saved_cache = int(self._conn.execute("PRAGMA cache_size").fetchone()[0])
         # An import writes its pages once: a smaller page cache costs it no time, while the
         # connection's usual cache would fill up with them (memory the import's peak adds).
