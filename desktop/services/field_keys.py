@@ -176,6 +176,14 @@ class FieldKeys:
         self._hold(session, self._unwrap_with_password(password), generation)
         return True
 
+    def ensure_for_owner(self, session: Session, password: str) -> bool:
+        """At an owner's login where Argon2id time does not matter (the command line): make
+        the key pair of a shop from before the field key, and hold it. Costs nothing once the
+        pair exists (the key is then opened only when a command needs it)."""
+        if session.user.role is not Role.OWNER or self.has_key_pair():
+            return False
+        return self.open_for_owner(session, password)
+
     def _create_lazily(self, password: str) -> bytes:
         keyfile = self._shop.keyfile
         kek = slot_kek(keyfile.password_slot, password)

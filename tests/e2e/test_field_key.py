@@ -5,20 +5,27 @@ whole ID only, and created lazily for a shop made before the field key existed."
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 
 import pytest
 
 from desktop.core.errors import FieldErrors, PermissionDeniedError, WrongSecretError
 from desktop.core.roles import Role
 from desktop.core.validation import ID_CHECKSUM
-from desktop.security.field_crypto import FieldOpener, FieldSealer, SealedValueError
+from desktop.security.field_crypto import (
+    FieldOpener,
+    FieldSealer,
+    SealedValueError,
+    new_key_pair,
+)
 from desktop.services.customer_sensitive import LEGACY_ID, NO_FIELD_KEY
 from desktop.services.customer_views import CustomerDraft, CustomerFilter, CustomerSort
 from desktop.services.customers import CustomerService
 from desktop.services.session import Session
 from desktop.services.workspace import default_keyring, open_with_password
 from desktop.store.field_keys import FieldKeyRepository
-from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture
+from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture, run_cli
 
 RESIDENT_ID = "11010119900307002X"
 OTHER_ID = "110101199003071233"
@@ -113,8 +120,6 @@ def test_sealer_and_opener_of_another_key_do_not_mix(shop: ShopFixture) -> None:
     public = FieldKeyRepository(shop.workspace.shop.db.conn).public_key()
     assert public is not None
     sealed = FieldSealer(public).seal(RESIDENT_ID, "ctx")
-    from desktop.security.field_crypto import new_key_pair
-
     with pytest.raises(SealedValueError):
         FieldOpener(new_key_pair().private).open(sealed, "ctx")
 
@@ -227,3 +232,35 @@ def test_shop_from_before_the_field_key_gets_it_at_the_owner_login(shop: ShopFix
     assert service.profile(owner, customer_id).resident_id == RESIDENT_ID
     created = [r for r in reopened.shop.db.audit.iter_all() if r.action == "field_key.created"]
     assert [r.details for r in created] == ['{"recovery": true}', '{"recovery": false}']
+
+
+def test_cli_owner_login_makes_the_key_pair_and_subject_copy_holds_the_id(
+    shop: ShopFixture, tmp_path
+) -> None:
+    db = shop.workspace.shop.db
+    with db.transaction():  # a shop from before the field key
+        db.conn.execute("DROP TABLE field_key_wraps")
+        db.conn.execute("DROP TABLE field_keys")
+        db.conn.execute("PRAGMA user_version = 6")
+    shop.workspace.close()
+    env = dict(os.environ, SHOPVAULT_KEYRING="none")
+    env.pop("SHOPVAULT_KILL_AT", None)
+    listed = run_cli("--home", str(shop.paths.home), "--user", OWNER, "--password-stdin",
+                     "users", "list", stdin=OWNER_PASSWORD + "\n", env=env)
+    assert listed.returncode == 0, listed.stderr
+    reopened = open_with_password(shop.paths, OWNER_PASSWORD, default_keyring())
+    shop.workspace = reopened
+    assert reopened.field_keys.has_key_pair()
+    owner = reopened.accounts.login(OWNER, OWNER_PASSWORD)
+    customer_id = CustomerService(reopened).add(
+        owner, CustomerDraft(name="王小明", resident_id=RESIDENT_ID))
+    reopened.close()
+    out = tmp_path / "copy"
+    copied = run_cli("--home", str(shop.paths.home), "--user", OWNER, "--password-stdin",
+                     "export", "subject", str(customer_id), "--out", str(out),
+                     stdin=OWNER_PASSWORD + "\n", env=env)
+    assert copied.returncode == 0, copied.stderr
+    assert RESIDENT_ID not in copied.stdout + copied.stderr
+    document = json.loads((tmp_path / "copy.json").read_text(encoding="utf-8"))
+    assert document["customer"]["resident_id"] == RESIDENT_ID
+    shop.workspace = open_with_password(shop.paths, OWNER_PASSWORD, default_keyring())
