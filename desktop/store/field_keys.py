@@ -131,11 +131,13 @@ class FieldKeyRepository:
                 found[int_column(customer_id)] = (bytes(sealed), str(masked or ""))
         return found
 
-    def customers_with_lookup(self, lookup: bytes) -> list[int]:
-        """Customers whose resident ID has this HMAC (one seek of ix_customers_id_hmac)."""
-        rows = self._conn.execute(
-            "SELECT id FROM customers INDEXED BY ix_customers_id_hmac"
-            " WHERE id_number_hmac = ? ORDER BY id",
-            (lookup,),
-        ).fetchall()
-        return [int_column(row[0]) for row in rows]
+    def having_resident_id(self, ids: Sequence[int]) -> frozenset[int]:
+        """Those of ``ids`` that have a resident ID stored (an import's matched customers)."""
+        found: set[int] = set()
+        for start in range(0, len(ids), IN_CHUNK):
+            part = list(ids[start : start + IN_CHUNK])
+            marks = ", ".join("?" for _ in part)
+            found.update(int_column(row[0]) for row in self._conn.execute(
+                f"SELECT id FROM customers WHERE id IN ({marks})"
+                " AND id_number_sealed IS NOT NULL", part))
+        return frozenset(found)

@@ -40,6 +40,7 @@ from desktop.store.customers import (
     opt_str,
 )
 from desktop.store.feedback import INSERT_FEEDBACK, FeedbackRepository, feedback_row
+from desktop.store.field_keys import FieldKeyRepository
 from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, OrderRepository, item_row, order_row
 from desktop.store.search_keys import (
     Indexed,
@@ -140,17 +141,8 @@ class ImportLookup:
         return ShopMatches(
             customers, by_phone, by_member, by_email, by_account,
             {cid: frozenset(found) for cid, found in accounts_of.items()},
-            self._with_resident_id(ids),
+            FieldKeyRepository(self._conn).having_resident_id(ids),
         )
-
-    def _with_resident_id(self, ids: Sequence[int]) -> frozenset[int]:
-        found: set[int] = set()
-        for chunk in chunked(ids, IN_CHUNK):
-            marks = ", ".join("?" for _ in chunk)
-            found.update(int_column(row[0]) for row in self._conn.execute(
-                f"SELECT id FROM customers WHERE id IN ({marks})"
-                " AND id_number_sealed IS NOT NULL", chunk))
-        return frozenset(found)
 
     def _triples(self, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
         for start in range(0, len(ids), IN_CHUNK):

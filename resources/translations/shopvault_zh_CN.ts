@@ -1045,6 +1045,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
