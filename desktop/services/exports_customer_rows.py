@@ -134,7 +134,7 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
         "customer.balance": (at["balance_cents"], _number),
         "customer.tags": (len(CustomerRepository.columns), _memo(_tags(mask))),
         # Appended to each record by the report (exports_reports): the masked form, or for
-        # the owner's unmasked report the opened ID.
+        # the owner's unmasked report the opened ID; a record without it shows "".
         "customer.resident_id": (RESIDENT_ID_AT, _text),
         "customer.notes": masked("notes"),
         "customer.source": masked("source", "tags"),
@@ -155,6 +155,8 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
     def rows(records: Sequence[CustomerRecord]) -> list[Row]:
         if not plan:
             return [() for _ in records]
-        cells = [column([r[index] for r in records]) for index, column in plan]
+        cells = [column([r[index] for r in records] if index != RESIDENT_ID_AT
+                        else [r[index] if len(r) > index else None for r in records])
+                 for index, column in plan]
         return list(zip(*cells, strict=True))
     return rows
