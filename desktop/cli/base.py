@@ -137,7 +137,9 @@ class Cli:
                     self.say("The key is now remembered in this computer's keyring.")
                 else:
                     self.say("No keyring is available; the key was not remembered.")
-            return workspace, workspace.accounts.login(user, password)
+            session = workspace.accounts.login(user, password)
+            workspace.field_keys.ensure_for_owner(session, password)
+            return workspace, session
         except BaseException:
             workspace.close()
             raise

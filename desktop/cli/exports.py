@@ -117,7 +117,8 @@ def _subject(cli: Cli, ws: Workspace, session: Session) -> int:
     out = Path(cli.args.out)
     xlsx = out if out.suffix.lower() == ".xlsx" else out.with_name(out.name + ".xlsx")
     result = ExportService(ws).export_subject_copy(
-        session, _customer_id(cli.args.customer) or 0, xlsx, xlsx.with_suffix(".json"))
+        session, _customer_id(cli.args.customer) or 0, xlsx, xlsx.with_suffix(".json"),
+        owner_password=cli.last_password)
     cli.say(f"Wrote {result.path} and {xlsx.with_suffix('.json')} "
             f"(audit entry #{result.audit_seq}).")
     return EXIT_OK

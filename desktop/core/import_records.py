@@ -54,6 +54,8 @@ class ShopMatches:
     by_email: Mapping[str, int]  # lower-cased e-mail → lowest id
     by_account: Mapping[tuple[str, str], int]
     accounts: Mapping[int, frozenset[tuple[str, str]]]  # customer id → its accounts
+    with_resident_id: frozenset[int] = frozenset()
+    """Matched customers that already have a (sealed) resident ID stored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +110,9 @@ class ImportPlan:
     new_orders: list[NewOrder] = dataclasses.field(default_factory=list)
     order_changes: list[OrderChange] = dataclasses.field(default_factory=list)
     new_feedback: list[NewFeedback] = dataclasses.field(default_factory=list)
+    resident_ids: list[tuple[Ref, str]] = dataclasses.field(default_factory=list)
+    """Validated 18-character resident IDs per customer: the service seals them after the
+    store has written the plan (the store and the planner never see a key)."""
 
     @property
     def empty(self) -> bool:

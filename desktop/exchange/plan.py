@@ -35,7 +35,6 @@ from desktop.core.models import Customer, Feedback, Order
 from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled, identity_keys
 from desktop.exchange.plan_changes import (
     customer_change,
-    customer_warnings,
     new_customer,
     new_feedback,
     new_order,
@@ -230,7 +229,6 @@ class Planner:
         if fields is None or not fields.has_identifier():
             self._error(verdict, NO_IDENTIFIER)
             return
-        verdict.issues.extend(customer_warnings(fields, row.row))
         person = self._person(fields, verdict)
         if person is not None and person.first is not verdict:
             verdict.action, verdict.same_as_row = RowAction.DUPLICATE, person.first.row
@@ -321,6 +319,7 @@ class Planner:
                 action = self._update_customer(
                     person, matches.customers[customer_id],
                     matches.accounts.get(customer_id, frozenset()),
+                    customer_id in matches.with_resident_id,
                 )
                 if action is RowAction.UPDATE:
                     result.customers_updated += 1
@@ -370,16 +369,26 @@ class Planner:
         customer, accounts = new_customer(fields, ref)
         self._plan.new_customers.append(customer)
         self._plan.new_accounts.extend(accounts)
+        if fields.id_number:
+            self._plan.resident_ids.append((ref, fields.id_number))
         return ref
 
     def _update_customer(
-        self, person: _Person, stored: Customer, accounts: frozenset[tuple[str, str]]
+        self, person: _Person, stored: Customer, accounts: frozenset[tuple[str, str]],
+        has_resident_id: bool,
     ) -> RowAction:
+        """A resident ID fills an empty one; with "overwrite" it also replaces a stored one
+        on a row that updates the customer anyway (a sealed ID cannot be compared here)."""
         if self._policy is MatchPolicy.SKIP:
             return RowAction.SKIP
         change, new_accounts = customer_change(person.fields, stored, accounts, self._policy)
-        if change is None and not new_accounts:
+        resident_id = person.fields.id_number
+        fills_id = bool(resident_id) and not has_resident_id
+        if change is None and not new_accounts and not fills_id:
             return RowAction.SKIP
+        if resident_id and (fills_id or self._policy is MatchPolicy.OVERWRITE):
+            assert stored.id is not None
+            self._plan.resident_ids.append((stored.id, resident_id))
         if change is not None:
             self._plan.customer_changes.append(change)
         self._plan.new_accounts.extend(new_accounts)

@@ -37,10 +37,6 @@ NO_ORDER_DATE: Final = "The order has no date; the date of the import is used."
 NO_FEEDBACK_DATE: Final = "The feedback has no date; the date of the import is used."
 NO_ITEM_QUANTITY: Final = "An item's quantity is not 1 or more; 1 is used."
 RATING_OUT_OF_RANGE: Final = "The rating is not 1 to 5; it was left empty."
-ID_NUMBER_NOT_STORED: Final = (
-    "Resident ID numbers are not imported (they need the owner's field key); the column was "
-    "left out."
-)
 
 
 def _customer_values(fields: CustomerFields) -> dict[str, ColumnValue]:
@@ -129,12 +125,6 @@ def customer_change(
         CustomerChange(stored.id, before, after, added_tags) if after or added_tags else None
     )
     return change, _accounts(fields, stored.id, accounts)
-
-
-def customer_warnings(fields: CustomerFields, row: int) -> list[RowIssue]:
-    if fields.id_number:
-        return [RowIssue(row, "customer.id_number", ID_NUMBER_NOT_STORED, warning=True)]
-    return []
 
 
 def _item(item: ItemFields, row: int, warnings: list[RowIssue]) -> OrderItem:

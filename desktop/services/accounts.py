@@ -18,6 +18,7 @@ from desktop.core.errors import (
 from desktop.core.models import User
 from desktop.core.password_policy import password_problems, pin_problems
 from desktop.core.roles import Permission, Role
+from desktop.security.envelope import canonical_recovery_code
 from desktop.security.passwords import (
     burn_verify_time,
     delay_after_failures,
@@ -25,8 +26,15 @@ from desktop.security.passwords import (
     verify_secret,
 )
 from desktop.services.audit import SYSTEM_ACTOR, AuditTrail
+from desktop.services.field_keys import FieldKeys
 from desktop.services.session import Session
-from desktop.services.vault import UnlockedShop, change_owner_secret, open_slot
+from desktop.services.vault import (
+    UnlockedShop,
+    install_password_slot,
+    new_password_stamp,
+    new_secret_slot,
+    open_slot,
+)
 
 MAX_USERNAME_LENGTH = 64
 
@@ -56,10 +64,12 @@ class AccountService:
         shop: UnlockedShop,
         trail: AuditTrail,
         clock: Callable[[], datetime] = _utc_now,
+        field_keys: FieldKeys | None = None,
     ) -> None:
         self._shop = shop
         self._trail = trail
         self._clock = clock
+        self._field_keys = field_keys or FieldKeys(shop, trail)
 
     def create_owner(self, username: str, password: str) -> User:
         """The first account of a new shop; its password is the one the key file uses."""
@@ -193,12 +203,44 @@ class AccountService:
         check_secret(new, pin=user.uses_pin)
         stamp = ""
         if user.role is Role.OWNER:
-            stamp = change_owner_secret(self._shop, new)
+            stamp = new_password_stamp()
+            slot, kek = new_secret_slot(self._shop.vault_key, new,
+                                        self._shop.keyfile.password_slot.kdf)
+            self._field_keys.prepare_password_change(current, slot, kek, stamp)
+            crash_point("password:field-key-wrapped")
+            install_password_slot(self._shop, slot, stamp)
             crash_point("password:keyfile-saved")
         with self._shop.db.transaction():
             self._shop.db.users.set_secret(
                 user.id, hash_secret(new), uses_pin=user.uses_pin, password_stamp=stamp
             )
+            if user.role is Role.OWNER:
+                self._field_keys.settle_password(stamp)
             action = "key.password_changed" if user.role is Role.OWNER else "user.password_changed"
             self._trail.append(session.actor, action, f"user:{user.id}")
         self._trail.anchor()
+
+    def reset_owner_password(self, recovery_code: str, new: str) -> User:
+        """A forgotten owner password: the recovery code sets a new one (key file slot, the
+        owner's account and the field key's wrap). WrongSecretError for a wrong code."""
+        open_slot(self._shop.keyfile.recovery_slot, canonical_recovery_code(recovery_code))
+        check_secret(new, pin=False)
+        owners = self._shop.db.users.owners()
+        if not owners:
+            raise InvalidInputError(field="owner", problem="This shop has no owner yet.")
+        owner = owners[0]
+        stamp = new_password_stamp()
+        slot, kek = new_secret_slot(self._shop.vault_key, new,
+                                    self._shop.keyfile.password_slot.kdf)
+        kept = self._field_keys.prepare_recovery_reset(recovery_code, slot, kek, stamp)
+        install_password_slot(self._shop, slot, stamp)
+        with self._shop.db.transaction():
+            self._shop.db.users.set_secret(
+                owner.id, hash_secret(new), uses_pin=False, password_stamp=stamp
+            )
+            if kept:
+                self._field_keys.settle_password(stamp)
+            self._trail.append(SYSTEM_ACTOR, "key.password_reset", f"user:{owner.id}",
+                               {"field_key_kept": kept})
+        self._trail.anchor()
+        return owner

@@ -96,6 +96,10 @@ class CustomerProfile:
     created_at: str
     updated_at: str
     masked: frozenset[str] = field(default_factory=frozenset)
+    resident_id: str = ""
+    """The whole ID for the owner whose field key is open; the masked form otherwise (it is
+    never revealed to another role)."""
+    resident_id_masked: bool = False
     can_reveal: bool = False
     can_edit: bool = False
     can_delete: bool = False
@@ -125,6 +129,8 @@ class CustomerDraft:
     """Comma/、/space separated."""
     notes: str = ""
     source: str = ""
+    resident_id: str = ""
+    """As typed; a masked form left as shown keeps the stored ID."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,15 @@ from desktop.services.customer_forms import (
     unmasked,
     validated,
 )
+from desktop.services.customer_sensitive import (
+    ResidentIdEdit,
+    form_problem,
+    may_remove,
+    search_lookup,
+    shown_resident_id,
+    stored_masked,
+    write_resident_id,
+)
 from desktop.services.customer_views import (
     REVEALABLE_FIELDS,
     CustomerDraft,
@@ -45,6 +54,7 @@ from desktop.services.customer_views import (
     HistoryEntry,
     IdPage,
 )
+from desktop.services.field_keys import RESIDENT_ID
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.store.audit import AuditRepository
@@ -81,9 +91,7 @@ class CustomerService:
         self, session: Session, flt: CustomerFilter, sort: CustomerSort, limit: int
     ) -> IdPage:
         session.require(Permission.VIEW_CUSTOMERS)
-        page = self._search().page(
-            search_filter(flt, searches_exactly(session)), SortKey(sort.value), limit
-        )
+        page = self._search().page(self._filter(flt, session), SortKey(sort.value), limit)
         return IdPage(page.ids, complete=not page.more)
 
     def iter_ids(
@@ -92,16 +100,14 @@ class CustomerService:
         """Checks the permission and the filter now; reads when iterated, through the reader
         of the thread that iterates (a background task)."""
         session.require(Permission.VIEW_CUSTOMERS)
-        return self._iter_ids(
-            search_filter(flt, searches_exactly(session)), SortKey(sort.value), chunk
-        )
+        return self._iter_ids(self._filter(flt, session), SortKey(sort.value), chunk)
 
     def _iter_ids(self, flt: SearchFilter, sort: SortKey, chunk: int) -> Iterator[list[int]]:
         yield from self._search().iter_ids(flt, sort, chunk)
 
     def count(self, session: Session, flt: CustomerFilter) -> int:
         session.require(Permission.VIEW_CUSTOMERS)
-        return self._search().count(search_filter(flt, searches_exactly(session)))
+        return self._search().count(self._filter(flt, session))
 
     def rows(self, session: Session, ids: Sequence[int]) -> list[CustomerRow]:
         session.require(Permission.VIEW_CUSTOMERS)
@@ -126,6 +132,9 @@ class CustomerService:
         customer = self._read(customer_id)
         masked = _masked(session)
         shown = _profile_text(customer, masked)
+        resident, resident_masked = shown_resident_id(
+            self._workspace, session, self._db().reader(), customer_id
+        )
         hidden = frozenset(
             field for field in REVEALABLE_FIELDS
             if masked and (customer.address_detail if field == "address"
@@ -143,6 +152,7 @@ class CustomerService:
             else customer.tags,
             notes=shown["notes"], source=shown["source"], created_at=customer.created_at,
             updated_at=customer.updated_at, masked=hidden,
+            resident_id=resident, resident_id_masked=resident_masked,
             can_reveal=session.allows(Permission.REVEAL_FIELD),
             can_edit=session.allows(Permission.EDIT_RECORDS),
             can_delete=session.allows(Permission.DELETE_RECORDS),
@@ -184,12 +194,14 @@ class CustomerService:
         session.require(Permission.ADD_RECORDS)
         db = self._db()
         with db.transaction():
-            customer = self._checked(db, draft, None)
+            customer, resident = self._checked(db, draft, None, True)
             try:
                 new_id = db.customers.add(customer)
             except IntegrityError:
                 raise FieldErrors({"member_no": MEMBER_NO_TAKEN}) from None
             filled = changed_fields(Customer(id=None, name=""), customer)
+            if self._write_resident_id(db, new_id, resident):
+                filled.append(RESIDENT_ID)
             self._workspace.trail.append(
                 session.actor, "customer.added", customer_target(new_id),
                 {"fields": ",".join(filled)},
@@ -208,11 +220,14 @@ class CustomerService:
                 raise CustomerNotFoundError()
             if _masked(session):
                 draft = unmasked(draft, current)
+            checked, resident = self._checked(db, draft, customer_id, may_remove(session))
             customer = dataclasses.replace(
-                self._checked(db, draft, customer_id), id=customer_id,
+                checked, id=customer_id,
                 created_at=current.created_at, updated_at=current.updated_at,
             )
             changed = changed_fields(current, customer)
+            if self._write_resident_id(db, customer_id, resident):
+                changed.append(RESIDENT_ID)
             if not changed:
                 return
             try:
@@ -241,6 +256,11 @@ class CustomerService:
     def _db(self) -> ShopDatabase:
         return self._workspace.shop.db
 
+    def _filter(self, flt: CustomerFilter, session: Session) -> SearchFilter:
+        found = search_filter(flt, searches_exactly(session))
+        lookup = search_lookup(self._db().reader(), flt.text) if flt.text else None
+        return dataclasses.replace(found, resident_lookup=lookup) if lookup else found
+
     def _search(self) -> CustomerSearch:
         return CustomerSearch(self._db().reader())
 
@@ -250,16 +270,29 @@ class CustomerService:
             raise CustomerNotFoundError()
         return customer
 
+    def _write_resident_id(self, db: ShopDatabase, customer_id: int,
+                           edit: ResidentIdEdit) -> bool:
+        try:
+            return write_resident_id(self._workspace, db.conn, customer_id, edit)
+        except InvalidInputError as exc:
+            raise FieldErrors({RESIDENT_ID: str(exc.params.get("problem", ""))}) from None
+
     @staticmethod
-    def _checked(db: ShopDatabase, draft: CustomerDraft, customer_id: int | None) -> Customer:
-        """The validated customer; FieldErrors lists every bad field, a taken member number
-        included."""
+    def _checked(db: ShopDatabase, draft: CustomerDraft, customer_id: int | None,
+                 removable: bool) -> tuple[Customer, ResidentIdEdit]:
+        """The validated customer and what to do with its resident ID; FieldErrors lists
+        every bad field, a taken member number included."""
         errors: dict[str, str] = {}
         try:
             customer = validated(draft)
         except FieldErrors as exc:
             errors = dict(exc.errors)
             customer = None
+        resident, problem = form_problem(
+            draft.resident_id, stored_masked(db.conn, customer_id), may_remove=removable
+        )
+        if problem is not None:
+            errors[RESIDENT_ID] = problem
         member_no = clean_text(draft.member_no)
         if member_no and "member_no" not in errors:
             holder = db.customers.find_by_member_no(member_no)
@@ -267,7 +300,7 @@ class CustomerService:
                 errors["member_no"] = MEMBER_NO_TAKEN
         if errors or customer is None:
             raise FieldErrors(errors)
-        return customer
+        return customer, resident
 
 
 def searches_exactly(session: Session) -> bool:

@@ -62,6 +62,7 @@ from desktop.services.exports_files import (
 from desktop.services.exports_pseudonym import shop_pseudonym_key
 from desktop.services.exports_reports import ReportContext, ReportPlan, plan_report
 from desktop.services.exports_rows import masked_words
+from desktop.services.exports_sensitive import open_for_export
 from desktop.services.order_views import Clock, utc_clock
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
@@ -123,6 +124,8 @@ class ExportService:
                         progress: ProgressCallback | None = None) -> ExportResult:
         self.check_unmasked_request(session, request)
         self.confirm_owner(session, owner_password)
+        if "customer.resident_id" in request.columns:
+            open_for_export(self._workspace, session, owner_password)
         return self._run(session, request, progress, password=file_password())
 
     def check_unmasked_request(self, session: Session, request: ExportRequest) -> None:
@@ -135,10 +138,15 @@ class ExportService:
 
     def export_subject_copy(self, session: Session, customer_id: int, out_xlsx: Path,
                             out_json: Path, progress: ProgressCallback | None = None,
-                            translate: Translate | None = None) -> ExportResult:
+                            translate: Translate | None = None,
+                            owner_password: str | None = None) -> ExportResult:
+        """The copy holds the whole resident ID: without the owner's field key open it
+        raises FieldKeyNotOpenError, unless ``owner_password`` is given to open it."""
         from desktop.services.exports_subject import SubjectCopyWriter
 
         session.require(Permission.EXPORT_SUBJECT_COPY)
+        if owner_password is not None and not self._workspace.field_keys.is_open_for(session):
+            open_for_export(self._workspace, session, owner_password)
         writer = SubjectCopyWriter(self._workspace, session, self._tz, self._clock,
                                    translate or _same)
         return writer.write(customer_id, out_xlsx, out_json, progress)

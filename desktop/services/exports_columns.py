@@ -39,6 +39,7 @@ CUSTOMER_COLUMNS: Final = (
     _col("customer.name", "Name", width=12, personal=True),
     _col("customer.gender", "Gender", width=8),
     _col("customer.birthday", "Birthday", D, 12, personal=True),
+    _col("customer.resident_id", "Resident ID", width=20, personal=True, default=False),
     _col("customer.phone", "Phone", width=16, personal=True),
     _col("customer.email", "E-mail", width=24, personal=True),
     _col("customer.wechat_id", "WeChat ID", width=16, personal=True, default=False),

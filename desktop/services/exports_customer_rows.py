@@ -25,6 +25,8 @@ from desktop.services.exports_rows import (
 )
 from desktop.store.customers import TAG_SEPARATOR, CustomerRepository
 
+RESIDENT_ID_AT: Final = len(CustomerRepository.columns) + 1
+"""Where a record carries the resident ID as shown (after the tags)."""
 MEMO_LIMIT: Final = 16_384
 """Distinct values a column remembers before it starts afresh (bounded memory)."""
 
@@ -131,6 +133,9 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
         "customer.points": (at["points"], _number),
         "customer.balance": (at["balance_cents"], _number),
         "customer.tags": (len(CustomerRepository.columns), _memo(_tags(mask))),
+        # Appended to each record by the report (exports_reports): the masked form, or for
+        # the owner's unmasked report the opened ID; a record without it shows "".
+        "customer.resident_id": (RESIDENT_ID_AT, _text),
         "customer.notes": masked("notes"),
         "customer.source": masked("source", "tags"),
         "customer.created_at": (at["created_at"], local.column),
@@ -150,6 +155,8 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
     def rows(records: Sequence[CustomerRecord]) -> list[Row]:
         if not plan:
             return [() for _ in records]
-        cells = [column([r[index] for r in records]) for index, column in plan]
+        cells = [column([r[index] for r in records] if index != RESIDENT_ID_AT
+                        else [r[index] if len(r) > index else None for r in records])
+                 for index, column in plan]
         return list(zip(*cells, strict=True))
     return rows

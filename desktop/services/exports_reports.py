@@ -44,6 +44,7 @@ from desktop.services.exports_rows import (
     feedback_getters,
     order_getters,
 )
+from desktop.services.exports_sensitive import ResidentIdCells
 from desktop.services.exports_texts import CODE_COLUMN_LABELS, code_labels, labelled
 from desktop.services.feedback import COMPLAINT_OVERDUE_AFTER
 from desktop.services.order_views import Clock, FeedbackFilter, LocalTime, OrderFilter, iso_utc
@@ -134,14 +135,20 @@ def _customers(ctx: ReportContext, request: ExportRequest,
                 for c in columns if c.key in CODE_COLUMN_LABELS},
     )
     db = ctx.workspace.shop.db
+    with_resident_ids = any(c.key == "customer.resident_id" for c in columns)
 
     def batches() -> Iterator[Batch]:
         reader = db.reader()
         repository = CustomerRepository(reader)
+        resident_ids = (ResidentIdCells(ctx.workspace, ctx.session, reader, ctx.masked)
+                        if with_resident_ids else None)
         with streaming_cache(reader, CUSTOMER_CACHE_MIB):
             for chunk in id_chunks:
                 for start in range(0, len(chunk), BATCH):
-                    rows = build_rows(repository.records(chunk[start : start + BATCH]))
+                    records = repository.records(chunk[start : start + BATCH])
+                    if resident_ids is not None:
+                        records = resident_ids.appended(records)
+                    rows = build_rows(records)
                     yield len(rows), (rows,)
 
     return ReportPlan(

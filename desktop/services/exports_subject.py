@@ -9,9 +9,10 @@ JSON (UTF-8, keys stable; times ISO-8601 UTC; money ``{"amount": "12.50", "curre
 ``format``            "shopvault.subject-copy"; ``version``: 1
 ``generated_at``      when the copy was made; ``shop``: the shop's name; ``audit_seq``: the
                       audit entry of this copy
-``customer``          the profile: ``id member_no name gender birthday phone email wechat_id
-                      province city district address_detail level points balance tags notes
-                      source created_at updated_at``
+``customer``          the profile: ``id member_no name gender birthday resident_id phone email
+                      wechat_id province city district address_detail level points balance
+                      tags notes source created_at updated_at`` (``resident_id``: the whole
+                      ID, or null)
 ``orders``            ``order_no channel status ordered_at ship_name ship_phone ship_address
                       notes total discount shipping payable paid items[sku product_name
                       quantity unit_price amount]``
@@ -54,6 +55,7 @@ from desktop.services.exports_files import (
     write_error,
 )
 from desktop.services.exports_rows import LocalTimes
+from desktop.services.exports_sensitive import subject_resident_id
 from desktop.services.exports_texts import (
     CONSENT_CHANNEL_LABELS,
     CONSENT_PURPOSE_LABELS,
@@ -79,8 +81,8 @@ CURRENCY: Final = "CNY"
 MAX_CONSENTS: Final = 10_000
 _T, _N, _M, _DT = CellKind.TEXT, CellKind.INTEGER, CellKind.MONEY, CellKind.DATETIME
 _PROFILE_FIELDS: Final = (
-    "member_no", "name", "gender", "birthday", "phone", "email", "wechat_id", "province",
-    "city", "district", "address_detail", "level", "points", "balance", "tags", "notes",
+    "member_no", "name", "gender", "birthday", "resident_id", "phone", "email", "wechat_id",
+    "province", "city", "district", "address_detail", "level", "points", "balance", "tags", "notes",
     "source", "created_at", "updated_at",
 )
 
@@ -93,10 +95,11 @@ def money(cents: int) -> Mapping[str, str]:
     return {"amount": yuan_text(cents), "currency": CURRENCY}
 
 
-def _profile(customer: Customer) -> dict[str, Any]:
+def _profile(customer: Customer, resident_id: str) -> dict[str, Any]:
     return {
         "id": customer.id, "member_no": customer.member_no, "name": customer.name,
         "gender": customer.gender.value, "birthday": customer.birthday,
+        "resident_id": resident_id or None,
         "phone": customer.phone, "email": customer.email, "wechat_id": customer.wechat_id,
         "province": customer.province, "city": customer.city, "district": customer.district,
         "address_detail": customer.address_detail, "level": customer.level,
@@ -160,6 +163,7 @@ class SubjectCopyWriter:
         customer = CustomerRepository(reader).get(customer_id)
         if customer is None:
             raise CustomerNotFoundError()
+        resident_id = subject_resident_id(self._workspace, self._session, reader, customer_id)
         history = CustomerService(self._workspace).history(self._session, customer_id)
         queries = ExportQueries(reader)
         orders = [o for batch in queries.order_batches(OrderQuery(customer_id=customer_id), 500)
@@ -176,7 +180,7 @@ class SubjectCopyWriter:
         document = {
             "format": FORMAT, "version": VERSION, "generated_at": now.isoformat(),
             "shop": self._workspace.shop_name, "audit_seq": started.seq,
-            "customer": _profile(customer), "orders": [_order(o) for o in orders],
+            "customer": _profile(customer, resident_id), "orders": [_order(o) for o in orders],
             "feedback": [_feedback(f) for f in feedback],
             "consents": [_consent(c) for c in consents],
             "access_history": [

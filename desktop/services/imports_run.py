@@ -34,6 +34,7 @@ from desktop.services.import_api import (
     ProgressCallback,
     RowOutcome,
 )
+from desktop.services.imports_sensitive import check_can_store, store_resident_ids
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.store.connection import IntegrityError
@@ -220,7 +221,9 @@ def plan_rows(
         now=utc_now_iso(),
     )
     with gc_paused():
-        return planner.plan(source.rows, _progress_reader(progress, source.expected_rows))
+        result = planner.plan(source.rows, _progress_reader(progress, source.expected_rows))
+    check_can_store(workspace, result.plan.resident_ids)
+    return result
 
 
 def dry_run_rows(
@@ -256,6 +259,8 @@ def run_rows(
             errors = errors_of(result)
             release(result.rows)  # not needed for writing: free before the write's peak
             writer.write(batch_id, plan, _progress_writer(progress, total))
+            store_resident_ids(workspace, db.conn, plan.resident_ids, writer.first_customer,
+                               overwrite=policy is MatchPolicy.OVERWRITE)
             count_map = counts_dict(counts)
             writer.finish_batch(batch_id, count_map)
             workspace.trail.append(
@@ -282,6 +287,7 @@ def _release_plan(result: PlanResult) -> None:
     release(plan.new_orders)
     release(plan.order_changes)
     release(plan.new_feedback)
+    release(plan.resident_ids)
 
 
 def counts_dict(counts: ImportCounts) -> dict[str, int]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.core.errors import InvalidInputError, KeyUnavailableError
+from desktop.core.roles import Role
 from desktop.security.keyring_vault import KeyringVault
 from desktop.services.demo import load_demo_data
 from desktop.services.paths import ShopPaths
@@ -179,6 +180,18 @@ def log_in(workspace: Workspace, username: str, secret: str) -> LoggedIn:
     """Log in (LoginFailedError / LoginThrottledError) and read the auto-lock setting."""
     session = workspace.accounts.login(username, secret)
     return LoggedIn(session, ShopSettings(workspace).auto_lock_minutes())
+
+
+def owns_field_key(session: Session) -> bool:
+    """The session is the owner's: the one whose password opens the field key."""
+    return session.user.role is Role.OWNER
+
+
+def open_field_key(workspace: Workspace, session: Session, password: str, *,
+                   create: bool = True) -> bool:
+    """Open the owner's field key for ``session`` (Argon2id: a background task). False when
+    the shop has no key pair yet and ``create`` is False."""
+    return workspace.field_keys.open_for_owner(session, password, create=create)
 
 
 def auto_lock_minutes(workspace: Workspace) -> int:

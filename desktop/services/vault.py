@@ -44,9 +44,23 @@ def db_key_purpose(shop_id: str) -> str:
 
 
 def password_slot(vault_key: bytes, secret: str, kdf: KdfParams) -> kf.SecretSlot:
+    return new_secret_slot(vault_key, secret, kdf)[0]
+
+
+def new_secret_slot(
+    vault_key: bytes, secret: str, kdf: KdfParams
+) -> tuple[kf.SecretSlot, bytes]:
+    """A slot for ``secret`` and its Argon2id key (which also wraps the field key)."""
     salt = new_salt()
     kek = derive_kek(secret, salt, kdf)
-    return kf.SecretSlot(salt, kdf, seal(kek, vault_key, VAULT_KEY_PURPOSE))
+    return kf.SecretSlot(salt, kdf, seal(kek, vault_key, VAULT_KEY_PURPOSE)), kek
+
+
+def slot_kek(slot: kf.SecretSlot, secret: str) -> bytes:
+    """The Argon2id key of ``secret`` for ``slot``; WrongSecretError unless it opens it."""
+    kek = derive_kek(secret, slot.salt, slot.kdf)
+    unseal(kek, slot.sealed, VAULT_KEY_PURPOSE)
+    return kek
 
 
 def open_slot(slot: kf.SecretSlot, secret: str) -> bytes:
@@ -109,6 +123,10 @@ class NewShop:
     recovery_code: str
     """Shown once to the owner, never stored."""
     remembered: bool
+    password_kek: bytes = field(default=b"", repr=False)
+    recovery_kek: bytes = field(default=b"", repr=False)
+    """The Argon2id keys of the two slots, so the field key is wrapped without running
+    Argon2id again (security.field_crypto)."""
 
 
 def create_shop(
@@ -129,10 +147,14 @@ def create_shop(
     recovery_code = new_recovery_code()
     db = ShopDatabase.create(paths.db, db_key)
     try:
+        owner_slot, password_kek = new_secret_slot(vault_key, owner_password, kdf)
+        recovery_slot, recovery_kek = new_secret_slot(
+            vault_key, canonical_recovery_code(recovery_code), kdf
+        )
         keyfile = kf.KeyFile(
             shop_id=shop_id,
-            password_slot=password_slot(vault_key, owner_password, kdf),
-            recovery_slot=password_slot(vault_key, canonical_recovery_code(recovery_code), kdf),
+            password_slot=owner_slot,
+            recovery_slot=recovery_slot,
             password_stamp=secrets.token_hex(8),
             db_key=wrap_db_key(vault_key, shop_id, db_key, sqlc.database_salt(paths.db)),
         )
@@ -144,7 +166,7 @@ def create_shop(
         raise
     shop = UnlockedShop(paths, keyfile, vault_key, db_key, db, keyring, "password")
     remembered = shop.remember_on_this_pc() if remember else False
-    return NewShop(shop, recovery_code, remembered)
+    return NewShop(shop, recovery_code, remembered, password_kek, recovery_kek)
 
 
 def load_keyfile(paths: ShopPaths) -> kf.KeyFile:
@@ -244,10 +266,18 @@ def rotate_db_key(shop: UnlockedShop) -> None:
 def change_owner_secret(shop: UnlockedShop, new_password: str) -> str:
     """Re-wrap the vault key under a new owner password (instant; nothing is re-encrypted).
     Returns the new password stamp that the owner's account must carry."""
-    stamp = secrets.token_hex(8)
+    stamp = new_password_stamp()
     slot = password_slot(shop.vault_key, new_password, shop.keyfile.password_slot.kdf)
-    shop.save_keyfile(shop.keyfile.with_changes(password_slot=slot, password_stamp=stamp))
+    install_password_slot(shop, slot, stamp)
     return stamp
+
+
+def new_password_stamp() -> str:
+    return secrets.token_hex(8)
+
+
+def install_password_slot(shop: UnlockedShop, slot: kf.SecretSlot, stamp: str) -> None:
+    shop.save_keyfile(shop.keyfile.with_changes(password_slot=slot, password_stamp=stamp))
 
 
 def finish_interrupted_restore(paths: ShopPaths) -> None:

@@ -10,6 +10,7 @@ from desktop.security.audit_chain import VerifyReport
 from desktop.security.keyring_vault import KeyringVault
 from desktop.services.accounts import AccountService, check_secret, clean_username
 from desktop.services.audit import SYSTEM_ACTOR, AuditTrail
+from desktop.services.field_keys import FieldKeys
 from desktop.services.paths import ShopPaths
 from desktop.services.session import Session
 from desktop.services.vault import (
@@ -43,7 +44,8 @@ class Workspace:
     def __init__(self, shop: UnlockedShop) -> None:
         self.shop = shop
         self.trail = AuditTrail(shop)
-        self.accounts = AccountService(shop, self.trail)
+        self.field_keys = FieldKeys(shop, self.trail)
+        self.accounts = AccountService(shop, self.trail, field_keys=self.field_keys)
 
     @property
     def shop_name(self) -> str:
@@ -86,6 +88,7 @@ class Workspace:
         self.trail.record(session.actor, "key.rotated")
 
     def close(self) -> None:
+        self.field_keys.forget()
         self.shop.close()
 
 
@@ -107,6 +110,9 @@ def new_workspace(
         with created.shop.db.transaction():
             created.shop.db.settings.set("shop.name", shop_name.strip())
         user = workspace.accounts.create_owner(owner, password)
+        workspace.field_keys.create_for_new_shop(
+            created.password_kek, created.recovery_kek, Session(user)
+        )
         if created.remembered:
             workspace.trail.record(SYSTEM_ACTOR, "key.remembered_on_pc")
     except ShopVaultError:

@@ -30,7 +30,14 @@ from typing import Final
 
 from desktop.store.connection import Connection
 from desktop.store.customers import TAG_SEPARATOR, int_column, limit_clause, opt_str
-from desktop.store.search_terms import Group, Source, column_group, tag_group, text_group
+from desktop.store.search_terms import (
+    Group,
+    Source,
+    column_group,
+    resident_id_source,
+    tag_group,
+    text_group,
+)
 
 SPARSE: Final = 1_500
 """Up to this many matches, reading each matching row is cheap enough (≤ ~20 ms)."""
@@ -94,6 +101,8 @@ class SearchFilter:
     exact_private: bool = False
     """The viewer sees e-mail, WeChat ID and number-like member numbers masked: find those by
     the whole value only (desktop.store.search_terms)."""
+    resident_lookup: bytes | None = None
+    """The text is a whole resident ID: its keyed HMAC, matched exactly (never a part)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,6 +350,8 @@ class CustomerSearch:
 def _groups(flt: SearchFilter) -> list[Group]:
     groups: list[Group] = []
     text = text_group(flt.text, flt.exact_private)
+    if text is not None and flt.resident_lookup is not None:
+        text = Group(text.name, (*text.sources, resident_id_source(flt.resident_lookup)))
     if text is not None:
         groups.append(text)
     if flt.tag:

@@ -40,6 +40,7 @@ from desktop.store.customers import (
     opt_str,
 )
 from desktop.store.feedback import INSERT_FEEDBACK, FeedbackRepository, feedback_row
+from desktop.store.field_keys import FieldKeyRepository
 from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, OrderRepository, item_row, order_row
 from desktop.store.search_keys import (
     Indexed,
@@ -140,6 +141,7 @@ class ImportLookup:
         return ShopMatches(
             customers, by_phone, by_member, by_email, by_account,
             {cid: frozenset(found) for cid, found in accounts_of.items()},
+            FieldKeyRepository(self._conn).having_resident_id(ids),
         )
 
     def _triples(self, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
@@ -221,6 +223,8 @@ class PlanWriter:
         self._now = now
         self._keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
         self.written = 0
+        self.first_customer = 0
+        """The id of the plan's first new customer (set by :meth:`write`)."""
 
     def start_batch(self, file_name: str, sheet: str, target: str, actor: str) -> int:
         cursor = self._conn.execute(
@@ -238,7 +242,7 @@ class PlanWriter:
     def write(self, batch_id: int, plan: ImportPlan, progress: Progress | None = None) -> None:
         """Write ``plan``. Its new customers are consumed (the list is emptied chunk by chunk
         as they are written, so a big import does not hold them all to the end)."""
-        first_customer = self._next_id("customers")
+        first_customer = self.first_customer = self._next_id("customers")
         saved_cache = int(self._conn.execute("PRAGMA cache_size").fetchone()[0])
         # An import writes its pages once: a smaller page cache costs it no time, while the
         # connection's usual cache would fill up with them (memory the import's peak adds).

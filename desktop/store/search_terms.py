@@ -266,6 +266,15 @@ def _latin_sources(text: str, compact: str, exact_private: bool = False) -> list
     return sources
 
 
+def resident_id_source(lookup: bytes) -> Source:
+    """A whole resident ID, by the keyed HMAC of its normalised value (the ID itself is
+    stored only sealed)."""
+    return Source(
+        "resident_id", "customers INDEXED BY ix_customers_id_hmac", "id",
+        "id_number_hmac = ?", (lookup,), "c.id_number_hmac = ?", (lookup,),
+    )
+
+
 def tag_group(tag: str) -> Group:
     return Group("tag", (Source(
         "tag", "customer_tags INDEXED BY ix_customer_tags_tag", "customer_id", "tag = ?",

@@ -29,7 +29,7 @@
         <translation>店主密码不正确。</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+230"/>
         <source>The files were not changed. Restore the shop from a backup (uv run main.py restore BACKUP.svbackup), or ask for help before trying anything else.</source>
         <translation>文件没有被改动。请从备份恢复店铺（uv run main.py restore BACKUP.svbackup），或先寻求帮助，不要自行尝试其他操作。</translation>
     </message>
@@ -488,6 +488,11 @@
     <name>CustomerDialog</name>
     <message>
         <location filename="../../build/translations/helpers.py" line="+1"/>
+        <source>18 characters, e.g. 11010519491231002X</source>
+        <translation>18 位，例如 11010519491231002X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>1990-03-07, 1990/3/7, 1990年3月7日 or 03-07</source>
         <translation>1990-03-07、1990/3/7、1990年3月7日 或 03-07</translation>
     </message>
@@ -590,6 +595,11 @@
         <location line="+1"/>
         <source>Province</source>
         <translation>省份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -826,6 +836,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Only the owner sees the whole resident ID.</source>
+        <translation>完整身份证号仅店主可见。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
@@ -883,6 +898,11 @@
         <location line="+1"/>
         <source>Refunded</source>
         <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1180,6 +1200,11 @@
         <location line="+1"/>
         <source>Birthday</source>
         <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2146,6 +2171,11 @@
         <location line="+1"/>
         <source>Report</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4185,7 +4215,7 @@
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/pages/order_dialog.py" line="+428"/>
+        <location filename="../../desktop/ui/pages/order_dialog.py" line="+424"/>
         <source>Ordered</source>
         <translation>下单时间</translation>
     </message>
@@ -4293,7 +4323,7 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location line="-271"/>
+        <location line="-266"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
@@ -5300,6 +5330,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>A protected value could not be read; it may be damaged.</source>
+        <translation>一项受保护的数据无法读取，可能已损坏。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A shop already exists in {home}; it was left untouched.</source>
         <translation>{home} 中已有店铺，未做任何改动。</translation>
     </message>
@@ -5940,13 +5975,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resident ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Resident ID numbers are not imported (they need the owner&apos;s field key); the column was left out.</source>
-        <translation>身份证号暂不导入（需要店主的字段密钥），该列已略过。</translation>
+        <source>Resident IDs can be stored once the owner has logged in on this version (the owner&apos;s protection key is made then).</source>
+        <translation>店主在此版本中登录一次后才能保存身份证号（届时会生成店主的保护密钥）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6220,6 +6260,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The whole resident ID opens only with the owner password. Enter the owner password again (log out and log in as the owner) and export once more.</source>
+        <translation>完整身份证号只能用店主密码解开。请重新输入店主密码（退出后以店主身份登录），再导出一次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>There is no import number {batch}.</source>
         <translation>没有第 {batch} 次导入。</translation>
     </message>
@@ -6310,6 +6355,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This file has resident ID numbers, which are stored protected by the owner&apos;s key. The owner must log in once on this version first; or leave the ID column unmapped.</source>
+        <translation>此文件含有身份证号，身份证号须用店主的密钥加密保存。请先让店主在此版本中登录一次；或者不映射身份证号这一列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is an old 15-digit ID number; enter the 18-character number of the current ID card.</source>
+        <translation>这是旧的 15 位身份证号，请输入现行身份证上的 18 位号码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This is an old 15-digit ID number; it was converted to the 18-digit form. Check it against the ID card.</source>
         <translation>这是旧的 15 位身份证号，已转换为 18 位；请对照身份证核实。</translation>
     </message>
@@ -6392,6 +6447,11 @@
         <location line="+1"/>
         <source>This shop already has an owner.</source>
         <translation>该店铺已有店主。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This shop has no owner yet.</source>
+        <translation>此店铺还没有店主。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6802,6 +6862,11 @@
         <location line="+1"/>
         <source>records</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resident_id</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -192,10 +192,11 @@ def test_parse_errors_blank_and_total_rows() -> None:
     assert errors(result) == {4: ["Digits were lost: 1.38E+10"]}
 
 
-def test_resident_id_is_left_out_with_a_warning() -> None:
-    result = plan([person(2, phone=PHONE_A, id_number="11010119900307123X")])
+def test_resident_id_is_planned_for_sealing_without_a_warning() -> None:
+    result = plan([person(2, phone=PHONE_A, id_number="11010119900307002X")])
     assert result.rows[0].action is RowAction.CREATE
-    assert [i.field for i in result.rows[0].issues if i.warning] == ["customer.id_number"]
+    assert not result.rows[0].issues
+    assert result.plan.resident_ids == [(-1, "11010119900307002X")]
 
 
 # ---------------------------------------------------------------- against the shop

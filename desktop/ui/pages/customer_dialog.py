@@ -4,7 +4,9 @@ is shown at its field — red border, translated message underneath — and noth
 lost. Success closes the dialog.
 
 Editing starts from the profile as the role sees it. A masked value left as it is keeps
-what is stored (the service compares it with the masked form of the stored value).
+what is stored (the service compares it with the masked form of the stored value); so does
+the resident ID, which a role other than the owner only ever sees masked — it replaces it
+by typing a new, whole ID.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ FIELDS: tuple[_Spec, ...] = (
     _Spec("gender", lambda: _tr("Gender"), kind="gender"),
     _Spec("birthday", lambda: _tr("Birthday"),
           placeholder=lambda: _tr("1990-03-07, 1990/3/7, 1990年3月7日 or 03-07")),
+    _Spec("resident_id", lambda: _tr("Resident ID"),
+          placeholder=lambda: _tr("18 characters, e.g. 11010519491231002X")),
     _Spec("email", lambda: _tr("E-mail")),
     _Spec("wechat_id", lambda: _tr("WeChat ID")),
     _Spec("level", lambda: _tr("Level"), kind="level"),
@@ -84,9 +88,10 @@ FIELDS: tuple[_Spec, ...] = (
     _Spec("source", lambda: _tr("Source"), placeholder=lambda: _tr("e.g. walk-in, Taobao")),
     _Spec("notes", lambda: _tr("Notes"), kind="notes"),
 )
-LEFT_COLUMN = ("name", "phone", "member_no", "gender", "birthday", "email", "wechat_id", "level")
+LEFT_COLUMN = ("name", "phone", "member_no", "gender", "birthday", "resident_id", "email",
+               "wechat_id", "level")
 RIGHT_COLUMN = ("points", "balance", "province", "city", "district", "address_detail", "tags",
-                "source")
+                "source", "")
 FULL_WIDTH = ("notes",)
 
 GENDERS = ("", "female", "male", "other")
@@ -106,6 +111,7 @@ def draft_from_profile(profile: CustomerProfile) -> CustomerDraft:
         district=profile.district, address_detail=profile.address_detail, level=profile.level,
         points=str(profile.points), balance=format_cents(profile.balance_cents).replace("¥", ""),
         tags="、".join(profile.tags), notes=profile.notes, source=profile.source,
+        resident_id=profile.resident_id,
     )
 
 
@@ -149,7 +155,8 @@ class CustomerDialog(QDialog):
         specs = {spec.key: spec for spec in FIELDS}
         for column, keys in enumerate((LEFT_COLUMN, RIGHT_COLUMN)):
             for number, key in enumerate(keys):
-                self._add_field(grid, specs[key], 3 * number, column, levels)
+                if key:
+                    self._add_field(grid, specs[key], 3 * number, column, levels)
         row = 3 * max(len(LEFT_COLUMN), len(RIGHT_COLUMN))
         for key in FULL_WIDTH:
             self._add_field(grid, specs[key], row, 0, levels, span=2)

@@ -65,6 +65,7 @@ def field_label(key: str) -> str:
         "name": _tr("Name"),
         "gender": _tr("Gender"),
         "birthday": _tr("Birthday"),
+        "resident_id": _tr("Resident ID"),
         "phone": _tr("Phone"),
         "email": _tr("E-mail"),
         "wechat_id": _tr("WeChat ID"),
@@ -111,6 +112,7 @@ BASIC_FIELDS: tuple[_Field, ...] = (
     _Field("name", lambda: field_label("name"), lambda p: p.name),
     _Field("gender", lambda: field_label("gender"), lambda p: gender_text(p.gender)),
     _Field("birthday", lambda: field_label("birthday"), lambda p: p.birthday),
+    _Field("resident_id", lambda: field_label("resident_id"), lambda p: p.resident_id),
     _Field("phone", lambda: field_label("phone"), lambda p: p.phone),
     _Field("email", lambda: field_label("email"), lambda p: p.email),
     _Field("wechat_id", lambda: field_label("wechat_id"), lambda p: p.wechat_id),
@@ -263,6 +265,10 @@ class CustomerProfilePanel(QWidget):
         self.tabs.setVisible(True)
         for spec in BASIC_FIELDS:
             self.field_values[spec.key].setText(spec.value(profile) or "—")
+        self.field_values["resident_id"].setToolTip(
+            _tr("Only the owner sees the whole resident ID.") if profile.resident_id_masked
+            else ""
+        )
         masked = self._masked_fields(profile)
         for key, button in self.reveal_buttons.items():
             button.setVisible(self.allow_reveal and profile.can_reveal and key in masked)

@@ -142,6 +142,7 @@ COLUMN_LABELS = (
     QT_TRANSLATE_NOOP("ExportColumns", "Name"),
     QT_TRANSLATE_NOOP("ExportColumns", "Gender"),
     QT_TRANSLATE_NOOP("ExportColumns", "Birthday"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Resident ID"),
     QT_TRANSLATE_NOOP("ExportColumns", "Phone"),
     QT_TRANSLATE_NOOP("ExportColumns", "E-mail"),
     QT_TRANSLATE_NOOP("ExportColumns", "WeChat ID"),

@@ -233,6 +233,7 @@ class AppController(QObject):
         def done(result: ui_support.LoggedIn) -> None:
             self.login_view.set_busy(False)
             self.logged_in(result.session, result.auto_lock_minutes)
+            self.open_field_key(result.session, secret)
 
         self.tasks.submit(lambda _ctx: ui_support.log_in(workspace, username, secret),
                           on_success=done, on_failure=failed)
@@ -284,6 +285,30 @@ class AppController(QObject):
         self.window.show_main_window()
         return window
 
+    def open_field_key(self, session: Session, password: str) -> None:
+        """The owner's field key (full resident IDs), opened after the first screen is up:
+        its Argon2id run goes to a worker outside the workspace queue (it reads through
+        that worker's own connection), so searches and saves do not wait for it. Only a shop
+        that has no key pair yet (made before this version) goes through the queue, once."""
+        workspace = self.workspace
+        if workspace is None or not ui_support.owns_field_key(session):
+            return
+
+        def failed(error: BaseException) -> None:
+            log.warning("The owner's field key was not opened: %s", type(error).__qualname__)
+
+        def opened(ready: bool) -> None:
+            if not ready and self.session is session:
+                self.tasks.submit(
+                    lambda _ctx: ui_support.open_field_key(workspace, session, password),
+                    on_success=lambda _ok: None, on_failure=failed,
+                )
+
+        self.tasks.runner.submit(
+            lambda _ctx: ui_support.open_field_key(workspace, session, password, create=False),
+            on_success=opened, on_failure=failed,
+        )
+
     # ------------------------------------------------------------ lock, logout
 
     def lock(self, reason: str = "") -> None:
@@ -292,6 +317,7 @@ class AppController(QObject):
             return
         self.main_window.clear_sensitive()
         self.clipboard.clear_now()
+        self._forget_field_key()
         self._hide_other_windows()
         self.record(self.session, "session.locked", reason)
         self.show_login(locked=True)
@@ -310,7 +336,12 @@ class AppController(QObject):
         self._close_hidden_windows()
         self._close_other_windows()
         self.clipboard.clear_now()
+        self._forget_field_key()
         self.session = None
+
+    def _forget_field_key(self) -> None:
+        if self.workspace is not None:
+            self.workspace.field_keys.forget()
 
     def record(self, session: Session, action: str, reason: str = "") -> None:
         """Audit a session event in the background (after whatever is running)."""

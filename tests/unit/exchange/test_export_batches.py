@@ -47,6 +47,7 @@ def _expected(record: tuple[object, ...], local: LocalTimes) -> list[CellValue]:
     return [
         rule("member_no", member_no), rule("name", name), gender or "",
         masked_value("birthday", birthday) if birthday else None,  # type: ignore[arg-type]
+        "",  # resident ID: the report appends it to the record (exports_sensitive)
         rule("phone", phone), rule("email", email), rule("wechat_id", wechat_id),
         rule("province", province), rule("city", city), rule("district", district),
         HIDDEN if str(detail or "").strip() else "", rule("tags", level),
