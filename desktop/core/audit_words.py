@@ -58,6 +58,8 @@ AUDIT_ACTION_LABELS: Final[Mapping[str, str]] = MappingProxyType({
     "shop.checked": "Shop checked",
     "key.rotated": "Database key changed",
     "key.password_changed": "Owner password changed",
+    "key.password_reset": "Owner password reset with the recovery code",
+    "field_key.created": "Key for resident IDs created",
     "key.remembered_on_pc": "Key remembered on this PC",
     "user.added": "User added",
     "user.disabled": "User disabled",

@@ -153,6 +153,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Key for resident IDs created</source>
+        <translation>已创建身份证号加密密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Key remembered on this PC</source>
         <translation>在本机记住了密钥</translation>
     </message>
@@ -190,6 +195,11 @@
         <location line="+1"/>
         <source>Owner password changed</source>
         <translation>修改了店主密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner password reset with the recovery code</source>
+        <translation>已用恢复码重设店主密码</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1889,6 +1899,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Key for resident IDs created</source>
+        <translation>已创建身份证号加密密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Key remembered on this PC</source>
         <translation>在本机记住了密钥</translation>
     </message>
@@ -2066,6 +2081,11 @@
         <location line="+1"/>
         <source>Owner password changed</source>
         <translation>修改了店主密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner password reset with the recovery code</source>
+        <translation>已用恢复码重设店主密码</translation>
     </message>
     <message>
         <location line="+1"/>
