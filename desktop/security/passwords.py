@@ -1,24 +1,17 @@
 """Login secrets (Argon2id via argon2-cffi) and the back-off policy for failed logins.
 
-A login's check runs in a short-lived process of its own (``argon2_child.py``): Argon2id with
-DESIGN §2's parameters fills 64 MiB, and in the app's process that would lift its peak memory
-(the workspace window is built right after) by as much, for the rest of its life. The
-process costs ~15–30 ms to start, within the check's ~100–300 ms. Where it cannot run (no
-Python executable to start, e.g. a frozen build, or it fails), the check runs here instead,
-with the same answer.
+A login's check runs in a short-lived process of its own (:mod:`argon2_process`): Argon2id
+with DESIGN §2's parameters fills 64 MiB, and in the app's process that would lift its peak
+memory (the workspace window is built right after) by as much, for the rest of its life.
+Where that process cannot run, the check runs here instead, with the same answer.
 """
 
 from __future__ import annotations
 
-import logging
-import subprocess
-import sys
-from pathlib import Path
-
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from desktop.security import argon2_child
+from desktop.security import argon2_process
 from desktop.security.envelope import normalise_secret
 
 _HASHER = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4)
@@ -27,19 +20,12 @@ FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 15 * 60
 """The delay stops growing here, so the owner can never be locked out for good."""
 
-CHILD_TIMEOUT_SECONDS = 120
-"""A check that has not answered by then (a machine swapping hard) is done in-process."""
-
-_CHILD_SCRIPT = Path(argon2_child.__file__)
-
 _DUMMY_HASH = (
     "$argon2id$v=19$m=65536,t=3,p=4$Uc7Qr/GO/6Jcqbk4E+5yHg$"
     "6ws8rg3DEBAy4RlllNya00P8JwwMfLsTjdi677xbPMw"
 )
 """A hash of a made-up password with ``_HASHER``'s parameters (not a secret), checked for an
 unknown or disabled user so that the answer takes as long as a wrong password's."""
-
-log = logging.getLogger(__name__)
 
 
 def hash_secret(secret: str) -> str:
@@ -51,7 +37,7 @@ def verify_secret(stored_hash: str, secret: str) -> bool:
     if not stored_hash.isascii():
         return False  # not an Argon2 hash (a damaged record)
     normalised = normalise_secret(secret)
-    answer = _verify_in_child(stored_hash, normalised)
+    answer = argon2_process.verify(stored_hash, normalised)
     return answer if answer is not None else _verify_here(stored_hash, normalised)
 
 
@@ -60,27 +46,6 @@ def _verify_here(stored_hash: str, secret: bytes) -> bool:
         return _HASHER.verify(stored_hash, secret)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
-
-
-def _verify_in_child(stored_hash: str, secret: bytes) -> bool | None:
-    """The child's answer, or None when it could not give one (then the caller checks)."""
-    if getattr(sys, "frozen", False) or not sys.executable:
-        return None
-    request = stored_hash.encode("ascii") + b"\n" + secret
-    try:
-        done = subprocess.run(  # noqa: S603 - our own interpreter and script, no shell
-            [sys.executable, "-I", str(_CHILD_SCRIPT)],
-            input=request, capture_output=True, timeout=CHILD_TIMEOUT_SECONDS, check=False,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        log.warning("The password check could not run in its own process (%s); "
-                    "checking it here", type(exc).__name__)
-        return None
-    if done.returncode != 0 or done.stdout not in (argon2_child.MATCH, argon2_child.NO_MATCH):
-        log.warning("The password check process failed (exit code %s); checking it here",
-                    done.returncode)
-        return None
-    return done.stdout == argon2_child.MATCH
 
 
 def burn_verify_time(secret: str) -> None:

@@ -1,5 +1,5 @@
-"""Login hashes: the check runs in a process of its own, answers as in-process Argon2 would,
-and falls back to an in-process check when that process cannot run."""
+"""Argon2 in a process of its own: login hashes are checked and key-encryption keys derived
+there, with the answers in-process Argon2 gives, and in-process when that process cannot run."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from argon2.low_level import Type, hash_secret_raw
 
-from desktop.security import passwords
+from desktop.security import argon2_process, passwords
+from desktop.security.envelope import KdfParams, derive_kek
 from desktop.security.passwords import hash_secret, needs_rehash, verify_secret
 
 
@@ -51,15 +53,34 @@ def test_dummy_hash_has_the_login_parameters() -> None:
 def test_falls_back_to_checking_here_when_the_process_cannot_start(
     stored: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(passwords, "_CHILD_SCRIPT", tmp_path / "missing.py")
-    assert passwords._verify_in_child(stored, b"Correct-horse-42") is None
+    monkeypatch.setattr(argon2_process, "CHILD_SCRIPT", tmp_path / "missing.py")
+    assert argon2_process.verify(stored, b"Correct-horse-42") is None
     assert verify_secret(stored, "Correct-horse-42")
     assert not verify_secret(stored, "wrong")
+    salt = bytes(range(16))
+    assert derive_kek("Correct-horse-42", salt, KdfParams()) == in_process_kek(
+        "Correct-horse-42", salt)
+
+
+def in_process_kek(secret: str, salt: bytes) -> bytes:
+    params = KdfParams()
+    return hash_secret_raw(secret.encode(), salt, time_cost=params.time_cost,
+                           memory_cost=params.memory_kib, parallelism=params.parallelism,
+                           hash_len=32, type=Type.ID)
+
+
+@pytest.mark.parametrize("secret", ["Correct-horse-42", "密码 with\nnewline\x00"])
+def test_derived_keys_equal_in_process_argon2(secret: str) -> None:
+    salt = bytes(range(16, 32))
+    derived = argon2_process.derive_raw(secret.encode(), salt, time_cost=3, memory_kib=65536,
+                                        parallelism=4, length=32)
+    assert derived == in_process_kek(secret, salt)
+    assert derive_kek(secret, salt, KdfParams()) == derived
 
 
 def test_child_answers_directly(stored: str) -> None:
     def ask(request: bytes) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run([sys.executable, "-I", str(passwords._CHILD_SCRIPT)],
+        return subprocess.run([sys.executable, "-I", str(argon2_process.CHILD_SCRIPT)],
                               input=request, capture_output=True, check=False)
 
     assert ask(stored.encode() + b"\nCorrect-horse-42").stdout == b"1"
@@ -67,10 +88,11 @@ def test_child_answers_directly(stored: str) -> None:
     assert ask(b"no newline here").returncode != 0
 
 
-def test_the_check_does_not_raise_this_process_peak_memory(stored: str) -> None:
+def test_argon2_does_not_raise_this_process_peak_memory(stored: str) -> None:
     """The point of the separate process: Argon2id's 64 MiB is not this process's."""
     script = textwrap.dedent(f"""
         from pathlib import Path
+        from desktop.security.envelope import KdfParams, derive_kek
         from desktop.security.passwords import verify_secret
 
         def peak_kib():
@@ -80,6 +102,7 @@ def test_the_check_does_not_raise_this_process_peak_memory(stored: str) -> None:
 
         before = peak_kib()
         assert verify_secret({stored!r}, "Correct-horse-42")
+        assert len(derive_kek("Correct-horse-42", bytes(16), KdfParams())) == 32
         print(peak_kib() - before)
     """)
     root = Path(__file__).resolve().parents[2]
