@@ -4,8 +4,9 @@ Run:  .venv/bin/python -m bench.bench_keystroke --customers 1000000
 See bench/README.md ("bench_keystroke") for what each figure means.
 
 Real Qt widgets under QT_QPA_PLATFORM=offscreen: the app's controller, login screen, main
-window and Customers page; the bench only types into the search box and watches the table's
-viewport for the paint that shows the new rows.
+window and Customers page (bench/keystroke_window.py, one fresh process per run); the bench
+only types into the search box and watches the table's viewport for the paint that shows the
+new rows.
 """
 
 from __future__ import annotations
@@ -19,36 +20,27 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.bench_search import make_queries, peak_rss_mib
-from bench.bench_store import OUT, SEED, engine_info, percentiles, warm_os_cache
-from bench.keystroke_shop import (
-    OWNER,
-    OWNER_PASSWORD,
-    STAFF,
-    STAFF_PASSWORD,
-    ensure_shop,
-    keyring_for,
-    shop_paths,
-)
+from bench.keystroke_shop import ensure_shop, keyring_for, shop_paths
+from bench.keystroke_window import KINDS, ROLES, STALL_S, role_child
+from bench.process_memory import breakdown_line
 
-ROLES = {"staff": (STAFF, STAFF_PASSWORD), "owner": (OWNER, OWNER_PASSWORD)}
-KINDS = ("full phone 138 1234 5678", "full phone +86-138-1234-5678", "last-4",
-         "2-char Chinese name", "3+ char substring", "pinyin initials", "pinyin full")
-WAIT_S = 30.0
-STALL_S = 10.0
-"""A keystroke whose rows are not painted by then is recorded as a stall (and left out of
-the percentiles, which would otherwise hide it)."""
+# bench_store and bench_search (SQLite, the demo generator …) are imported where used: the
+# window's process (keystroke_window) measures its own memory and should hold what the app
+# holds.
+OUT = Path(__file__).resolve().parent / "out"
 
 
 # ---------------------------------------------------------------- the queries
 
 def keystroke_queries(workdir: Path, count: int) -> dict[str, list[str]]:
     """bench_search's search texts (same seed) for this shop, the phone in two spellings."""
+    from bench.bench_search import make_queries
+    from bench.bench_store import SEED
     from desktop.services.workspace import open_with_keyring
 
     workspace = open_with_keyring(shop_paths(workdir), keyring_for(workdir))
@@ -68,308 +60,6 @@ def keystroke_queries(workdir: Path, count: int) -> dict[str, list[str]]:
     }
 
 
-# ---------------------------------------------------------------- the window (child process)
-
-class PaintClock:
-    """Times the Customers table: when a search starts (the debounce fired), when its rows
-    are in the model, and when the viewport has finished painting them."""
-
-    def __init__(self) -> None:
-        self.search_started: float | None = None
-        self.rows_in: float | None = None
-        self.painted: float | None = None
-        self.armed = False
-
-    def arm(self) -> None:
-        self.search_started = self.rows_in = self.painted = None
-        self.armed = True
-
-
-def install_clock(app: Any, page: Any, clock: PaintClock) -> None:
-    from PySide6.QtCore import QEvent, QObject
-
-    model, table = page.model, page.table
-    original_set_filter = model.set_filter
-
-    def set_filter(flt: Any) -> None:
-        if clock.armed and flt != model.current_filter and clock.search_started is None:
-            clock.search_started = time.perf_counter()
-        original_set_filter(flt)
-
-    model.set_filter = set_filter  # the page calls it through the instance
-
-    def rows_in() -> None:
-        if clock.armed and clock.search_started is not None and clock.rows_in is None:
-            clock.rows_in = time.perf_counter()
-
-    model.first_screen_ready.connect(rows_in)
-
-    class PaintFilter(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (event.type() == QEvent.Type.Paint and clock.armed
-                    and clock.rows_in is not None and clock.painted is None):
-                table.viewportEvent(event)  # paint now, so the time includes the painting
-                clock.painted = time.perf_counter()
-                return True
-            return False
-
-    paint_filter = PaintFilter(table)
-    table.viewport().installEventFilter(paint_filter)
-    page._bench_paint_filter = paint_filter  # keep it alive
-
-
-def rss_mib() -> float:
-    """This process's resident set now (VmRSS)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-class GcClock:
-    """Time spent in Python's cyclic garbage collector between start() and stop()."""
-
-    def __init__(self) -> None:
-        self.total_ms = 0.0
-        self._began: float | None = None
-
-    def start(self) -> None:
-        gc.callbacks.append(self._on_gc)
-
-    def stop(self) -> None:
-        if self._on_gc in gc.callbacks:
-            gc.callbacks.remove(self._on_gc)
-
-    def _on_gc(self, phase: str, _info: dict[str, int]) -> None:
-        if phase == "start":
-            self._began = time.perf_counter()
-        elif self._began is not None:
-            self.total_ms += (time.perf_counter() - self._began) * 1e3
-            self._began = None
-
-
-def pump_until(app: Any, done: Callable[[], bool], timeout_s: float = WAIT_S) -> bool:
-    """Run the event loop until ``done()``: event-driven (a 1 ms check timer), so the GUI
-    thread sleeps while the worker runs, as it would in the app."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    if done():
-        return True
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout_s
-
-    def check() -> None:
-        if done() or time.perf_counter() > deadline:
-            loop.quit()
-
-    timer = QTimer()
-    timer.setInterval(1)
-    timer.timeout.connect(check)
-    timer.start()
-    loop.exec()
-    timer.stop()
-    return done()
-
-
-def type_character(box: Any, char: str) -> None:
-    """A key press for ASCII; for Chinese, the input method's commit (what a pinyin IME
-    sends when a character is chosen)."""
-    from PySide6.QtGui import QInputMethodEvent
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
-    if char.isascii():
-        QTest.keyClick(box, char)
-    else:
-        event = QInputMethodEvent("", [])
-        event.setCommitString(char)
-        QApplication.sendEvent(box, event)
-
-
-def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
-               warmup: int, language: str = "zh_CN") -> dict[str, Any]:
-    """Log in as ``role`` in a fresh process, time the first screen, then (if ``queries``)
-    type every query into the search box key by key."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui import i18n
-    from desktop.ui.clipboard_guard import ClipboardGuard
-    from desktop.ui.idle_lock import IdleWatcher
-    from desktop.ui.pages.customer_table import CustomerTable
-    from desktop.ui.pages.customers_page import SEARCH_DELAY_MS, CustomersPage
-    from desktop.ui.shell.controller import AppController, State
-    from desktop.ui.shell.preferences import LanguageSwitch, Preferences
-    from desktop.ui.shell.style import apply_style
-    from desktop.ui.tasks import TaskRunner
-
-    app = QApplication.instance() or QApplication(["bench"])
-    # As run_gui does: the translators and the application font with its CJK fallback
-    # (without it every Chinese glyph goes through fontconfig's fallback: twice the paint).
-    language = i18n.install_translators(app, language)
-    apply_style(app)
-    preferences = Preferences(QSettings(str(workdir / "prefs.ini"), QSettings.Format.IniFormat))
-    controller = AppController(
-        shop_paths(workdir), runner=TaskRunner(), clipboard=ClipboardGuard(),
-        idle=IdleWatcher(timeout_seconds=0), languages=LanguageSwitch(preferences, language),
-        preferences=preferences, keyring=keyring_for(workdir))
-    controller.window.resize(1440, 900)
-    controller.window.show()
-    controller.start()
-    if not pump_until(app, lambda: controller.state is State.LOGIN):
-        raise RuntimeError(f"no login screen (state {controller.state})")
-
-    marks: dict[str, float] = {}
-    memory: dict[str, float] = {}
-    collections = GcClock()
-
-    class FirstPaint(QObject):
-        """On the customers table's viewport: the first paint showing rows."""
-
-        def __init__(self, table: CustomerTable) -> None:
-            super().__init__(table)
-            self.table = table
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if ("painted" not in marks and event.type() == QEvent.Type.Paint
-                    and self.table.model().rowCount() > 0):
-                self.table.viewportEvent(event)
-                marks["painted"] = time.perf_counter()
-                collections.stop()
-                memory["at_first_paint"] = rss_mib()
-                return True
-            return False
-
-    original_logged_in = controller.logged_in
-
-    def logged_in(session: Any, minutes: int) -> None:
-        marks["password_checked"] = time.perf_counter()
-        collections.start()
-        if os.environ.get("BENCH_PROFILE_LOGIN"):
-            import cProfile
-
-            cProfile.runctx("original_logged_in(session, minutes)", globals(), locals(),
-                            os.environ["BENCH_PROFILE_LOGIN"])
-        else:
-            original_logged_in(session, minutes)
-        marks["window_built"] = time.perf_counter()
-        # No paint can have happened yet: the event loop has not run since the login task.
-        window = controller.main_window
-        page = window.page("customers") if window is not None else None
-        if isinstance(page, CustomersPage):
-            page.table.viewport().installEventFilter(FirstPaint(page.table))
-
-    controller.logged_in = logged_in  # the login task's callback calls it on the instance
-    user, secret = ROLES[role]
-    view = controller.login_view
-    view.user_edit.setText(user)
-    view.secret_field.setText(secret)
-    profile_to = os.environ.get("BENCH_PROFILE_LOGIN_TO_PAINT")
-    if profile_to:
-        import cProfile
-
-        profiler = cProfile.Profile()
-        profiler.enable()
-    memory["peak_before_login"] = peak_rss_mib()
-    marks["login_clicked"] = time.perf_counter()
-    view.login_button.click()
-    if not pump_until(app, lambda: "painted" in marks):
-        raise RuntimeError("the customers table never painted rows")
-    if profile_to:
-        profiler.disable()
-        profiler.dump_stats(profile_to)
-    result: dict[str, Any] = {
-        "role": role,
-        "login_check_ms": (marks["password_checked"] - marks["login_clicked"]) * 1e3,
-        "window_built_ms": (marks["window_built"] - marks["password_checked"]) * 1e3,
-        "login_to_first_paint_ms": (marks["painted"] - marks["password_checked"]) * 1e3,
-        "click_to_first_paint_ms": (marks["painted"] - marks["login_clicked"]) * 1e3,
-        "gc_during_login_to_first_paint_ms": collections.total_ms,
-        "peak_rss_after_login_mib": peak_rss_mib(),
-        "peak_rss_before_login_mib": memory["peak_before_login"],
-        "rss_at_first_paint_mib": memory["at_first_paint"],
-    }
-    if queries is None:
-        controller.shutdown()
-        return result
-
-    window = controller.main_window
-    assert window is not None
-    page = window.page("customers")
-    assert isinstance(page, CustomersPage)
-    clock = PaintClock()
-    install_clock(app, page, clock)
-    stalls: list[dict[str, Any]] = []
-    box = page.search_edit
-    box.setFocus()
-
-    def settle() -> None:
-        pump_until(app, lambda: page.model.complete and not controller.tasks.busy, 120)
-
-    def clear_box() -> None:
-        box.clear()
-        page._apply_filter()  # no need to wait out the debounce for the empty box
-        settle()
-
-    def type_query(text: str, record: Callable[[str, int, dict[str, float]], None]) -> None:
-        clear_box()
-        for length in range(1, len(text) + 1):
-            clock.arm()
-            pressed = time.perf_counter()
-            type_character(box, text[length - 1])
-            quiet_after = pressed + SEARCH_DELAY_MS / 1e3 + 0.3
-            if not pump_until(app, lambda quiet_after=quiet_after: clock.painted is not None
-                              or (clock.search_started is None
-                                  and time.perf_counter() > quiet_after), STALL_S):
-                clock.armed = False
-                stalls.append({"text": text, "prefix": length,
-                               "waited_s": time.perf_counter() - pressed})
-                settle()
-                continue
-            clock.armed = False
-            if clock.painted is None or clock.search_started is None:
-                continue  # the prefix meant the same search as before (e.g. a space)
-            record(text, length, {
-                "key_to_paint": clock.painted - pressed,
-                "search_to_paint": clock.painted - clock.search_started,
-                "debounce": clock.search_started - pressed,
-                "paint": clock.painted - (clock.rows_in or clock.painted),
-            })
-        settle()
-
-    # Warm up on a few queries of each kind (not recorded).
-    for kind in KINDS:
-        for text in queries[kind][:warmup]:
-            type_query(text, lambda *_args: None)
-    result["warmup_stalls"] = list(stalls)
-    stalls.clear()
-    per_kind: dict[str, Any] = {}
-    for kind in KINDS:
-        samples: dict[str, list[float]] = {"key_to_paint": [], "search_to_paint": [],
-                                           "debounce": [], "paint": [], "last_key_to_paint": []}
-
-        def record(text: str, length: int, times: dict[str, float],
-                   samples: dict[str, list[float]] = samples) -> None:
-            for name, seconds in times.items():
-                samples[name].append(seconds)
-            if length == len(text):
-                samples["last_key_to_paint"].append(times["key_to_paint"])
-
-        gc.collect()
-        for text in queries[kind][warmup:]:
-            type_query(text, record)
-        per_kind[kind] = {name: percentiles(values) for name, values in samples.items()
-                          if values}
-        per_kind[kind]["examples"] = queries[kind][warmup:warmup + 3]
-    result["keystrokes"] = per_kind
-    result["stalls"] = stalls
-    result["peak_rss_mib"] = peak_rss_mib()
-    result["rows_shown"] = page.model.rowCount()
-    controller.shutdown()
-    return result
-
-
 # ---------------------------------------------------------------- query part beside plain sqlite
 
 def query_part_child(db_file: Path, key_hex: str | None, texts: list[str]) -> dict[str, Any]:
@@ -377,7 +67,7 @@ def query_part_child(db_file: Path, key_hex: str | None, texts: list[str]) -> di
     the first 50), on the shop's SQLCipher file or bench_search's plain one."""
     import sqlite3
 
-    from bench.bench_store import plain_engine, sqlcipher_engine
+    from bench.bench_store import plain_engine, sqlcipher_engine, warm_os_cache
     from desktop.store.customer_search import CustomerSearch, SearchFilter, SortKey
     from desktop.store.database import READER_CACHE_MIB
 
@@ -417,6 +107,8 @@ def shop_db_key(workdir: Path) -> str:
 
 def query_parts(workdir: Path, search_dir: Path | None, queries: dict[str, list[str]],
                 customers: int) -> dict[str, Any]:
+    from bench.bench_store import percentiles
+
     plain = search_dir / "plain.db" if search_dir else None
     if plain is None or not plain.exists():
         return {}
@@ -454,6 +146,8 @@ def child(extra: list[str], stdin: str = "") -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
+    from bench.bench_store import engine_info, warm_os_cache
+
     workdir = args.workdir or OUT / f"keystroke-{args.customers}"
     meta = ensure_shop(workdir, args.customers, args.rebuild)
     typing = args.queries > 0  # --queries 0: the login runs only
@@ -472,10 +166,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         print(f"{role}: login to first paint, {args.login_runs} fresh processes …", flush=True)
         logins = [child(["--child-role", role, "--workdir", str(workdir),
                          "--language", args.language]) for _ in range(args.login_runs)]
-        report["logins"][role] = {
-            key: statistics.median(run[key] for run in logins)
-            for key in logins[0] if key != "role"} | {
-            "max_login_to_first_paint_ms": max(r["login_to_first_paint_ms"] for r in logins)}
+        report["logins"][role] = summarise_logins(logins)
         if not typing:
             continue
         print(f"{role}: typing {args.queries} queries per kind …", flush=True)
@@ -492,6 +183,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def table(report: dict[str, Any]) -> str:
+    from bench.bench_store import SEED
+
     roles = list(report["roles"])
     if not roles:
         return "\n".join([f"N = {report['shop']['customers']:,} customers in a real shop "
@@ -547,6 +240,23 @@ def table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def summarise_logins(logins: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians of the login runs; the highest peak RSS beside them (the goal is a bound)."""
+    summary: dict[str, Any] = {
+        key: statistics.median(run[key] for run in logins)
+        for key, value in logins[0].items() if isinstance(value, int | float)}
+    summary["max_login_to_first_paint_ms"] = max(r["login_to_first_paint_ms"] for r in logins)
+    summary["max_peak_rss_after_login_mib"] = max(r["peak_rss_after_login_mib"] for r in logins)
+    summary["max_peak_rss_list_complete_mib"] = max(
+        r["peak_rss_list_complete_mib"] for r in logins)
+    summary["memory_marks"] = {
+        mark: {field: statistics.median(r["memory_marks"][mark][field] for r in logins)
+               for field in values}
+        for mark, values in logins[0]["memory_marks"].items()}
+    summary["runs"] = logins
+    return summary
+
+
 def login_lines(report: dict[str, Any]) -> list[str]:
     lines = []
     for role, login in report["logins"].items():
@@ -561,6 +271,12 @@ def login_lines(report: dict[str, Any]) -> list[str]:
             f"{login['peak_rss_after_login_mib']:.0f}"
             f" MiB, {login['peak_rss_before_login_mib']:.0f} MiB before the login; RSS at the"
             f" first paint {login['rss_at_first_paint_mib']:.0f} MiB)")
+        if "memory_marks" in login:
+            lines.append(
+                f"  memory of the {role}'s window, MiB (medians; highest peak of the runs "
+                f"{login['max_peak_rss_after_login_mib']:.0f} at the first paint, "
+                f"{login['max_peak_rss_list_complete_mib']:.0f} with the list complete): "
+                + breakdown_line(login["memory_marks"]))
     return lines
 
 

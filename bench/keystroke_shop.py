@@ -14,13 +14,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.bench_store import SEED
-from desktop.core.demo_data import generate_customers, generate_feedback, generate_orders
-from desktop.core.roles import Role
 from desktop.security.keyring_vault import KeyringVault
 from desktop.services.paths import ShopPaths
-from desktop.services.workspace import new_workspace
-from desktop.store.migrations import latest_version
 
 SHOP_NAME = "基准测试店"
 OWNER, OWNER_PASSWORD = "wang", "Correct-horse-42"
@@ -80,6 +75,14 @@ def keyring_for(workdir: Path) -> FileKeyring:
 
 def ensure_shop(workdir: Path, customers: int, rebuild: bool = False) -> dict[str, Any]:
     """The shop in ``workdir``, built unless a matching one is there already."""
+    # Imported here: the window's process (which measures its memory) needs only the paths
+    # and the keyring above, as the app does.
+    from bench.bench_store import SEED
+    from desktop.core.demo_data import generate_customers, generate_feedback, generate_orders
+    from desktop.core.roles import Role
+    from desktop.services.workspace import new_workspace
+    from desktop.store.migrations import latest_version
+
     workdir.mkdir(parents=True, exist_ok=True)
     meta_path = workdir / "keystroke-meta.json"
     wanted = {"customers": customers, "schema": latest_version(), "seed": SEED}

@@ -24,6 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from desktop.core.errors import WrongSecretError
+from desktop.security import argon2_process
 
 KEY_BYTES = 32
 NONCE_BYTES = 12
@@ -71,8 +72,17 @@ def normalise_secret(secret: str) -> bytes:
 
 
 def derive_kek(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    """Argon2id, in a short-lived process of its own where one can run (its 64 MiB are then
+    not the app's: see :mod:`desktop.security.argon2_process`), else here."""
+    normalised = normalise_secret(secret)
+    derived = argon2_process.derive_raw(
+        normalised, salt, time_cost=params.time_cost, memory_kib=params.memory_kib,
+        parallelism=params.parallelism, length=KEY_BYTES,
+    )
+    if derived is not None:
+        return derived
     return hash_secret_raw(
-        normalise_secret(secret),
+        normalised,
         salt,
         time_cost=params.time_cost,
         memory_cost=params.memory_kib,

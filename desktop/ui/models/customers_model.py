@@ -1,9 +1,9 @@
 """The customers table over any number of customers (DESIGN §1 "Big tables").
 
-The model holds the matching customer ids, in order, in an ``array('q')`` (8 bytes a row:
-8 MB for a million customers) and a small LRU cache of row *windows* fetched from the
-service on demand. Sorting and filtering are new SQL queries; there is no proxy model and
-no OFFSET paging.
+The model holds the matching customer ids, in order, in an ``array`` (4 bytes a row while
+every id fits in 32 bits, 4 MB for a million customers; 8 bytes beyond) and a small LRU cache
+of row *windows* fetched from the service on demand. Sorting and filtering are new SQL
+queries; there is no proxy model and no OFFSET paging.
 
 A query runs in two steps, both on the task runner:
 
@@ -71,11 +71,33 @@ _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _USER = Qt.ItemDataRole.UserRole.value
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+NARROW_IDS = "I"
+"""4-byte unsigned ids: every customer id of a shop that has not passed 4,294,967,295."""
+WIDE_IDS = "q"
+
+
+def id_array(ids: list[int]) -> array[int]:
+    """``ids`` in 4 bytes each where they all fit, else 8."""
+    return array(NARROW_IDS if _fits_narrow(ids) else WIDE_IDS, ids)
+
+
+def with_ids_appended(ids: array[int], more: list[int]) -> array[int]:
+    """``ids`` with ``more`` after them, widened first if one of ``more`` does not fit."""
+    if ids.typecode == NARROW_IDS and not _fits_narrow(more):
+        ids = array(WIDE_IDS, ids)
+    ids.extend(more)
+    return ids
+
+
+def _fits_narrow(ids: list[int]) -> bool:
+    return not ids or (min(ids) >= 0 and max(ids) < 2**32)
+
 
 # --------------------------------------------------------------------------------- model
 
-
 @dataclass(frozen=True, slots=True)
+
+
 class _FirstScreen:
     page: IdPage
     rows: list[CustomerRow]
@@ -119,7 +141,7 @@ class CustomersModel(QAbstractTableModel):
         self._service = service
         self._session = session
         self._runner = runner
-        self._ids = array("q")
+        self._ids = id_array([])
         self._cache: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
         self._filter = CustomerFilter()
         self._sort = CustomerSort.NEWEST
@@ -228,7 +250,7 @@ class CustomersModel(QAbstractTableModel):
         self._set_loading(False)
         self._complete = False
         self.beginResetModel()
-        self._ids = array("q")
+        self._ids = id_array([])
         self._cache.clear()
         self.endResetModel()
 
@@ -323,7 +345,7 @@ class CustomersModel(QAbstractTableModel):
         self._first_handle = None
         self._awaiting_first = False
         self.beginResetModel()
-        self._ids = array("q", result.page.ids)
+        self._ids = id_array(result.page.ids)
         self._cache.clear()
         self._remember(0, {row.id: row for row in result.rows})
         self.endResetModel()
@@ -364,13 +386,13 @@ class CustomersModel(QAbstractTableModel):
         )
 
     def _take_chunks(self, stream: _Stream) -> None:
-        fresh = array("q")  # every chunk waiting, appended in one insert
+        fresh: list[int] = []  # every chunk waiting, appended in one insert
         while stream.chunks:
             chunk = stream.chunks.popleft()
             if stream.skip:
                 overlap = min(stream.skip, len(chunk))
                 start = stream.verify_from
-                if array("q", chunk[:overlap]) != self._ids[start : start + overlap]:
+                if chunk[:overlap] != self._ids[start : start + overlap].tolist():
                     if self._restarts < 1:
                         self._restarts += 1
                         self._query(restart=True)
@@ -384,7 +406,7 @@ class CustomersModel(QAbstractTableModel):
         if fresh:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._ids.extend(fresh)
+            self._ids = with_ids_appended(self._ids, fresh)
             self._cache.pop(first // WINDOW, None)  # read while the list ended inside it
             self.endInsertRows()
 

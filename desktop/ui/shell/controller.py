@@ -50,6 +50,7 @@ from desktop.ui.shell.status_views import BusyView, ProblemView
 from desktop.ui.shell.unlock_view import RECOVERY_CODE, UnlockView
 from desktop.ui.shell.warm_up import warm_up_once
 from desktop.ui.shell.workspace_tasks import WorkspaceTasks
+from desktop.ui.source_lines import forget_imported_sources
 from desktop.ui.tasks import TaskRunnerLike
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class AppController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        forget_imported_sources()  # the workspace's modules are all imported by now
         self.paths = paths
         self.demo = demo
         self.tasks = WorkspaceTasks(runner, self)

@@ -3,6 +3,10 @@ drives the Customers page, and an order's or feedback's customer opens on the Cu
 The list pages offer exports through the export service (the button hides itself for roles
 that may not export); the Import page (owner and manager) refreshes the Customers page after an
 import or its undo.
+
+Only the Customers page is built at login: the other pages, and the import and export
+services with their file libraries, are imported when first opened or used (they would add
+~25 MiB to the window's memory at its first screen).
 """
 
 from __future__ import annotations
@@ -12,13 +16,9 @@ from dataclasses import replace
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.roles import Permission
-from desktop.services.exports import ExportService
-from desktop.services.imports import ImportService
 from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.export_entry import ExportAccess
-from desktop.ui.pages.feedback_page import FeedbackPage
-from desktop.ui.pages.import_page import ImportPage
-from desktop.ui.pages.orders_page import OrdersPage
+from desktop.ui.shell.deferred_export import DeferredExportService
 from desktop.ui.shell.pages import (
     AUDIT,
     CUSTOMERS,
@@ -39,13 +39,15 @@ def open_customer(context: PageContext, customer_id: int) -> None:
 
 
 def open_order(context: PageContext, order_id: int) -> None:
+    from desktop.ui.pages.orders_page import OrdersPage
+
     page = context.window.open_page(ORDERS)
     if isinstance(page, OrdersPage):
         page.edit_order(order_id)
 
 
 def export_access(context: PageContext) -> ExportAccess:
-    return ExportAccess(ExportService(context.workspace), context.clipboard)
+    return ExportAccess(DeferredExportService(context.workspace), context.clipboard)
 
 
 def customers_page(context: PageContext) -> QWidget:
@@ -58,6 +60,8 @@ def customers_page(context: PageContext) -> QWidget:
 
 
 def orders_page(context: PageContext) -> QWidget:
+    from desktop.ui.pages.orders_page import OrdersPage
+
     page = OrdersPage(context.workspace, context.session, context.tasks,
                       exports=export_access(context))
     page.open_customer.connect(lambda customer_id: open_customer(context, customer_id))
@@ -66,6 +70,8 @@ def orders_page(context: PageContext) -> QWidget:
 
 
 def feedback_page(context: PageContext) -> QWidget:
+    from desktop.ui.pages.feedback_page import FeedbackPage
+
     page = FeedbackPage(context.workspace, context.session, context.tasks,
                         exports=export_access(context))
     page.open_customer.connect(lambda customer_id: open_customer(context, customer_id))
@@ -74,6 +80,9 @@ def feedback_page(context: PageContext) -> QWidget:
 
 
 def import_page(context: PageContext) -> QWidget:
+    from desktop.services.imports import ImportService
+    from desktop.ui.pages.import_page import ImportPage
+
     page = ImportPage(ImportService(context.workspace), context.session, context.tasks)
     page.open_customers.connect(lambda: context.window.open_page(CUSTOMERS))
     page.data_changed.connect(lambda: refresh_customers(context))

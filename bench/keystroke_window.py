@@ -1,0 +1,341 @@
+"""The window's process of `bench_keystroke`: the app's controller, login screen, main window
+and Customers page under QT_QPA_PLATFORM=offscreen over the benchmark's shop; it times the
+login to the first painted rows, notes where the memory is at each step, and (if asked) types
+the queries key by key. Imports only what the app imports before it measures (the bench's
+SQLite and demo-data helpers are not loaded here), so its memory is the app's.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.keystroke_shop import (
+    OWNER,
+    OWNER_PASSWORD,
+    STAFF,
+    STAFF_PASSWORD,
+    keyring_for,
+    shop_paths,
+)
+from bench.process_memory import MemoryMarks, peak_rss_mib, rss_mib
+
+ROLES = {"staff": (STAFF, STAFF_PASSWORD), "owner": (OWNER, OWNER_PASSWORD)}
+KINDS = ("full phone 138 1234 5678", "full phone +86-138-1234-5678", "last-4",
+         "2-char Chinese name", "3+ char substring", "pinyin initials", "pinyin full")
+WAIT_S = 30.0
+STALL_S = 10.0
+"""A keystroke whose rows are not painted by then is recorded as a stall (and left out of
+the percentiles, which would otherwise hide it)."""
+
+class PaintClock:
+    """Times the Customers table: when a search starts (the debounce fired), when its rows
+    are in the model, and when the viewport has finished painting them."""
+
+    def __init__(self) -> None:
+        self.search_started: float | None = None
+        self.rows_in: float | None = None
+        self.painted: float | None = None
+        self.armed = False
+
+    def arm(self) -> None:
+        self.search_started = self.rows_in = self.painted = None
+        self.armed = True
+
+
+def install_clock(app: Any, page: Any, clock: PaintClock) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    model, table = page.model, page.table
+    original_set_filter = model.set_filter
+
+    def set_filter(flt: Any) -> None:
+        if clock.armed and flt != model.current_filter and clock.search_started is None:
+            clock.search_started = time.perf_counter()
+        original_set_filter(flt)
+
+    model.set_filter = set_filter  # the page calls it through the instance
+
+    def rows_in() -> None:
+        if clock.armed and clock.search_started is not None and clock.rows_in is None:
+            clock.rows_in = time.perf_counter()
+
+    model.first_screen_ready.connect(rows_in)
+
+    class PaintFilter(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (event.type() == QEvent.Type.Paint and clock.armed
+                    and clock.rows_in is not None and clock.painted is None):
+                table.viewportEvent(event)  # paint now, so the time includes the painting
+                clock.painted = time.perf_counter()
+                return True
+            return False
+
+    paint_filter = PaintFilter(table)
+    table.viewport().installEventFilter(paint_filter)
+    page._bench_paint_filter = paint_filter  # keep it alive
+
+
+class GcClock:
+    """Time spent in Python's cyclic garbage collector between start() and stop()."""
+
+    def __init__(self) -> None:
+        self.total_ms = 0.0
+        self._began: float | None = None
+
+    def start(self) -> None:
+        gc.callbacks.append(self._on_gc)
+
+    def stop(self) -> None:
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
+
+    def _on_gc(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.perf_counter()
+        elif self._began is not None:
+            self.total_ms += (time.perf_counter() - self._began) * 1e3
+            self._began = None
+
+
+def pump_until(app: Any, done: Callable[[], bool], timeout_s: float = WAIT_S) -> bool:
+    """Run the event loop until ``done()``: event-driven (a 1 ms check timer), so the GUI
+    thread sleeps while the worker runs, as it would in the app."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if done():
+        return True
+    loop = QEventLoop()
+    deadline = time.perf_counter() + timeout_s
+
+    def check() -> None:
+        if done() or time.perf_counter() > deadline:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return done()
+
+
+def type_character(box: Any, char: str) -> None:
+    """A key press for ASCII; for Chinese, the input method's commit (what a pinyin IME
+    sends when a character is chosen)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    if char.isascii():
+        QTest.keyClick(box, char)
+    else:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(char)
+        QApplication.sendEvent(box, event)
+
+
+def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
+               warmup: int, language: str = "zh_CN") -> dict[str, Any]:
+    """Log in as ``role`` in a fresh process, time the first screen, then (if ``queries``)
+    type every query into the search box key by key."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.app import load_services_before_qt
+
+    load_services_before_qt()  # as run_gui does, before Qt
+    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import i18n
+    from desktop.ui.clipboard_guard import ClipboardGuard
+    from desktop.ui.idle_lock import IdleWatcher
+    from desktop.ui.pages.customer_table import CustomerTable
+    from desktop.ui.pages.customers_page import SEARCH_DELAY_MS, CustomersPage
+    from desktop.ui.shell.controller import AppController, State
+    from desktop.ui.shell.preferences import LanguageSwitch, Preferences
+    from desktop.ui.shell.style import apply_style
+    from desktop.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication(["bench"])
+    # As run_gui does: the translators and the application font with its CJK fallback
+    # (without it every Chinese glyph goes through fontconfig's fallback: twice the paint).
+    language = i18n.install_translators(app, language)
+    apply_style(app)
+    memory_marks = MemoryMarks()
+    memory_marks.mark("Qt + app imported")
+    preferences = Preferences(QSettings(str(workdir / "prefs.ini"), QSettings.Format.IniFormat))
+    controller = AppController(
+        shop_paths(workdir), runner=TaskRunner(), clipboard=ClipboardGuard(),
+        idle=IdleWatcher(timeout_seconds=0), languages=LanguageSwitch(preferences, language),
+        preferences=preferences, keyring=keyring_for(workdir))
+    controller.window.resize(1440, 900)
+    controller.window.show()
+    controller.start()
+    if not pump_until(app, lambda: controller.state is State.LOGIN):
+        raise RuntimeError(f"no login screen (state {controller.state})")
+    memory_marks.mark("login screen")
+
+    marks: dict[str, float] = {}
+    memory: dict[str, float] = {}
+    collections = GcClock()
+
+    class FirstPaint(QObject):
+        """On the customers table's viewport: the first paint showing rows."""
+
+        def __init__(self, table: CustomerTable) -> None:
+            super().__init__(table)
+            self.table = table
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if ("painted" not in marks and event.type() == QEvent.Type.Paint
+                    and self.table.model().rowCount() > 0):
+                self.table.viewportEvent(event)
+                marks["painted"] = time.perf_counter()
+                collections.stop()
+                memory["at_first_paint"] = rss_mib()
+                memory_marks.mark("first paint")
+                return True
+            return False
+
+    original_logged_in = controller.logged_in
+
+    def logged_in(session: Any, minutes: int) -> None:
+        marks["password_checked"] = time.perf_counter()
+        memory_marks.mark("password checked")
+        collections.start()
+        if os.environ.get("BENCH_PROFILE_LOGIN"):
+            import cProfile
+
+            cProfile.runctx("original_logged_in(session, minutes)", globals(), locals(),
+                            os.environ["BENCH_PROFILE_LOGIN"])
+        else:
+            original_logged_in(session, minutes)
+        marks["window_built"] = time.perf_counter()
+        memory_marks.mark("window built")
+        # No paint can have happened yet: the event loop has not run since the login task.
+        window = controller.main_window
+        page = window.page("customers") if window is not None else None
+        if isinstance(page, CustomersPage):
+            page.table.viewport().installEventFilter(FirstPaint(page.table))
+
+    controller.logged_in = logged_in  # the login task's callback calls it on the instance
+    user, secret = ROLES[role]
+    view = controller.login_view
+    view.user_edit.setText(user)
+    view.secret_field.setText(secret)
+    profile_to = os.environ.get("BENCH_PROFILE_LOGIN_TO_PAINT")
+    if profile_to:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    memory["peak_before_login"] = peak_rss_mib()
+    marks["login_clicked"] = time.perf_counter()
+    view.login_button.click()
+    if not pump_until(app, lambda: "painted" in marks):
+        raise RuntimeError("the customers table never painted rows")
+    if profile_to:
+        profiler.disable()
+        profiler.dump_stats(profile_to)
+    peak_at_first_paint = peak_rss_mib()
+    window = controller.main_window
+    page = window.page("customers") if window is not None else None
+    assert isinstance(page, CustomersPage)
+    # The first screen goes on streaming the ids of everyone below it (1,000,000 at 8 bytes,
+    # read through a reader connection and its page cache): its memory a moment later.
+    pump_until(app, lambda: page.model.complete and not controller.tasks.busy, 120)
+    memory_marks.mark("list complete")
+    result: dict[str, Any] = {
+        "role": role,
+        "login_check_ms": (marks["password_checked"] - marks["login_clicked"]) * 1e3,
+        "window_built_ms": (marks["window_built"] - marks["password_checked"]) * 1e3,
+        "login_to_first_paint_ms": (marks["painted"] - marks["password_checked"]) * 1e3,
+        "click_to_first_paint_ms": (marks["painted"] - marks["login_clicked"]) * 1e3,
+        "gc_during_login_to_first_paint_ms": collections.total_ms,
+        "peak_rss_after_login_mib": peak_at_first_paint,
+        "peak_rss_list_complete_mib": peak_rss_mib(),
+        "memory_marks": memory_marks.marks,
+        "peak_rss_before_login_mib": memory["peak_before_login"],
+        "rss_at_first_paint_mib": memory["at_first_paint"],
+    }
+    if queries is None:
+        controller.shutdown()
+        return result
+
+    clock = PaintClock()
+    install_clock(app, page, clock)
+    stalls: list[dict[str, Any]] = []
+    box = page.search_edit
+    box.setFocus()
+
+    def settle() -> None:
+        pump_until(app, lambda: page.model.complete and not controller.tasks.busy, 120)
+
+    def clear_box() -> None:
+        box.clear()
+        page._apply_filter()  # no need to wait out the debounce for the empty box
+        settle()
+
+    def type_query(text: str, record: Callable[[str, int, dict[str, float]], None]) -> None:
+        clear_box()
+        for length in range(1, len(text) + 1):
+            clock.arm()
+            pressed = time.perf_counter()
+            type_character(box, text[length - 1])
+            quiet_after = pressed + SEARCH_DELAY_MS / 1e3 + 0.3
+            if not pump_until(app, lambda quiet_after=quiet_after: clock.painted is not None
+                              or (clock.search_started is None
+                                  and time.perf_counter() > quiet_after), STALL_S):
+                clock.armed = False
+                stalls.append({"text": text, "prefix": length,
+                               "waited_s": time.perf_counter() - pressed})
+                settle()
+                continue
+            clock.armed = False
+            if clock.painted is None or clock.search_started is None:
+                continue  # the prefix meant the same search as before (e.g. a space)
+            record(text, length, {
+                "key_to_paint": clock.painted - pressed,
+                "search_to_paint": clock.painted - clock.search_started,
+                "debounce": clock.search_started - pressed,
+                "paint": clock.painted - (clock.rows_in or clock.painted),
+            })
+        settle()
+
+    # Warm up on a few queries of each kind (not recorded).
+    for kind in KINDS:
+        for text in queries[kind][:warmup]:
+            type_query(text, lambda *_args: None)
+    result["warmup_stalls"] = list(stalls)
+    stalls.clear()
+    per_kind: dict[str, Any] = {}
+    from bench.bench_store import percentiles
+
+    for kind in KINDS:
+        samples: dict[str, list[float]] = {"key_to_paint": [], "search_to_paint": [],
+                                           "debounce": [], "paint": [], "last_key_to_paint": []}
+
+        def record(text: str, length: int, times: dict[str, float],
+                   samples: dict[str, list[float]] = samples) -> None:
+            for name, seconds in times.items():
+                samples[name].append(seconds)
+            if length == len(text):
+                samples["last_key_to_paint"].append(times["key_to_paint"])
+
+        gc.collect()
+        for text in queries[kind][warmup:]:
+            type_query(text, record)
+        per_kind[kind] = {name: percentiles(values) for name, values in samples.items()
+                          if values}
+        per_kind[kind]["examples"] = queries[kind][warmup:warmup + 3]
+    result["keystrokes"] = per_kind
+    result["stalls"] = stalls
+    result["peak_rss_mib"] = peak_rss_mib()
+    result["rows_shown"] = page.model.rowCount()
+    controller.shutdown()
+    return result
