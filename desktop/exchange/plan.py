@@ -115,6 +115,14 @@ class _Person:
     merged_into: _Person | None = None  # another person matching the same stored customer
 
 
+def _fields_of(person: _Person) -> CustomerFields:
+    return person.fields
+
+
+_RELEASED: Final = CustomerFields()
+"""What a decided person's fields are replaced with (the values live on in the plan)."""
+
+
 @dataclass(slots=True)
 class _OrderGroup:
     first: RowVerdict
@@ -207,7 +215,7 @@ class Planner:
     def _person(self, fields: CustomerFields, verdict: RowVerdict) -> _Person | None:
         """The file's person for ``fields`` (merging into an earlier one), or None after
         marking the row as an error (contradiction)."""
-        match = self._file_index.find(fields, lambda person: person.fields)
+        match = self._file_index.find(fields, _fields_of)
         if match.verdict is Verdict.NEW:
             person = _Person(verdict, fields)
             self._people.append(person)
@@ -220,8 +228,7 @@ class Planner:
             self._error(verdict, CONFLICT_FILE, row=str(other.first.row))
             return None
         found.fields = filled(found.fields, fields)
-        for key in identity_keys(found.fields):
-            self._file_index.put(key, found)
+        self._file_index.add(found.fields, found)
         found.rows.append(verdict)
         return found
 
@@ -260,7 +267,7 @@ class Planner:
         fields = row.customer
         if fields is None or not fields.has_identifier():
             return None
-        match = self._file_index.find(fields, lambda person: person.fields)
+        match = self._file_index.find(fields, _fields_of)
         if match.verdict is Verdict.CONFLICT:
             verdict.issues.append(RowIssue(row.row, "", BUYER_UNMATCHED, warning=True))
             return None
@@ -272,8 +279,7 @@ class Planner:
         found = match.found
         assert found is not None
         found.fields = filled(found.fields, fields)
-        for key in identity_keys(found.fields):
-            self._file_index.put(key, found)
+        self._file_index.add(found.fields, found)
         return found
 
     def _read_feedback(self, row: ParsedRow, verdict: RowVerdict) -> None:
@@ -325,6 +331,9 @@ class Planner:
                 if action is RowAction.UPDATE:
                     result.customers_updated += 1
             self._decide(person, action)
+            # Decided: only the person's ref and rows are read from here on, and the new
+            # customer holds the same values; the import's peak is lower without both.
+            person.fields = _RELEASED
         for person in self._people:
             earlier = person.merged_into
             if earlier is None:

@@ -298,6 +298,7 @@ class PlanWriter:
         )
         self._conn.execute(_STAGE_GRAMS)
         offset = 0
+        now, keys_of = self._now, self._name_keys
         while customers:
             chunk = customers[:WRITE_CHUNK]
             del customers[:WRITE_CHUNK]
@@ -305,11 +306,12 @@ class PlanWriter:
             tags: list[tuple[int, str]] = []
             grams: list[tuple[str, str, int]] = []
             for number, customer in enumerate(chunk, first + offset):
-                keys, customer_grams = self._name_keys(customer.name)
+                keys, customer_grams = keys_of(customer.name)
                 row = customer_row(customer)
-                rows.append((number, *row[1:-2], self._now, self._now, *keys))
-                tags.extend((number, tag) for tag in normalised_tags(customer.tags))
-                grams.extend((gram, self._now, number) for gram in customer_grams)
+                rows.append((number, *row[1:-2], now, now, *keys))
+                if customer.tags:
+                    tags.extend((number, tag) for tag in normalised_tags(customer.tags))
+                grams.extend([(gram, now, number) for gram in customer_grams])
             self._conn.executemany(CustomerRepository.INSERT, rows)
             self._conn.executemany(CustomerRepository.INSERT_TAG, tags)
             self._conn.executemany("INSERT INTO temp.sv_import_grams VALUES (?, ?, ?)", grams)
@@ -324,6 +326,13 @@ class PlanWriter:
         )
         for sql in rebuild:
             self._conn.execute(sql)
+        self._fill_search_tables(first)
+
+    def _fill_search_tables(self, first: int) -> None:
+        """The search tables' entries of every customer from id ``first`` on (all new), in
+        bulk after the rows: the trigram index in one statement, the name grams staged
+        during the load moved in key order. The one place the import writes search
+        tables for new customers."""
         fill_after_bulk_load(self._conn, first)
         self._conn.execute(
             "INSERT INTO customer_name_grams (gram, created_at, customer_id)"
