@@ -199,14 +199,39 @@ _INSERT_CHANGE: Final = (
     "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
     " VALUES (?, ?, ?, ?, ?, ?)"
 )
-_STAGE_GRAMS: Final = (
-    "CREATE TEMP TABLE IF NOT EXISTS sv_import_grams"
-    " (gram TEXT, created_at TEXT, customer_id INTEGER)"
+_INSERT_NAME_GRAM: Final = (
+    "INSERT INTO customer_name_grams (gram, created_at, customer_id) VALUES (?, ?, ?)"
 )
 _INSERT_ACCOUNT: Final = (
     "INSERT OR IGNORE INTO customer_accounts (id, customer_id, platform, account)"
     " VALUES (?, ?, ?, ?)"
 )
+
+
+class NewNameGrams:
+    """The name grams of the customers an import adds, gathered by gram while their rows are
+    written and then written in the table's key order (gram, created_at — the same for all
+    of them — and id), so each page of ``customer_name_grams`` is written once. An id list
+    per gram instead of a row per gram and customer: ~500,000 of those for 100,000 names,
+    which a temporary table and its sort held twice over."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, list[int]] = {}
+
+    def add(self, customer_id: int, grams: Iterable[str]) -> None:
+        ids = self._ids
+        for gram in grams:
+            bucket = ids.get(gram)
+            if bucket is None:
+                ids[gram] = [customer_id]
+            else:
+                bucket.append(customer_id)  # ids come in ascending order
+
+    def rows(self, created_at: str) -> Iterator[tuple[str, str, int]]:
+        """Every (gram, created_at, id) in key order; each gram's ids are freed as read."""
+        for gram in sorted(self._ids):
+            for customer_id in self._ids.pop(gram):
+                yield gram, created_at, customer_id
 
 
 def as_json(values: Mapping[str, object]) -> str:
@@ -296,7 +321,7 @@ class PlanWriter:
             drop_indexes(self._conn, ("customers", "customer_tags"))
             if len(customers) >= BULK_LOAD_FROM and len(customers) >= first else []
         )
-        self._conn.execute(_STAGE_GRAMS)
+        new_grams = NewNameGrams()
         offset = 0
         now, keys_of = self._now, self._name_keys
         while customers:
@@ -304,17 +329,15 @@ class PlanWriter:
             del customers[:WRITE_CHUNK]
             rows: list[tuple[object, ...]] = []
             tags: list[tuple[int, str]] = []
-            grams: list[tuple[str, str, int]] = []
             for number, customer in enumerate(chunk, first + offset):
                 keys, customer_grams = keys_of(customer.name)
                 row = customer_row(customer)
                 rows.append((number, *row[1:-2], now, now, *keys))
                 if customer.tags:
                     tags.extend((number, tag) for tag in normalised_tags(customer.tags))
-                grams.extend([(gram, now, number) for gram in customer_grams])
+                new_grams.add(number, customer_grams)
             self._conn.executemany(CustomerRepository.INSERT, rows)
             self._conn.executemany(CustomerRepository.INSERT_TAG, tags)
-            self._conn.executemany("INSERT INTO temp.sv_import_grams VALUES (?, ?, ?)", grams)
             self._advance(len(chunk), progress)
             offset += len(chunk)
         # Every customer from ``first`` on is this import's: one statement records them all.
@@ -326,20 +349,16 @@ class PlanWriter:
         )
         for sql in rebuild:
             self._conn.execute(sql)
-        self._fill_search_tables(first)
+        self._fill_search_tables(first, new_grams)
 
-    def _fill_search_tables(self, first: int) -> None:
+    def _fill_search_tables(self, first: int, new_grams: NewNameGrams) -> None:
         """The search tables' entries of every customer from id ``first`` on (all new), in
-        bulk after the rows: the trigram index in one statement, the name grams staged
-        during the load moved in key order. The one place the import writes search
-        tables for new customers."""
+        bulk after the rows: the trigram index in one statement, then the name grams
+        gathered during the load. The one place the import writes search tables for new
+        customers."""
         fill_after_bulk_load(self._conn, first)
-        self._conn.execute(
-            "INSERT INTO customer_name_grams (gram, created_at, customer_id)"
-            " SELECT gram, created_at, customer_id FROM temp.sv_import_grams"
-            " ORDER BY gram, created_at, customer_id"
-        )
-        self._conn.execute("DROP TABLE temp.sv_import_grams")
+        for chunk in chunked(new_grams.rows(self._now)):
+            self._conn.executemany(_INSERT_NAME_GRAM, chunk)
 
     def _update_customers(
         self, batch_id: int, changes: Sequence[CustomerChange], progress: Progress | None
