@@ -11,7 +11,7 @@ numbers differ, are never the same, whatever else they share.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Final, Generic, Protocol, TypeVar
@@ -102,6 +102,11 @@ class IdentityIndex(Generic[T]):
             _empty_slowly(table)
         _empty_slowly(self._account)
 
+    def keys(self) -> Collection[Key]:
+        """Every key held, as a view: what the shop is asked about, without a key tuple
+        kept per identifier."""
+        return _IndexKeys(self._phone, self._member, self._email, self._account)
+
     def _values(self, kind: str) -> dict[str, T]:
         if kind == "phone":
             return self._phone
@@ -146,6 +151,32 @@ class IdentityIndex(Generic[T]):
             if holder is not None and holder != found:
                 return Match(Verdict.CONFLICT, found, holder)
         return Match(Verdict.SAME, found)
+
+
+class _IndexKeys(Collection[Key]):
+    def __init__(
+        self, phone: Collection[str], member: Collection[str], email: Collection[str],
+        account: Collection[tuple[str, str]],
+    ) -> None:
+        self._phone, self._member, self._email, self._account = phone, member, email, account
+
+    def __len__(self) -> int:
+        return len(self._phone) + len(self._member) + len(self._email) + len(self._account)
+
+    def __iter__(self) -> Iterator[Key]:
+        yield from (("phone", phone) for phone in self._phone)
+        yield from (("member", member_no) for member_no in self._member)
+        yield from (("email", email) for email in self._email)
+        yield from (("account", platform, name) for platform, name in self._account)
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple) or len(key) < 2:
+            return False
+        kind = key[0]
+        if kind == "account":
+            return len(key) == 3 and (key[1], key[2]) in self._account
+        values = {"phone": self._phone, "member": self._member, "email": self._email}
+        return len(key) == 2 and key[1] in values.get(kind, ())
 
 
 K = TypeVar("K")

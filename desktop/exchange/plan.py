@@ -32,7 +32,7 @@ from desktop.core.import_types import (
     RowKind,
 )
 from desktop.core.models import Customer, Feedback, Order
-from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled, identity_keys
+from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled
 from desktop.exchange.plan_changes import (
     customer_change,
     customer_warnings,
@@ -190,7 +190,6 @@ class Planner:
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count)
         result = PlanResult(self._plan, self._rows)
-        self._file_index.release()  # reading is done: free its keys
         self._resolve_people(result)
         if self._target is ImportTarget.ORDERS:
             self._resolve_orders()
@@ -315,8 +314,10 @@ class Planner:
     def _resolve_people(self, result: PlanResult) -> None:
         """Match every person of the file against the shop, then decide. A person matching
         a stored customer an earlier person matched is merged into that earlier one."""
-        keys = {key for person in self._people for key in identity_keys(person.fields)}
-        matches = self._shop.customers_matching(keys)
+        # The file's index holds every identifier of every person: asked as it is, then
+        # freed (reading is done) before the new customers are made.
+        matches = self._shop.customers_matching(self._file_index.keys())
+        self._file_index.release()
         shop_index = _shop_index(matches)
         claimed: dict[int, _Person] = {}
         matched: list[tuple[_Person, int | None]] = []

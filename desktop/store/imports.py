@@ -103,9 +103,15 @@ class ImportLookup:
 
     def customers_matching(self, keys: Collection[tuple[str, ...]]) -> ShopMatches:
         # Lists, not sorted: a sort of 100,000 keys is one C call holding the GIL (a UI stall).
-        phones = list({key[1] for key in keys if key[0] == "phone"})
-        members = list({key[1] for key in keys if key[0] == "member"})
-        emails = list({key[1] for key in keys if key[0] == "email"})
+        # One pass: ``keys`` may be a view that makes each key as it is read.
+        kinds: dict[str, set[str]] = {"phone": set(), "member": set(), "email": set()}
+        platforms: dict[str, list[str]] = {}
+        for key in keys:
+            if key[0] == "account":
+                platforms.setdefault(key[1], []).append(key[2])
+            elif key[0] in kinds:
+                kinds[key[0]].add(key[1])
+        phones, members, emails = (list(kinds.pop(kind)) for kind in ("phone", "member", "email"))
         by_phone = _lowest(self._pairs(
             "SELECT phone, id FROM customers WHERE phone IN ({marks})", phones))
         by_member = _lowest(self._pairs(
@@ -116,10 +122,6 @@ class ImportLookup:
                 emails)
         )
         by_account: dict[tuple[str, str], int] = {}
-        platforms: dict[str, list[str]] = {}
-        for key in keys:
-            if key[0] == "account":
-                platforms.setdefault(key[1], []).append(key[2])
         for platform, accounts in platforms.items():
             for account, cid in self._pairs(
                 "SELECT account, customer_id FROM customer_accounts"
