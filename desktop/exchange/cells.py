@@ -105,6 +105,7 @@ _PLACEHOLDERS = frozenset(
 )
 _MASK = re.compile(r"\*|^~[A-Za-z0-9+/=_-]{8,}~?$|^\$[A-Za-z0-9+/=]{8,}\$")
 _SCIENTIFIC = re.compile(r"(?i)[+-]?[0-9](?:\.[0-9]+)?e\+?[0-9]+")
+_PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")  # e.g. M000123, TB-2024-01
 _MAX_TEXT = 2000
 
 
@@ -180,11 +181,6 @@ def _digits_of_number(cell: int | float) -> Converted[str]:
     if _rounded_int(cell):
         return _error(EXCEL_ROUNDED)
     return Converted(str(cell))
-
-
-# A plain member or order number (``M000123``, ``TB-2024-0001``): nothing to clean, mask or
-# refuse unless it is spelled like a placeholder or a number in scientific notation.
-_PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")
 
 
 def identifier(cell: Cell) -> Converted[str]:
@@ -284,6 +280,7 @@ def resident_id(cell: Cell, *, today: date | None = None) -> Converted[str]:
 
 # ---------------------------------------------------------------- dates and times
 
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # the usual spelling, read at once
 _YEAR_LAST = re.compile(r"([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{4})")
 _CLOCK = re.compile(
     r"(?P<day>.+?)[\st]+(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2})(?:\.(?P<f>[0-9]+))?)?"
@@ -322,9 +319,6 @@ def _parse_date(raw: object) -> str:
         return parse_date(raw)
     except InvalidInputError as problem:
         raise _Unusable(str(problem.params["problem"])) from None
-
-
-_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # the usual spelling, read at once
 
 
 def birthday(cell: Cell, *, month_first: bool = False) -> Converted[str]:

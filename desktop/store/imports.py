@@ -40,11 +40,11 @@ from desktop.store.customers import (
     opt_str,
 )
 from desktop.store.feedback import INSERT_FEEDBACK, FeedbackRepository, feedback_row
+from desktop.store.import_search import NewNameGrams, fill_import_search
 from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, OrderRepository, item_row, order_row
 from desktop.store.search_keys import (
     Indexed,
     SearchKeys,
-    fill_after_bulk_load,
     indexed_row,
     name_grams,
     name_keys,
@@ -206,39 +206,10 @@ _INSERT_CHANGE: Final = (
     "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
     " VALUES (?, ?, ?, ?, ?, ?)"
 )
-_INSERT_NAME_GRAM: Final = (
-    "INSERT INTO customer_name_grams (gram, created_at, customer_id) VALUES (?, ?, ?)"
-)
 _INSERT_ACCOUNT: Final = (
     "INSERT OR IGNORE INTO customer_accounts (id, customer_id, platform, account)"
     " VALUES (?, ?, ?, ?)"
 )
-
-
-class NewNameGrams:
-    """The name grams of the customers an import adds, gathered by gram while their rows are
-    written and then written in the table's key order (gram, created_at — the same for all
-    of them — and id), so each page of ``customer_name_grams`` is written once. An id list
-    per gram instead of a row per gram and customer: ~500,000 of those for 100,000 names,
-    which a temporary table and its sort held twice over."""
-
-    def __init__(self) -> None:
-        self._ids: dict[str, list[int]] = {}
-
-    def add(self, customer_id: int, grams: Iterable[str]) -> None:
-        ids = self._ids
-        for gram in grams:
-            bucket = ids.get(gram)
-            if bucket is None:
-                ids[gram] = [customer_id]
-            else:
-                bucket.append(customer_id)  # ids come in ascending order
-
-    def rows(self, created_at: str) -> Iterator[tuple[str, str, int]]:
-        """Every (gram, created_at, id) in key order; each gram's ids are freed as read."""
-        for gram in sorted(self._ids):
-            for customer_id in self._ids.pop(gram):
-                yield gram, created_at, customer_id
 
 
 def as_json(values: Mapping[str, object]) -> str:
@@ -359,16 +330,7 @@ class PlanWriter:
         )
         for sql in rebuild:
             self._conn.execute(sql)
-        self._fill_search_tables(first, new_grams)
-
-    def _fill_search_tables(self, first: int, new_grams: NewNameGrams) -> None:
-        """The search tables' entries of every customer from id ``first`` on (all new), in
-        bulk after the rows: the trigram index in one statement, then the name grams
-        gathered during the load. The one place the import writes search tables for new
-        customers."""
-        fill_after_bulk_load(self._conn, first)
-        for chunk in chunked(new_grams.rows(self._now)):
-            self._conn.executemany(_INSERT_NAME_GRAM, chunk)
+        fill_import_search(self._conn, first, new_grams, self._now)
 
     def _update_customers(
         self, batch_id: int, changes: Sequence[CustomerChange], progress: Progress | None
