@@ -15,7 +15,10 @@ process:
 Reported: wall time of (a) and (b) and their ratio (goal ≤ 2.5), peak RSS of each during the
 measured work (Linux: the peak is reset through /proc/self/clear_refs just before it, then
 read from VmHWM; goal: (b) ≤ (a) + a small constant), the longest stall of (c) (goal ≤ 50 ms).
-Results also go to bench/out/bench_import.json.
+Also the CPU seconds of (a) and (b) and their ratio, which the machine's load moves far less
+than wall time. ``--before DIR`` runs (b) once more per round with the ``desktop`` package of
+another checkout (e.g. ``git archive main`` unpacked there): before and after in one machine
+state. Results also go to bench/out/bench_import.json.
 """
 
 from __future__ import annotations
