@@ -248,7 +248,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
               f"{time.perf_counter() - start:.1f} s")
         rounds = []
         for number in range(args.rounds):
-            homes = [folder / f"shop-{number}-{kind}" for kind in ("import", "stall", "before")]
+            homes = [folder / f"shop-{number}-{kind}"
+                     for kind in ("import", "stall", "before", "before-stall")]
             for home in homes:
                 _run_child("make-shop", path, home)
             calamine = _run_child("calamine", path, None)
@@ -261,6 +262,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                       f"{before['cpu_seconds'] / calamine['cpu_seconds']:.2f})")
             ours = _run_child("import", path, homes[0])
             stall = _run_child("stall", path, homes[1]) if not args.no_stall else {}
+            if args.before is not None and not args.no_stall:
+                before["stall"] = _run_child("stall", path, homes[3], args.before)
+                print(f"round {number + 1}, the code in {args.before}: longest UI stall "
+                      f"{before['stall']['max_gap_ms']:.1f} ms "
+                      f"(p99 {before['stall']['p99_gap_ms']:.1f} ms)")
             rounds.append({"calamine": calamine, "import": ours, "stall": stall,
                            "before": before if args.before is not None else None,
                            "ratio": ours["seconds"] / calamine["seconds"],
