@@ -15,7 +15,10 @@ process:
 Reported: wall time of (a) and (b) and their ratio (goal ≤ 2.5), peak RSS of each during the
 measured work (Linux: the peak is reset through /proc/self/clear_refs just before it, then
 read from VmHWM; goal: (b) ≤ (a) + a small constant), the longest stall of (c) (goal ≤ 50 ms).
-Results also go to bench/out/bench_import.json.
+Also the CPU seconds of (a) and (b) and their ratio, which the machine's load moves far less
+than wall time. ``--before DIR`` runs (b) once more per round with the ``desktop`` package of
+another checkout (e.g. ``git archive main`` unpacked there): before and after in one machine
+state. Results also go to bench/out/bench_import.json.
 """
 
 from __future__ import annotations
@@ -101,12 +104,13 @@ def child_calamine(path: Path) -> dict[str, Any]:
 
     _reset_peak()
     before = _rss_mib()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with path.open("rb") as handle:
         workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
         rows = sum(1 for _ in workbook.get_sheet_by_name("会员").iter_rows())
-    return {"seconds": time.perf_counter() - start, "rows": rows, "peak_mib": _peak_mib(),
-            "rss_before_mib": before, "growth_mib": _peak_mib() - before}
+    return {"seconds": time.perf_counter() - start, "cpu_seconds": time.process_time() - cpu,
+            "rows": rows, "peak_mib": _peak_mib(), "rss_before_mib": before,
+            "growth_mib": _peak_mib() - before}
 
 
 def _open_shop(home: Path) -> tuple[Any, Any]:
@@ -138,13 +142,15 @@ def child_import(path: Path, home: Path) -> dict[str, Any]:
     # starts: pypinyin by any write, the import service when the app starts.
     import desktop.core.pinyin
     import desktop.exchange.source_files
-    import desktop.services.imports  # noqa: F401
+    import desktop.services.imports
     try:
         _reset_peak()
         before = _rss_mib()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         found = _import(workspace, session, path)
-        found |= {"seconds": time.perf_counter() - start, "peak_mib": _peak_mib(),
+        found |= {"code": str(Path(desktop.services.imports.__file__).parents[2]),
+                  "seconds": time.perf_counter() - start,
+                  "cpu_seconds": time.process_time() - cpu, "peak_mib": _peak_mib(),
                   "rss_before_mib": before, "growth_mib": _peak_mib() - before}
     finally:
         workspace.close()
@@ -214,11 +220,15 @@ def make_shop(home: Path) -> None:
 # ---------------------------------------------------------------------- parent
 
 
-def _run_child(kind: str, path: Path, home: Path | None) -> dict[str, Any]:
+def _run_child(
+    kind: str, path: Path, home: Path | None, source: Path | None = None
+) -> dict[str, Any]:
     env = dict(os.environ, SHOPVAULT_KEYRING="none", QT_QPA_PLATFORM="offscreen")
     argv = [sys.executable, "-m", "bench.bench_import", "--child", kind, "--file", str(path)]
     if home is not None:
         argv += ["--home", str(home)]
+    if source is not None:
+        argv += ["--source", str(source)]
     done = subprocess.run(argv, capture_output=True, text=True, env=env, check=False,
                           cwd=Path(__file__).resolve().parents[1])
     if done.returncode != 0:
@@ -238,18 +248,36 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
               f"{time.perf_counter() - start:.1f} s")
         rounds = []
         for number in range(args.rounds):
-            homes = [folder / f"shop-{number}-{kind}" for kind in ("import", "stall")]
+            homes = [folder / f"shop-{number}-{kind}"
+                     for kind in ("import", "stall", "before", "before-stall")]
             for home in homes:
                 _run_child("make-shop", path, home)
             calamine = _run_child("calamine", path, None)
+            if args.before is not None:
+                before = _run_child("import", path, homes[2], args.before)
+                print(f"round {number + 1}, the code in {args.before}: import "
+                      f"{before['seconds']:.2f} s, CPU {before['cpu_seconds']:.2f} s (peak "
+                      f"{before['peak_mib']:.0f} MiB, +{before['growth_mib']:.0f}), ratio "
+                      f"{before['seconds'] / calamine['seconds']:.2f} (CPU "
+                      f"{before['cpu_seconds'] / calamine['cpu_seconds']:.2f})")
             ours = _run_child("import", path, homes[0])
             stall = _run_child("stall", path, homes[1]) if not args.no_stall else {}
+            if args.before is not None and not args.no_stall:
+                before["stall"] = _run_child("stall", path, homes[3], args.before)
+                print(f"round {number + 1}, the code in {args.before}: longest UI stall "
+                      f"{before['stall']['max_gap_ms']:.1f} ms "
+                      f"(p99 {before['stall']['p99_gap_ms']:.1f} ms)")
             rounds.append({"calamine": calamine, "import": ours, "stall": stall,
-                           "ratio": ours["seconds"] / calamine["seconds"]})
-            print(f"round {number + 1}: calamine {calamine['seconds']:.2f} s "
+                           "before": before if args.before is not None else None,
+                           "ratio": ours["seconds"] / calamine["seconds"],
+                           "cpu_ratio": ours["cpu_seconds"] / calamine["cpu_seconds"],
+                           "load_average": os.getloadavg()[0]})
+            print(f"round {number + 1} (load {os.getloadavg()[0]:.1f}): "
+                  f"calamine {calamine['seconds']:.2f} s, CPU {calamine['cpu_seconds']:.2f} s "
                   f"(peak {calamine['peak_mib']:.0f} MiB, +{calamine['growth_mib']:.0f}), "
-                  f"import {ours['seconds']:.2f} s (peak {ours['peak_mib']:.0f} MiB, "
-                  f"+{ours['growth_mib']:.0f}), ratio {rounds[-1]['ratio']:.2f}; "
+                  f"import {ours['seconds']:.2f} s, CPU {ours['cpu_seconds']:.2f} s "
+                  f"(peak {ours['peak_mib']:.0f} MiB, +{ours['growth_mib']:.0f}), "
+                  f"ratio {rounds[-1]['ratio']:.2f} (CPU {rounds[-1]['cpu_ratio']:.2f}); "
                   f"longest UI stall {stall.get('max_gap_ms', float('nan')):.1f} ms "
                   f"(p99 {stall.get('p99_gap_ms', float('nan')):.1f} ms)")
     best = min(rounds, key=lambda r: r["ratio"])
@@ -267,7 +295,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--file", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--home", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--before", type=Path, metavar="DIR",
+        help="also import with the desktop package of another checkout (e.g. an export of "
+             "main), in each round just before ours: before/after in one machine state",
+    )
+    parser.add_argument("--source", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.source is not None:  # a child importing another checkout's code
+        sys.path.insert(0, str(args.source.resolve()))
     if args.child:
         if args.child == "make-shop":
             make_shop(args.home)

@@ -102,6 +102,7 @@ ERROR_CONSTANT_MODULES = (
     "desktop/exchange/rows.py",
     "desktop/exchange/layouts_catalog.py",
     "desktop/exchange/plan.py",
+    "desktop/exchange/plan_reasons.py",
     "desktop/exchange/plan_changes.py",
     "desktop/services/imports_files.py",
 )

@@ -105,6 +105,7 @@ _PLACEHOLDERS = frozenset(
 )
 _MASK = re.compile(r"\*|^~[A-Za-z0-9+/=_-]{8,}~?$|^\$[A-Za-z0-9+/=]{8,}\$")
 _SCIENTIFIC = re.compile(r"(?i)[+-]?[0-9](?:\.[0-9]+)?e\+?[0-9]+")
+_PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")  # e.g. M000123, TB-2024-01
 _MAX_TEXT = 2000
 
 
@@ -184,6 +185,11 @@ def _digits_of_number(cell: int | float) -> Converted[str]:
 
 def identifier(cell: Cell) -> Converted[str]:
     """A member, card or order number: exact text; digits Excel lost are an error."""
+    if (
+        type(cell) is str and _PLAIN_IDENTIFIER.fullmatch(cell) is not None
+        and _SCIENTIFIC.fullmatch(cell) is None and cell.lower() not in _PLACEHOLDERS
+    ):
+        return Converted(cell)
     if type(cell) is int and -_EXACT_DIGITS < cell < _EXACT_DIGITS:
         return Converted(str(cell))
     if isinstance(cell, int | float) and not isinstance(cell, bool):
@@ -274,6 +280,7 @@ def resident_id(cell: Cell, *, today: date | None = None) -> Converted[str]:
 
 # ---------------------------------------------------------------- dates and times
 
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # the usual spelling, read at once
 _YEAR_LAST = re.compile(r"([0-9]{1,2})\s*[/.\-]\s*([0-9]{1,2})\s*[/.\-]\s*([0-9]{4})")
 _CLOCK = re.compile(
     r"(?P<day>.+?)[\st]+(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2})(?:\.(?P<f>[0-9]+))?)?"
@@ -316,6 +323,11 @@ def _parse_date(raw: object) -> str:
 
 def birthday(cell: Cell, *, month_first: bool = False) -> Converted[str]:
     """ISO ``YYYY-MM-DD`` or ``--MM-DD`` (no year); unusable dates are left empty + warning."""
+    if type(cell) is str and (iso := _ISO_DAY.fullmatch(cell)) is not None:
+        try:
+            return Converted(date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat())
+        except ValueError:
+            return _warning(DATE_IMPOSSIBLE)
     if type(cell) is date:
         return Converted(cell.isoformat())
     if isinstance(cell, str | int | float) and text(cell) is None:
@@ -395,9 +407,15 @@ def moment(cell: Cell, *, zone: tzinfo, month_first: bool = False) -> Converted[
 # ---------------------------------------------------------------- numbers
 
 
+# ``¥1,234.50`` / ``88.00``, as membership sheets write balances: read without Decimal.
+_PLAIN_CENTS = re.compile(r"¥?([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})\.([0-9]{2})")
+
+
 def cents(cell: Cell) -> Converted[int]:
     """Integer cents from ``¥1,234.50``, ``￥88.00``, ``1234.50元``, ``RMB 12``, ``$12.00``,
     ``-5.00``, ``(5.00)`` or a number cell."""
+    if type(cell) is str and (plain := _PLAIN_CENTS.fullmatch(cell)) is not None:
+        return Converted(int(plain[1].replace(",", "")) * 100 + int(plain[2]))
     if cell is None or (isinstance(cell, str) and text(cell) is None):
         return Converted(None)
     if isinstance(cell, datetime | date | time):

@@ -49,8 +49,22 @@ def _is_summary_label(cell: Cell) -> bool:
     return word in _SUMMARY_ENGLISH
 
 
+def _may_hold_summary(cells: Sequence[Cell]) -> bool:
+    """False when no text cell begins (blanks aside) the way a total's label does: the
+    common case, told without cleaning any cell."""
+    first_chars = _SUMMARY_FIRST_CHARS
+    for cell in cells:
+        if isinstance(cell, str) and cell:
+            first = cell[0]
+            if first in first_chars or (first.isspace() and cell.strip()[:1] in first_chars):
+                return True
+    return False
+
+
 def has_summary_label(cells: Sequence[Cell]) -> bool:
     """True when one of the first non-empty cells is a 合计/总计/小计/汇总/Total label."""
+    if not _may_hold_summary(cells):
+        return False
     seen = 0
     for cell in cells:
         if cell is None or cell == "":

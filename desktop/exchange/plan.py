@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Final, Protocol
 
 from desktop.core.import_records import (
@@ -32,7 +33,7 @@ from desktop.core.import_types import (
     RowKind,
 )
 from desktop.core.models import Customer, Feedback, Order
-from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled, identity_keys
+from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled
 from desktop.exchange.plan_changes import (
     customer_change,
     new_customer,
@@ -40,36 +41,26 @@ from desktop.exchange.plan_changes import (
     new_order,
     order_change,
 )
-
-NO_IDENTIFIER: Final = "This row has no phone, member number, e-mail or platform account."
-NO_FEEDBACK_LINK: Final = (
-    "This row has no phone, member number, e-mail, platform account or known order number."
+from desktop.exchange.plan_reasons import (
+    BLANK_ROW,
+    BUYER_UNMATCHED,
+    CONFLICT_FILE,
+    CONFLICT_SHOP,
+    DUPLICATE_FEEDBACK,
+    DUPLICATE_ROW,
+    FEEDBACK_IN_SHOP,
+    IN_SHOP_SKIPPED,
+    IN_SHOP_UNCHANGED,
+    NO_FEEDBACK,
+    NO_FEEDBACK_LINK,
+    NO_IDENTIFIER,
+    NO_ORDER_NO,
+    ORDER_CONTINUED,
+    ORDER_IN_SHOP,
+    ORDER_UNCHANGED,
+    SAME_AS_BAD_ROW,
+    SUMMARY_ROW,
 )
-NO_ORDER_NO: Final = "This row has no order number."
-NO_FEEDBACK: Final = "This row says nothing a feedback entry needs (kind or content)."
-CONFLICT_FILE: Final = (
-    "This row's phone, member number or platform account contradicts row {row}: the same "
-    "identifier with another phone or member number."
-)
-CONFLICT_SHOP: Final = (
-    "This row's phone, member number or platform account contradicts a customer already in "
-    "the shop (another phone or member number)."
-)
-SAME_AS_BAD_ROW: Final = "Same customer as row {row}, which cannot be imported."
-DUPLICATE_ROW: Final = "Same customer as row {row}; its details were merged into that row."
-ORDER_CONTINUED: Final = "More of the order on row {row}; its items were added to that order."
-DUPLICATE_FEEDBACK: Final = "The same feedback as row {row}."
-IN_SHOP_SKIPPED: Final = "Already in the shop; left as it is (policy: skip)."
-IN_SHOP_UNCHANGED: Final = "Already in the shop with these details; nothing to change."
-ORDER_IN_SHOP: Final = "This order is already in the shop; left as it is (policy: skip)."
-ORDER_UNCHANGED: Final = "This order is already in the shop with these details."
-FEEDBACK_IN_SHOP: Final = "This feedback is already in the shop."
-BUYER_UNMATCHED: Final = (
-    "The buyer's phone, member number or platform account contradicts another customer; "
-    "the order is imported without a customer."
-)
-BLANK_ROW: Final = "Blank row."
-SUMMARY_ROW: Final = "A total row (合计 / 小计 / Total)."
 
 PROGRESS_EVERY: Final = 2_000
 
@@ -96,10 +87,16 @@ class RowVerdict:
     row: int
     action: RowAction
     label: str = ""
-    issues: list[RowIssue] = field(default_factory=list)
+    issues: tuple[RowIssue, ...] = ()  # most rows have none: the shared () costs them nothing
     same_as_row: int | None = None
     blank: bool = False
     summary: bool = False
+
+    def note(self, issue: RowIssue) -> None:
+        self.issues += (issue,)
+
+    def note_all(self, issues: Iterable[RowIssue]) -> None:
+        self.issues += tuple(issues)
 
 
 @dataclass(slots=True, eq=False)
@@ -108,10 +105,24 @@ class _Person:
 
     first: RowVerdict
     fields: CustomerFields
-    rows: list[RowVerdict] = field(default_factory=list)  # the later rows merged in
+    rows: list[RowVerdict] | None = None  # the later rows merged in (None: none yet)
     ref: Ref | None = None
     conflict: bool = False
     merged_into: _Person | None = None  # another person matching the same stored customer
+
+    def merged_rows(self) -> list[RowVerdict]:
+        return self.rows if self.rows is not None else []
+
+    def merge_row(self, verdict: RowVerdict) -> None:
+        if self.rows is None:
+            self.rows = [verdict]
+        else:
+            self.rows.append(verdict)
+
+
+_fields_of = attrgetter("fields")
+_RELEASED: Final = CustomerFields()
+"""What a decided person's fields are replaced with (the values live on in the plan)."""
 
 
 @dataclass(slots=True)
@@ -164,7 +175,6 @@ class Planner:
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(count)
         result = PlanResult(self._plan, self._rows)
-        self._file_index.release()  # reading is done: free its keys
         self._resolve_people(result)
         if self._target is ImportTarget.ORDERS:
             self._resolve_orders()
@@ -177,15 +187,15 @@ class Planner:
     # ------------------------------------------------------------------ step 1: read
 
     def _read(self, row: ParsedRow) -> None:
-        verdict = RowVerdict(row.row, RowAction.CREATE, issues=list(row.issues))
+        verdict = RowVerdict(row.row, RowAction.CREATE, issues=row.issues)
         self._rows.append(verdict)
         if row.kind is RowKind.BLANK:
             verdict.action, verdict.blank = RowAction.SKIP, True
-            verdict.issues.append(RowIssue(row.row, "", BLANK_ROW, warning=True))
+            verdict.note(RowIssue(row.row, "", BLANK_ROW, warning=True))
             return
         if row.kind is RowKind.SUMMARY:
             verdict.action, verdict.summary = RowAction.SKIP, True
-            verdict.issues.append(RowIssue(row.row, "", SUMMARY_ROW, warning=True))
+            verdict.note(RowIssue(row.row, "", SUMMARY_ROW, warning=True))
             return
         if self._labeler is not None:
             verdict.label = self._labeler(row)
@@ -201,12 +211,12 @@ class Planner:
 
     def _error(self, verdict: RowVerdict, reason: str, **params: str) -> None:
         verdict.action = RowAction.ERROR
-        verdict.issues.append(RowIssue(verdict.row, "", reason, params))
+        verdict.note(RowIssue(verdict.row, "", reason, params))
 
     def _person(self, fields: CustomerFields, verdict: RowVerdict) -> _Person | None:
         """The file's person for ``fields`` (merging into an earlier one), or None after
         marking the row as an error (contradiction)."""
-        match = self._file_index.find(fields, lambda person: person.fields)
+        match = self._file_index.find(fields, _fields_of)
         if match.verdict is Verdict.NEW:
             person = _Person(verdict, fields)
             self._people.append(person)
@@ -219,9 +229,8 @@ class Planner:
             self._error(verdict, CONFLICT_FILE, row=str(other.first.row))
             return None
         found.fields = filled(found.fields, fields)
-        for key in identity_keys(found.fields):
-            self._file_index.put(key, found)
-        found.rows.append(verdict)
+        self._file_index.add(found.fields, found)
+        found.merge_row(verdict)
         return found
 
     def _read_customer(self, row: ParsedRow, verdict: RowVerdict) -> None:
@@ -232,7 +241,7 @@ class Planner:
         person = self._person(fields, verdict)
         if person is not None and person.first is not verdict:
             verdict.action, verdict.same_as_row = RowAction.DUPLICATE, person.first.row
-            verdict.issues.append(
+            verdict.note(
                 RowIssue(row.row, "", DUPLICATE_ROW, {"row": str(person.first.row)}, True)
             )
 
@@ -244,7 +253,7 @@ class Planner:
         group = self._orders.get(order.order_no)
         if group is not None:
             verdict.action, verdict.same_as_row = RowAction.DUPLICATE, group.first.row
-            verdict.issues.append(
+            verdict.note(
                 RowIssue(row.row, "", ORDER_CONTINUED, {"row": str(group.first.row)}, True)
             )
             group.items.extend(order.items)
@@ -258,9 +267,9 @@ class Planner:
         fields = row.customer
         if fields is None or not fields.has_identifier():
             return None
-        match = self._file_index.find(fields, lambda person: person.fields)
+        match = self._file_index.find(fields, _fields_of)
         if match.verdict is Verdict.CONFLICT:
-            verdict.issues.append(RowIssue(row.row, "", BUYER_UNMATCHED, warning=True))
+            verdict.note(RowIssue(row.row, "", BUYER_UNMATCHED, warning=True))
             return None
         if match.verdict is Verdict.NEW:
             person = _Person(verdict, fields)
@@ -270,8 +279,7 @@ class Planner:
         found = match.found
         assert found is not None
         found.fields = filled(found.fields, fields)
-        for key in identity_keys(found.fields):
-            self._file_index.put(key, found)
+        self._file_index.add(found.fields, found)
         return found
 
     def _read_feedback(self, row: ParsedRow, verdict: RowVerdict) -> None:
@@ -290,8 +298,10 @@ class Planner:
     def _resolve_people(self, result: PlanResult) -> None:
         """Match every person of the file against the shop, then decide. A person matching
         a stored customer an earlier person matched is merged into that earlier one."""
-        keys = {key for person in self._people for key in identity_keys(person.fields)}
-        matches = self._shop.customers_matching(keys)
+        # The file's index holds every identifier of every person: asked as it is, then
+        # freed (reading is done) before the new customers are made.
+        matches = self._shop.customers_matching(self._file_index.keys())
+        self._file_index.release()
         shop_index = _shop_index(matches)
         claimed: dict[int, _Person] = {}
         matched: list[tuple[_Person, int | None]] = []
@@ -324,6 +334,9 @@ class Planner:
                 if action is RowAction.UPDATE:
                     result.customers_updated += 1
             self._decide(person, action)
+            # Decided: only the person's ref and rows are read from here on, and the new
+            # customer holds the same values; the import's peak is lower without both.
+            person.fields = _RELEASED
         for person in self._people:
             earlier = person.merged_into
             if earlier is None:
@@ -331,10 +344,10 @@ class Planner:
             person.ref = earlier.ref
             if self._target is ImportTarget.CUSTOMERS:
                 person.first.action = RowAction.DUPLICATE
-                person.first.issues.append(RowIssue(
+                person.first.note(RowIssue(
                     person.first.row, "", DUPLICATE_ROW, {"row": str(earlier.first.row)}, True
                 ))
-                for verdict in (person.first, *person.rows):
+                for verdict in (person.first, *person.merged_rows()):
                     verdict.same_as_row = earlier.first.row
 
     def _conflict(self, person: _Person) -> None:
@@ -343,7 +356,7 @@ class Planner:
             self._error(person.first, CONFLICT_SHOP)
             self._mark_rows(person, RowAction.ERROR, SAME_AS_BAD_ROW)
         else:
-            person.first.issues.append(
+            person.first.note(
                 RowIssue(person.first.row, "", BUYER_UNMATCHED, warning=True)
             )
 
@@ -352,7 +365,7 @@ class Planner:
             return
         person.first.action = action
         if action is RowAction.SKIP:
-            person.first.issues.append(RowIssue(
+            person.first.note(RowIssue(
                 person.first.row, "",
                 IN_SHOP_SKIPPED if self._policy is MatchPolicy.SKIP else IN_SHOP_UNCHANGED,
                 warning=True,
@@ -360,9 +373,9 @@ class Planner:
 
     @staticmethod
     def _mark_rows(person: _Person, action: RowAction, reason: str) -> None:
-        for verdict in person.rows:
+        for verdict in person.merged_rows():
             verdict.action = action
-            verdict.issues.append(RowIssue(verdict.row, "", reason, {"row": str(person.first.row)}))
+            verdict.note(RowIssue(verdict.row, "", reason, {"row": str(person.first.row)}))
 
     def _create_customer(self, fields: CustomerFields) -> Ref:
         ref = new_ref(len(self._plan.new_customers))
@@ -402,18 +415,18 @@ class Planner:
             verdict = group.first
             if existing is None:
                 order, warnings = new_order(group.fields, group.items, self._now, verdict.row)
-                verdict.issues.extend(warnings)
+                verdict.note_all(warnings)
                 self._plan.new_orders.append(NewOrder(order, buyer))
                 verdict.action = RowAction.CREATE
                 continue
             if self._policy is MatchPolicy.SKIP:
                 verdict.action = RowAction.SKIP
-                verdict.issues.append(RowIssue(verdict.row, "", ORDER_IN_SHOP, warning=True))
+                verdict.note(RowIssue(verdict.row, "", ORDER_IN_SHOP, warning=True))
                 continue
             change = order_change(group.fields, existing, buyer, self._policy)
             if change is None:
                 verdict.action = RowAction.SKIP
-                verdict.issues.append(RowIssue(verdict.row, "", ORDER_UNCHANGED, warning=True))
+                verdict.note(RowIssue(verdict.row, "", ORDER_UNCHANGED, warning=True))
             else:
                 verdict.action = RowAction.UPDATE
                 self._plan.order_changes.append(change)
@@ -457,17 +470,17 @@ class Planner:
             verdict = entry.verdict
             if key in seen:
                 verdict.action, verdict.same_as_row = RowAction.DUPLICATE, seen[key]
-                verdict.issues.append(
+                verdict.note(
                     RowIssue(verdict.row, "", DUPLICATE_FEEDBACK, {"row": str(seen[key])}, True)
                 )
                 continue
             seen[key] = verdict.row
             if key in exact or (fields.received_at is None and key[:3] in loose):
                 verdict.action = RowAction.SKIP
-                verdict.issues.append(RowIssue(verdict.row, "", FEEDBACK_IN_SHOP, warning=True))
+                verdict.note(RowIssue(verdict.row, "", FEEDBACK_IN_SHOP, warning=True))
                 continue
             item, warnings = new_feedback(fields, self._now, verdict.row)
-            verdict.issues.extend(warnings)
+            verdict.note_all(warnings)
             self._plan.new_feedback.append(NewFeedback(item, customer, order_id))
             verdict.action = RowAction.CREATE
 

@@ -29,7 +29,12 @@ from desktop.exchange.statuses import (
 
 Converter = Callable[[Cell], Converted[Any]]
 # field key, its first column, converter, all its columns when several, remembered results
-_Step = tuple[str, int, Converter, tuple[int, ...] | None, dict[tuple[type, Cell], Converted[Any]]]
+# of text cells (by the text) and of other cells (by type and value: 1, 1.0 and True are
+# equal keys but may convert differently)
+_Step = tuple[
+    str, int, Converter, tuple[int, ...] | None, dict[str, Converted[Any]],
+    dict[tuple[type, Cell], Converted[Any]],
+]
 
 JOIN_WITH = {
     "customer.address_detail": " ", "customer.notes": "; ", "order.ship_address": " ",
@@ -150,7 +155,7 @@ class RowReader:
         # In column order, so a row's issues come out in the order of its columns; a field on
         # one column (the usual case) takes the short way.
         self._steps: list[_Step] = [
-            (key, indexes[0], table[key], tuple(indexes) if len(indexes) > 1 else None, {})
+            (key, indexes[0], table[key], tuple(indexes) if len(indexes) > 1 else None, {}, {})
             for key, indexes in sorted(columns.items(), key=lambda item: item[1][0])
         ]
 
@@ -161,17 +166,24 @@ class RowReader:
         found: dict[str, Any] = {}
         issues: list[RowIssue] = []
         width = len(row_cells)
-        for key, column, convert, several, seen in self._steps:
+        for key, column, convert, several, seen_text, seen in self._steps:
             if several is None:
                 if column >= width or (cell := row_cells[column]) is None or cell == "":
                     continue
                 # Converters are pure, and many columns repeat their values (性别, 等级, 状态,
                 # dates, amounts): remember the first few hundred results of each column.
-                converted = seen.get((cell.__class__, cell))
-                if converted is None:
-                    converted = convert(cell)
-                    if len(seen) < _REMEMBERED:
-                        seen[(cell.__class__, cell)] = converted
+                if type(cell) is str:
+                    converted = seen_text.get(cell)
+                    if converted is None:
+                        converted = convert(cell)
+                        if len(seen_text) < _REMEMBERED:
+                            seen_text[cell] = converted
+                else:
+                    converted = seen.get((cell.__class__, cell))
+                    if converted is None:
+                        converted = convert(cell)
+                        if len(seen) < _REMEMBERED:
+                            seen[(cell.__class__, cell)] = converted
                 if converted.notes:
                     issues.extend(_issues(number, key, converted.notes))
                 if converted.value is not None:

@@ -59,6 +59,8 @@ _CUSTOMER_ATTRIBUTES = (
 )
 
 
+_ATTRIBUTE_OF_KEY = {key: attr for attr, key in _CUSTOMER_ATTRIBUTES}
+
 _NAME_KEYS = ("customer.name", "customer.first_name", "customer.last_name")
 _RECIPIENT_FOR_BUYER = (
     ("customer.name", "order.ship_name"), ("customer.phone", "order.ship_phone"),
@@ -76,7 +78,8 @@ def _full_name(first: str | None, last: str | None) -> str | None:
 
 def _customer(found: dict[str, Any], platform: str | None) -> CustomerFields | None:
     """The customer the row names, or None when it names nobody."""
-    values = {attr: found[key] for attr, key in _CUSTOMER_ATTRIBUTES if key in found}
+    attribute_of = _ATTRIBUTE_OF_KEY
+    values = {attribute_of[key]: value for key, value in found.items() if key in attribute_of}
     name = found.get("customer.name") or _full_name(
         found.get("customer.first_name"), found.get("customer.last_name")
     )

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/ui/shell/controller.py" line="+141"/>
+        <location filename="../../desktop/ui/shell/controller.py" line="+143"/>
         <source>Opening your shop</source>
         <translation>正在打开店铺</translation>
     </message>

@@ -1,0 +1,36 @@
+"""Why the import planner labelled a row as it did (English source text, translated by the
+UI). Kept apart from ``plan.py`` so the planner stays readable."""
+
+from __future__ import annotations
+
+from typing import Final
+
+NO_IDENTIFIER: Final = "This row has no phone, member number, e-mail or platform account."
+NO_FEEDBACK_LINK: Final = (
+    "This row has no phone, member number, e-mail, platform account or known order number."
+)
+NO_ORDER_NO: Final = "This row has no order number."
+NO_FEEDBACK: Final = "This row says nothing a feedback entry needs (kind or content)."
+CONFLICT_FILE: Final = (
+    "This row's phone, member number or platform account contradicts row {row}: the same "
+    "identifier with another phone or member number."
+)
+CONFLICT_SHOP: Final = (
+    "This row's phone, member number or platform account contradicts a customer already in "
+    "the shop (another phone or member number)."
+)
+SAME_AS_BAD_ROW: Final = "Same customer as row {row}, which cannot be imported."
+DUPLICATE_ROW: Final = "Same customer as row {row}; its details were merged into that row."
+ORDER_CONTINUED: Final = "More of the order on row {row}; its items were added to that order."
+DUPLICATE_FEEDBACK: Final = "The same feedback as row {row}."
+IN_SHOP_SKIPPED: Final = "Already in the shop; left as it is (policy: skip)."
+IN_SHOP_UNCHANGED: Final = "Already in the shop with these details; nothing to change."
+ORDER_IN_SHOP: Final = "This order is already in the shop; left as it is (policy: skip)."
+ORDER_UNCHANGED: Final = "This order is already in the shop with these details."
+FEEDBACK_IN_SHOP: Final = "This feedback is already in the shop."
+BUYER_UNMATCHED: Final = (
+    "The buyer's phone, member number or platform account contradicts another customer; "
+    "the order is imported without a customer."
+)
+BLANK_ROW: Final = "Blank row."
+SUMMARY_ROW: Final = "A total row (合计 / 小计 / Total)."
