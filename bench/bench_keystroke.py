@@ -105,6 +105,21 @@ def shop_db_key(workdir: Path) -> str:
         workspace.close()
 
 
+def missing_search_indexes(plain: Path) -> list[str]:
+    """Indexes the search names (INDEXED BY) that a kept plain.db of an older schema lacks."""
+    import sqlite3
+
+    from desktop.store.search_terms import SCAN_INDEX
+
+    conn = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
+    try:
+        found = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    finally:
+        conn.close()
+    return [name for name in (SCAN_INDEX,) if name not in found]
+
+
 def query_parts(workdir: Path, search_dir: Path | None, queries: dict[str, list[str]],
                 customers: int) -> dict[str, Any]:
     from bench.bench_store import percentiles
@@ -115,6 +130,12 @@ def query_parts(workdir: Path, search_dir: Path | None, queries: dict[str, list[
     meta = json.loads((search_dir / "meta.json").read_text()) if search_dir else {}
     if meta.get("customers") != customers or not meta.get("orders", False):
         print(f"{plain} holds other data; no plain sqlite3 column", flush=True)
+        return {}
+    missing = missing_search_indexes(plain)
+    if missing:
+        print(f"{plain} predates the search indexes {', '.join(missing)} (an older schema):"
+              " no plain sqlite3 column; bring a copy up to date with"
+              " desktop.store.migrations.migrate or rebuild it with bench_search", flush=True)
         return {}
     key = shop_db_key(workdir)
     out: dict[str, Any] = {}

@@ -15,6 +15,10 @@ row of the previous one). The plans, cheapest first where they apply:
               matches: K index entries + n·N/K walked entries, all from indexes.
 ``walk``      walk the sort index and test every row against the predicates: n·N/K rows
               read; best when most rows match.
+``scan``      "newest"/"oldest" with a name, pinyin, member number, WeChat ID or e-mail
+              text only: walk ``SCAN_INDEX`` (created_at plus those columns) and test each
+              entry — n·N/K index entries, no table row; what many matches of a short text
+              cost (one pinyin letter: ~80,000 of 1,000,000).
 ``none``      the text has no reading that could match (e.g. "张a"): nothing is read.
 
 Costs are estimated with the constants below (measured at 1,000,000 customers, see
@@ -31,6 +35,7 @@ from typing import Final
 from desktop.store.connection import Connection
 from desktop.store.customers import TAG_SEPARATOR, int_column, limit_clause, opt_str
 from desktop.store.search_terms import (
+    SCAN_INDEX,
     Group,
     Source,
     column_group,
@@ -49,6 +54,14 @@ COST_PROBE: Final = 0.3
 """µs to walk one sort-index entry and probe a materialised id set."""
 COST_ROW: Final = 10.0
 """µs to read (and, with SQLCipher, decrypt) a random table row."""
+COST_SCAN: Final = 0.2
+"""µs (in the units above) to walk one entry of ``SCAN_INDEX`` and test it with ranges."""
+COST_SCAN_LIKE: Final = 0.5
+"""…when the test includes a 3+ character substring (``LIKE '%bak%'`` over the joined
+name, e-mail, WeChat ID and member number: ~2.5 times the ranges alone)."""
+SCAN_DENSE: Final = 30_000
+"""Where a ``scan`` is possible counting stops here: beyond it the scan is the cheapest plan
+for a first screen and for every chunk of the id stream alike."""
 
 
 class SortKey(StrEnum):
@@ -204,10 +217,14 @@ class CustomerSearch:
         single = groups[0].sources if len(groups) == 1 else ()
         if by_time and len(single) == 1 and single[0].ordered:
             return Plan("ordered", tuple(groups), groups[0], order, walk_index, -1)
+        scannable = by_time and len(groups) == 1 and all(
+            source.scannable for source in groups[0].sources
+        )
+        dense = SCAN_DENSE if scannable else DENSE
         counts = {group.name: self._source_counts(group, SPARSE + 1) for group in groups}
         driver = min(groups, key=lambda group: sum(counts[group.name]))
         if sum(counts[driver.name]) > SPARSE:
-            counts[driver.name] = self._source_counts(driver, DENSE + 1)
+            counts[driver.name] = self._source_counts(driver, dense + 1)
         estimate = sum(counts[driver.name])
         rows = max(1, self._max_id())
         walked = min(rows, (limit + 1) * rows / max(estimate, 1))
@@ -221,8 +238,11 @@ class CustomerSearch:
                 count * (COST_INDEX_ENTRY if source.covering else COST_ROW)
                 for source, count in zip(driver.sources, counts[driver.name], strict=True)
             )
-        if estimate > DENSE:  # the count was cut short: only walking stays cheap
-            costs = {"walk": costs["walk"]}
+        if scannable:
+            like = any(source.kind == "text" for source in groups[0].sources)
+            costs["scan"] = walked * (COST_SCAN_LIKE if like else COST_SCAN)
+        if estimate > dense:  # the count was cut short: only walking stays cheap
+            costs = {"scan": costs["scan"]} if scannable else {"walk": costs["walk"]}
         kind = min(costs, key=lambda name: costs[name])
         return Plan(kind, tuple(groups), driver, order, walk_index, estimate)
 
@@ -322,6 +342,8 @@ class CustomerSearch:
         table = f"customers c INDEXED BY {plan.walk_index}"
         if plan.kind == "lookup":
             table = "customers c NOT INDEXED"
+        elif plan.kind == "scan":
+            table = f"customers c INDEXED BY {SCAN_INDEX}"
         for group in plan.groups:
             walked = _equality_index(group) == plan.walk_index
             if group is plan.driver and plan.kind in ("lookup", "probe") and not walked:

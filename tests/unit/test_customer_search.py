@@ -221,6 +221,8 @@ def test_keyset_pages_follow_a_plain_order_by_in_every_plan(seeded, search, sort
     by_time = sort in (SortKey.NEWEST, SortKey.OLDEST)
     if by_time and len(base.groups) == 1:
         kinds.add("covering")
+        if all(source.scannable for source in base.groups[0].sources):
+            kinds.add("scan")
     if not base.groups:
         kinds = {"walk"}
     for kind in sorted(kinds):
