@@ -24,6 +24,7 @@ from desktop.services.customer_views import CustomerDraft, CustomerFilter, Custo
 from desktop.services.customers import CustomerService
 from desktop.services.session import Session
 from desktop.services.workspace import default_keyring, open_with_password
+from desktop.store.database import ShopDatabase
 from desktop.store.field_keys import FieldKeyRepository
 from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture, run_cli
 
@@ -207,12 +208,19 @@ def test_recovery_code_reset_keeps_ids_readable(shop: ShopFixture) -> None:
     assert CustomerService(reopened).profile(owner, customer_id).resident_id == RESIDENT_ID
 
 
-def test_shop_from_before_the_field_key_gets_it_at_the_owner_login(shop: ShopFixture) -> None:
-    db = shop.workspace.shop.db
-    with db.transaction():  # back to schema 6: no field key tables, no key pair
+def back_to_schema_6(db: ShopDatabase) -> None:
+    """A shop from before the field key: no field key tables, no key pair (and not the later
+    migrations' objects either)."""
+    with db.transaction():
+        db.conn.execute("DROP INDEX ix_customers_created_search")  # migration 0008
         db.conn.execute("DROP TABLE field_key_wraps")
         db.conn.execute("DROP TABLE field_keys")
         db.conn.execute("PRAGMA user_version = 6")
+
+
+def test_shop_from_before_the_field_key_gets_it_at_the_owner_login(shop: ShopFixture) -> None:
+    db = shop.workspace.shop.db
+    back_to_schema_6(db)
     shop.workspace.close()
     reopened = open_with_password(shop.paths, OWNER_PASSWORD, default_keyring())
     shop.workspace = reopened
@@ -238,10 +246,7 @@ def test_cli_owner_login_makes_the_key_pair_and_subject_copy_holds_the_id(
     shop: ShopFixture, tmp_path
 ) -> None:
     db = shop.workspace.shop.db
-    with db.transaction():  # a shop from before the field key
-        db.conn.execute("DROP TABLE field_key_wraps")
-        db.conn.execute("DROP TABLE field_keys")
-        db.conn.execute("PRAGMA user_version = 6")
+    back_to_schema_6(db)
     shop.workspace.close()
     env = dict(os.environ, SHOPVAULT_KEYRING="none")
     env.pop("SHOPVAULT_KILL_AT", None)
