@@ -28,7 +28,7 @@ from desktop.store.customers import TAG_SEPARATOR, CustomerRepository
 MEMO_LIMIT: Final = 16_384
 """Distinct values a column remembers before it starts afresh (bounded memory)."""
 
-Values = list[object]
+Values = Sequence[object]
 ColumnCells = Callable[[Values], list[CellValue]]
 RowBuilder = Callable[[Sequence[CustomerRecord]], list[Row]]
 
@@ -148,8 +148,9 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
             token(v if isinstance(v, int) else None) for v in values]))
 
     def rows(records: Sequence[CustomerRecord]) -> list[Row]:
-        if not plan:
+        if not plan or not records:
             return [() for _ in records]
-        cells = [column([r[index] for r in records]) for index, column in plan]
+        stored = list(zip(*records, strict=True))  # the batch's columns, transposed in C
+        cells = [column(stored[index]) for index, column in plan]
         return list(zip(*cells, strict=True))
     return rows
