@@ -49,7 +49,6 @@ from desktop.services.feedback import COMPLAINT_OVERDUE_AFTER
 from desktop.services.order_views import Clock, FeedbackFilter, LocalTime, OrderFilter, iso_utc
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
-from desktop.store.customers import CustomerRepository
 from desktop.store.export_queries import ExportOrder, ExportQueries, streaming_cache
 from desktop.store.feedback_queries import FeedbackQueries, FeedbackQuery
 from desktop.store.order_queries import OrderQueries, OrderQuery
@@ -134,14 +133,16 @@ def _customers(ctx: ReportContext, request: ExportRequest,
                 for c in columns if c.key in CODE_COLUMN_LABELS},
     )
     db = ctx.workspace.shop.db
+    wanted, tags = build_rows.stored_columns()
 
     def batches() -> Iterator[Batch]:
         reader = db.reader()
-        repository = CustomerRepository(reader)
+        queries = ExportQueries(reader)
         with streaming_cache(reader, CUSTOMER_CACHE_MIB):
             for chunk in id_chunks:
                 for start in range(0, len(chunk), BATCH):
-                    rows = build_rows(repository.records(chunk[start : start + BATCH]))
+                    rows = build_rows(queries.customer_records(
+                        chunk[start : start + BATCH], wanted, tags))
                     yield len(rows), (rows,)
 
     return ReportPlan(
