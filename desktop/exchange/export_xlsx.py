@@ -31,7 +31,7 @@ from desktop.exchange.export_cells import (
     display_width,
     starts_like_formula,
 )
-from desktop.exchange.export_xlsx_rows import RowFiller
+from desktop.exchange.export_xlsx_rows import RowFile, RowFiller
 
 MONEY_FORMAT: Final = "¥#,##0.00"
 DATETIME_FORMAT: Final = "yyyy-mm-dd hh:mm"
@@ -71,6 +71,7 @@ class XlsxReport:
         name = _sheet_name(spec.name, self._names)
         self._names.add(name)
         sheet = self._book.add_worksheet(name)
+        RowFile.install(sheet)
         self.rows[name] = 0
         for col, column in enumerate(spec.columns):
             width = max(column.width, display_width(column.label) + 2)

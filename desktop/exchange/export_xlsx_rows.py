@@ -14,6 +14,7 @@ does not use this at all.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Final
@@ -101,3 +102,44 @@ class RowFiller:
                 last = index
         if last >= 0:
             sheet._check_dimensions(last, 0)
+
+
+class RowFile:
+    """A constant_memory sheet's row file, written through a write-only text file.
+
+    XlsxWriter opens it for reading and writing (``"w+"``); a text file that can be read
+    resets its decoder — two Python calls — on every write, and XlsxWriter writes once or
+    more per cell. It reads the rows back only once, when the workbook is stored: the first
+    ``seek`` closes the writing side and reads from the start (the same encoding and newline
+    handling as ``"w+"``)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._out = open(name, "w", encoding="utf-8")  # noqa: SIM115 - closed by close()
+        self._in: Any = None
+        self.write = self._out.write
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self._in is None:
+            self._out.close()
+            self._in = open(self._name, encoding="utf-8")  # noqa: SIM115
+        return int(self._in.seek(offset, whence))
+
+    def read(self, size: int = -1) -> str:
+        return str(self._in.read(size)) if self._in is not None else ""
+
+    def close(self) -> None:
+        (self._in if self._in is not None else self._out).close()
+
+    @staticmethod
+    def install(sheet: Worksheet) -> bool:
+        """Put a :class:`RowFile` in place of a new constant_memory sheet's row file (before
+        anything is written to it); False, leaving the sheet as it is, if it is not one."""
+        handle = getattr(sheet, "row_data_fh", None)
+        name = getattr(sheet, "row_data_filename", None)
+        if not name or not isinstance(handle, io.TextIOWrapper) or handle.tell() != 0 \
+                or sheet.fh is not handle:
+            return False
+        handle.close()
+        sheet.row_data_fh = sheet.fh = RowFile(name)
+        return True

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from desktop.exchange.export_cells import CellKind, CellValue, Column, Row, Sheet
 from desktop.exchange.export_xlsx import XlsxReport
-from desktop.exchange.export_xlsx_rows import RowFiller
+from desktop.exchange.export_xlsx_rows import RowFile, RowFiller
 
 KINDS = list(CellKind)
 
@@ -91,3 +91,19 @@ def test_the_filler_is_used_only_where_it_can_be(tmp_path: Path) -> None:
     assert report.rows == {"Data": 2, "Nothing": 2}
     report.abandon()
     assert not RowFiller.usable(object())
+
+
+def test_the_write_only_row_file_gives_the_same_workbook(tmp_path: Path, monkeypatch) -> None:
+    kinds = [CellKind.TEXT, CellKind.INTEGER, CellKind.MONEY, CellKind.DATETIME]
+    rows: list[Row] = [("行\n二\r\n", 1, 250, datetime(2024, 1, 2, 3, 4)),
+                       ("  x", -2, None, None)] * 3_000  # more than XlsxWriter's read buffer
+    with_row_file = _sheet_xml(kinds, [rows], tmp_path, one_by_one=False)
+    book = XlsxReport(io.BytesIO(), tmp_path, "Cover")
+    book.sheet(Sheet("Data", (Column("a"),)))
+    assert isinstance(book._book.worksheets()[1].row_data_fh, RowFile)
+    book.abandon()
+    for leftover in tmp_path.iterdir():  # the abandoned book's row files
+        leftover.unlink()
+    monkeypatch.setattr(RowFile, "install", staticmethod(lambda sheet: False))
+    assert _sheet_xml(kinds, [rows], tmp_path, one_by_one=False) == with_row_file
+    assert not list(tmp_path.iterdir())  # XlsxWriter removed its row files either way
