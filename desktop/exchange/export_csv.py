@@ -61,9 +61,10 @@ def _column(cell: _Cell, values: Sequence[CellValue]) -> list[str | int]:
             (f"{v // 100}.{v % 100:02d}" if v >= 0 else f"-{-v // 100}.{-v % 100:02d}")
             if v.__class__ is int else ("" if v is None else _money(v)) for v in values
         ]
-    if cell is _moment:
+    if cell is _moment:  # (a masked birthday is text in a date column)
         return [v.isoformat(" ", "minutes") if v.__class__ is datetime
-                else ("" if v is None else _moment(v)) for v in values]
+                else (v if v.__class__ is str and v[:1] not in FORMULA_TRIGGERS
+                      else ("" if v is None else _moment(v))) for v in values]
     return ["" if v is None else cell(v) for v in values]
 
 

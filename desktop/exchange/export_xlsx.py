@@ -31,6 +31,7 @@ from desktop.exchange.export_cells import (
     display_width,
     starts_like_formula,
 )
+from desktop.exchange.export_xlsx_rows import RowFile, RowFiller
 
 MONEY_FORMAT: Final = "¥#,##0.00"
 DATETIME_FORMAT: Final = "yyyy-mm-dd hh:mm"
@@ -70,6 +71,7 @@ class XlsxReport:
         name = _sheet_name(spec.name, self._names)
         self._names.add(name)
         sheet = self._book.add_worksheet(name)
+        RowFile.install(sheet)
         self.rows[name] = 0
         for col, column in enumerate(spec.columns):
             width = max(column.width, display_width(column.label) + 2)
@@ -78,8 +80,10 @@ class XlsxReport:
         sheet.freeze_panes(1, 0)
         if spec.columns:
             sheet.autofilter(0, 0, 0, len(spec.columns) - 1)
+        filler = RowFiller(sheet, [c.kind for c in spec.columns], self._guarded, self._money,
+                           self._datetime) if RowFiller.usable(sheet) else None
         return SheetWriter(self, name, sheet, [self._writer(sheet, c.kind) for c in spec.columns],
-                           self._guarded)
+                           self._guarded, filler)
 
     def finish(self, title: str, lines: Sequence[CoverLine]) -> None:
         """Write the cover (title, then label/value lines) and close the workbook."""
@@ -147,21 +151,26 @@ class XlsxReport:
 
 class SheetWriter:
     def __init__(self, report: XlsxReport, name: str, sheet: Worksheet,
-                 writers: list[Callable[[int, int, CellValue], None]], guarded: Format) -> None:
+                 writers: list[Callable[[int, int, CellValue], None]], guarded: Format,
+                 filler: RowFiller | None = None) -> None:
         self._report = report
         self.name = name
         self._writers = writers
         self._write_string = _cell_method(sheet, "write_string")
         self._guarded = guarded
+        self._filler = filler
         self._next = 1
 
     def write(self, row: Row) -> None:
         """One data row. Text — most cells, whatever the column's kind — is written here
-        directly (this loop runs a million times per 100,000 customers); other values by
-        their column's writer."""
+        directly; other values by their column's writer."""
         if len(row) != len(self._writers):
             raise ValueError("a row must have one value per column")
-        index = self._next
+        self._write_at(self._next, row)
+        self._next += 1
+        self._report.rows[self.name] = self._next - 1
+
+    def _write_at(self, index: int, row: Row) -> None:
         write_string, guarded, triggers = self._write_string, self._guarded, FORMULA_TRIGGERS
         for col, value in enumerate(row):
             if value is None or value == "":
@@ -170,28 +179,21 @@ class SheetWriter:
                 write_string(index, col, value, guarded if value[0] in triggers else None)
             else:
                 self._writers[col](index, col, value)
-        self._next = index + 1
-        self._report.rows[self.name] = index
 
     def write_rows(self, rows: Sequence[Row]) -> None:
-        """A batch of rows, as :meth:`write` writes each (the same loop, set up once)."""
+        """A batch of rows, as :meth:`write` writes each: straight into XlsxWriter's row
+        table when it can (``export_xlsx_rows``: the same XML, the per-cell calls saved —
+        this runs for a million cells per 100,000 customers), else row by row."""
         width = len(self._writers)
         if any(len(row) != width for row in rows):
             raise ValueError("a row must have one value per column")
-        index = self._next
-        write_string, guarded, triggers = self._write_string, self._guarded, FORMULA_TRIGGERS
-        writers = self._writers
-        for row in rows:
-            for col, value in enumerate(row):
-                if value is not None and value != "":
-                    if value.__class__ is str:
-                        write_string(index, col, value,
-                                     guarded if value[0] in triggers else None)
-                    else:
-                        writers[col](index, col, value)
-            index += 1
-        self._next = index
-        self._report.rows[self.name] = index - 1
+        if self._filler is not None:
+            self._filler.fill(self._next, rows, self._write_at)
+        else:
+            for index, row in enumerate(rows, start=self._next):
+                self._write_at(index, row)
+        self._next += len(rows)
+        self._report.rows[self.name] = self._next - 1
 
 
 def _cell_method(sheet: Worksheet, name: str) -> Callable[..., object]:

@@ -30,9 +30,8 @@ RESIDENT_ID_AT: Final = len(CustomerRepository.columns) + 1
 MEMO_LIMIT: Final = 16_384
 """Distinct values a column remembers before it starts afresh (bounded memory)."""
 
-Values = list[object]
+Values = Sequence[object]
 ColumnCells = Callable[[Values], list[CellValue]]
-RowBuilder = Callable[[Sequence[CustomerRecord]], list[Row]]
 
 
 def _memo(shown: Callable[[object], CellValue]) -> ColumnCells:
@@ -103,7 +102,7 @@ def _relabelled(cells: ColumnCells, labels: Mapping[str, str]) -> ColumnCells:
 
 def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
                   pseudonym: Pseudonym | None,
-                  labels: Mapping[str, Mapping[str, str]] | None = None) -> RowBuilder:
+                  labels: Mapping[str, Mapping[str, str]] | None = None) -> CustomerRows:
     """A function from a batch of stored customer rows (``CustomerRepository.records``) to
     report rows, one cell per column of ``columns`` (the pseudonymous key first if asked).
     ``labels``: per column key, words to show for code values (e.g. gender codes)."""
@@ -152,11 +151,29 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
         plan.insert(0, (at["id"], lambda values: [
             token(v if isinstance(v, int) else None) for v in values]))
 
-    def rows(records: Sequence[CustomerRecord]) -> list[Row]:
-        if not plan:
+    return CustomerRows(plan)
+
+
+class CustomerRows:
+    """Report rows from a batch of stored customer rows (see :func:`customer_rows`)."""
+
+    def __init__(self, plan: Sequence[tuple[int, ColumnCells]]) -> None:
+        self._plan = list(plan)
+        self.reads: frozenset[int] = frozenset(index for index, _ in self._plan)
+        """Positions in a stored row (``CustomerRepository.records``) the rows are made of."""
+
+    def stored_columns(self) -> tuple[frozenset[str], bool]:
+        """The :attr:`reads` as ``CustomerRepository.columns`` names, and whether the tags
+        (the position after them) are read."""
+        names = CustomerRepository.columns
+        return (frozenset(names[i] for i in self.reads if i < len(names)),
+                len(names) in self.reads)
+
+    def __call__(self, records: Sequence[CustomerRecord]) -> list[Row]:
+        if not self._plan or not records:
             return [() for _ in records]
-        cells = [column([r[index] for r in records] if index != RESIDENT_ID_AT
-                        else [r[index] if len(r) > index else None for r in records])
-                 for index, column in plan]
+        if RESIDENT_ID_AT in self.reads:  # appended only when the report shows the ID
+            records = [r if len(r) > RESIDENT_ID_AT else (*r, None) for r in records]
+        stored = list(zip(*records, strict=True))  # the batch's columns, transposed in C
+        cells = [column(stored[index]) for index, column in self._plan]
         return list(zip(*cells, strict=True))
-    return rows

@@ -50,7 +50,6 @@ from desktop.services.feedback import COMPLAINT_OVERDUE_AFTER
 from desktop.services.order_views import Clock, FeedbackFilter, LocalTime, OrderFilter, iso_utc
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
-from desktop.store.customers import CustomerRepository
 from desktop.store.export_queries import ExportOrder, ExportQueries, streaming_cache
 from desktop.store.feedback_queries import FeedbackQueries, FeedbackQuery
 from desktop.store.order_queries import OrderQueries, OrderQuery
@@ -136,16 +135,17 @@ def _customers(ctx: ReportContext, request: ExportRequest,
     )
     db = ctx.workspace.shop.db
     with_resident_ids = any(c.key == "customer.resident_id" for c in columns)
+    wanted, tags = build_rows.stored_columns()
 
     def batches() -> Iterator[Batch]:
         reader = db.reader()
-        repository = CustomerRepository(reader)
+        queries = ExportQueries(reader)
         resident_ids = (ResidentIdCells(ctx.workspace, ctx.session, reader, ctx.masked)
                         if with_resident_ids else None)
         with streaming_cache(reader, CUSTOMER_CACHE_MIB):
             for chunk in id_chunks:
                 for start in range(0, len(chunk), BATCH):
-                    records = repository.records(chunk[start : start + BATCH])
+                    records = queries.customer_records(chunk[start : start + BATCH], wanted, tags)
                     if resident_ids is not None:
                         records = resident_ids.appended(records)
                     rows = build_rows(records)
