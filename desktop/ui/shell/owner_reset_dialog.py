@@ -25,7 +25,7 @@ from desktop.ui.error_text import joined_problems
 from desktop.ui.shell.secret_fields import SecretField, StrengthMeter
 from desktop.ui.shell.style import button, label, named, show_field_error
 
-DIALOG_WIDTH = 520
+DIALOG_WIDTH = 560
 # The longest code people might paste with extra spaces or dashes; the service keeps only
 # letters and digits.
 MAX_CODE_LENGTH = 64
@@ -39,7 +39,9 @@ class OwnerResetDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("ownerResetDialog")
         self.setModal(True)
-        self.setMinimumWidth(DIALOG_WIDTH)
+        # A fixed width lets the wrapped texts take their height for it; the dialog grows
+        # when errors appear (see _refit) instead of squeezing the text above them.
+        self.setFixedWidth(DIALOG_WIDTH)
         self._busy = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -133,21 +135,25 @@ class OwnerResetDialog(QDialog):
         self.busy_bar.setVisible(busy)
         self.busy_text.setVisible(busy)
         self._update_button()
+        self._refit()
 
     def show_code_error(self, text: str) -> None:
         self.set_busy(False)
         show_field_error(self.code_field.edit, self.code_error, text)
+        self._refit()
         self.code_field.setFocus()
         self.code_field.edit.selectAll()
 
     def show_password_error(self, text: str) -> None:
         self.set_busy(False)
         show_field_error(self.password_field.edit, self.password_error, text)
+        self._refit()
         self.password_field.setFocus()
 
     def show_error(self, text: str) -> None:
         self.set_busy(False)
         show_field_error(None, self.error_label, text)
+        self._refit()
 
     def forget(self) -> None:
         """Clear every secret typed (after success, on cancel)."""
@@ -160,6 +166,10 @@ class OwnerResetDialog(QDialog):
     @staticmethod
     def _clear_on_edit(edit: QLineEdit, error: QLabel) -> None:
         edit.textEdited.connect(lambda _text: show_field_error(edit, error, ""))
+
+    def _refit(self) -> None:
+        self.layout().activate()
+        self.adjustSize()
 
     def _update_button(self) -> None:
         self.reset_button.setEnabled(not self._busy)
@@ -192,6 +202,7 @@ class OwnerResetDialog(QDialog):
         if mismatch:
             first_bad = first_bad or self.confirm_field
         if first_bad is not None:
+            self._refit()
             first_bad.setFocus()
             return
         self.set_busy(True)
