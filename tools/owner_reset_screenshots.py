@@ -86,8 +86,8 @@ def main() -> None:
         shoot(args.out, args.language)
         return
     for language in LANGUAGES:  # a clean QApplication per language
-        subprocess.run([sys.executable, __file__, "--out", str(args.out), "--language",  # noqa: S603
-                        language], check=True)
+        command = [sys.executable, __file__, "--out", str(args.out), "--language", language]
+        subprocess.run(command, check=True)  # noqa: S603 - this script, our arguments
 
 
 if __name__ == "__main__":
