@@ -109,6 +109,8 @@ def test_the_right_code_sets_the_new_password_and_returns_to_login(
 ) -> None:
     view = at_login.login_view
     view.user_edit.setText("someone")
+    view.show_throttled(600)  # the owner ran into the back-off before remembering the code
+    assert view.forgot_button.isEnabled() and not view.login_button.isEnabled()
     dialog = open_dialog(qtbot, at_login)
     # typed as people copy it from paper: small letters, spaces for dashes
     fill(dialog, shared.recovery_code.lower().replace("-", " "), NEW_PASSWORD)
@@ -120,6 +122,7 @@ def test_the_right_code_sets_the_new_password_and_returns_to_login(
     assert view.reset_notice.isVisible()
     assert "Log in with the new password" in view.reset_notice.text()
     assert view.user_edit.text() == OWNER
+    assert view.throttle_seconds_left == 0 and view.login_button.isEnabled()
     assert "key.password_reset" in audit_actions(at_login)
 
     view.secret_field.setText(OWNER_PASSWORD)

@@ -96,6 +96,8 @@ class LoginView(CardScreen):
     def password_was_reset(self, owner: str) -> None:
         """After "Forgot the owner password?": the owner's name in, ready for the new one."""
         self._reset_done = True
+        self._throttled_until = 0.0  # the reset ended the owner's login back-off
+        self._throttle_timer.stop()
         self.user_edit.setText(owner)
         self.secret_field.clear()
         show_field_error(None, self.error_label, "")
