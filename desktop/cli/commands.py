@@ -219,7 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
         handler=with_user(_password_change))
     password_commands.add_parser(
         "reset", help="forgot the owner password: set a new one with the recovery code "
-        "(asks for the code, then the new password)").set_defaults(handler=_password_reset)
+        "(asks for the code, then the new password)",
+        description="Set a new owner password with the recovery code shown at set-up. The "
+        "recovery code stays the same. Scripts: main.py --recovery-code-stdin password reset, "
+        "with the code and the new password on two lines. A wrong code changes nothing "
+        "(exit code 3).").set_defaults(handler=_password_reset)
 
     key = commands.add_parser("key", help="database key (owner)")
     key_commands = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)
