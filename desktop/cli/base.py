@@ -58,6 +58,8 @@ secrets on standard input, one per line, in this order:
   the owner)
   then, for 'users add', the new user's password or PIN; for 'password change', the new
   password
+  'password reset' (forgotten owner password, no --user): the recovery code, then the new
+  owner password
 """
 
 

@@ -26,8 +26,14 @@ from desktop.cli.base import (
 )
 from desktop.core.errors import ShopVaultError
 from desktop.core.roles import Role
+from desktop.services.accounts import check_secret
 from desktop.services.session import Session
-from desktop.services.workspace import VerifyReport, Workspace, new_workspace
+from desktop.services.workspace import (
+    VerifyReport,
+    Workspace,
+    new_workspace,
+    open_with_recovery_code,
+)
 
 
 def _cmd_init(cli: Cli) -> int:
@@ -81,6 +87,22 @@ def _password_change(cli: Cli, ws: Workspace, session: Session) -> int:
     new = cli.secrets.ask("New password: ", confirm=True)
     ws.accounts.change_password(session, cli.last_password, new)
     cli.say("Password changed.")
+    return EXIT_OK
+
+
+def _password_reset(cli: Cli) -> int:
+    # The recovery code opens the shop first, so a wrong one is refused before anything else
+    # is asked; the service checks it again when it re-wraps the keys.
+    code = cli.secrets.ask("Recovery code: ")
+    workspace = open_with_recovery_code(cli.paths, code, cli.keyring)
+    try:
+        new = cli.secrets.ask("New owner password: ", confirm=True)
+        check_secret(new, pin=False)
+        owner = workspace.accounts.reset_owner_password(code, new)
+    finally:
+        workspace.close()
+    cli.say(f"The owner password of {owner.username} was reset. Log in with the new password.")
+    cli.say("Your recovery code has not changed: keep the paper copy; it still works.")
     return EXIT_OK
 
 
@@ -189,11 +211,19 @@ def build_parser() -> argparse.ArgumentParser:
     disable.add_argument("name")
     disable.set_defaults(handler=with_user(_users_disable))
 
-    password = commands.add_parser("password", help="change your password")
+    password = commands.add_parser("password", help="change your password, or reset the "
+                                   "owner's with the recovery code")
     password_commands = password.add_subparsers(dest="password_command", metavar="ACTION",
                                                 required=True)
     password_commands.add_parser("change", help="change the password of --user").set_defaults(
         handler=with_user(_password_change))
+    password_commands.add_parser(
+        "reset", help="forgot the owner password: set a new one with the recovery code "
+        "(asks for the code, then the new password)",
+        description="Set a new owner password with the recovery code shown at set-up. The "
+        "recovery code stays the same. Scripts: main.py --recovery-code-stdin password reset, "
+        "with the code and the new password on two lines. A wrong code changes nothing "
+        "(exit code 3).").set_defaults(handler=_password_reset)
 
     key = commands.add_parser("key", help="database key (owner)")
     key_commands = key.add_subparsers(dest="key_command", metavar="ACTION", required=True)

@@ -240,6 +240,9 @@ class AccountService:
             )
             if kept:
                 self._field_keys.settle_password(stamp)
+            # The owner who forgot the password has usually run into the login back-off;
+            # the recovery code proves more than a password would, so the wait ends here.
+            self._shop.db.login_throttle.clear(owner.username)
             self._trail.append(SYSTEM_ACTOR, "key.password_reset", f"user:{owner.id}",
                                {"field_key_kept": kept})
         self._trail.anchor()

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/ui/shell/controller.py" line="+143"/>
+        <location filename="../../desktop/ui/shell/controller.py" line="+145"/>
         <source>Opening your shop</source>
         <translation>正在打开店铺</translation>
     </message>
@@ -3990,7 +3990,7 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../desktop/ui/shell/login_view.py" line="+118"/>
+        <location filename="../../desktop/ui/shell/login_view.py" line="+137"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
@@ -4044,6 +4044,21 @@
         <location line="+6"/>
         <source>Your shop</source>
         <translation>您的店铺</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The owner password was changed. Log in with the new password.</source>
+        <translation>店主密码已更改。请用新密码登录。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forgot the owner password?</source>
+        <translation>忘记店主密码？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set a new owner password with the recovery code from set-up</source>
+        <translation>用设置店铺时抄下的恢复码设置新的店主密码</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4632,6 +4647,87 @@
         <location line="+6"/>
         <source>All channels</source>
         <translation>全部渠道</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerResetDialog</name>
+    <message>
+        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+167"/>
+        <source>Setting it…</source>
+        <translation>正在设置…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Enter the recovery code from your paper copy.</source>
+        <translation>请输入您抄在纸上的恢复码。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Forgot the owner password</source>
+        <translation>忘记店主密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set a new owner password</source>
+        <translation>设置新的店主密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the recovery code you wrote down when the shop was set up. Your customer records stay as they are.</source>
+        <translation>请使用设置店铺时您抄下的恢复码。您的客户资料不会有任何改变。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Recovery code</source>
+        <translation>恢复码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Capital or small letters, spaces and dashes do not matter.</source>
+        <translation>大小写、空格和短横线都没有关系。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New owner password</source>
+        <translation>新的店主密码(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Type the new password again</source>
+        <translation>再输入一次新密码(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your recovery code stays the same. Keep the paper copy in a safe place: it still works if you forget the password again.</source>
+        <translation>恢复码不会改变。请把纸质副本放在安全的地方：以后再忘记密码时，它仍然可以使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Setting the new password. This takes a few seconds…</source>
+        <translation>正在设置新密码，需要几秒钟…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerResetFlow</name>
+    <message>
+        <location filename="../../desktop/ui/shell/owner_reset.py" line="+55"/>
+        <source>This recovery code is not correct. Check it against your paper copy.</source>
+        <translation>恢复码不正确。请对照您抄写的纸质副本检查。</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ from desktop.ui.idle_lock import IdleWatcher
 from desktop.ui.shell.first_run import FirstRunWizard, NewShopForm
 from desktop.ui.shell.login_view import LoginView
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.owner_reset import OwnerResetFlow
 from desktop.ui.shell.page_factories import workspace_page_specs
 from desktop.ui.shell.pages import PageSpec
 from desktop.ui.shell.preferences import LanguageSwitch, Preferences
@@ -116,6 +117,7 @@ class AppController(QObject):
                        self.login_view):
             self.window.add_screen(screen)
         self.setup = SetupTasks(self)
+        self.owner_reset = OwnerResetFlow(self)
 
         self.problem_view.retry_requested.connect(self.start)
         self.problem_view.quit_requested.connect(self.request_quit)

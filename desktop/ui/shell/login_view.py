@@ -24,12 +24,14 @@ LOGIN_CARD_WIDTH = 500
 class LoginView(CardScreen):
     login_requested = Signal(str, str)
     """(user name, password or PIN)"""
+    forgot_password_requested = Signal()
 
     def __init__(self, languages: LanguageSwitch, parent: QWidget | None = None) -> None:
         super().__init__(languages, card_width=LOGIN_CARD_WIDTH, parent=parent)
         self._shop_name = ""
         self._locked = False
         self._busy = False
+        self._reset_done = False
         self._throttled_until = 0.0
         self._throttle_timer = QTimer(self)
         self._throttle_timer.setInterval(250)
@@ -38,6 +40,9 @@ class LoginView(CardScreen):
         self.lock_notice = label("notice")
         self.lock_notice.setVisible(False)
         self.body.addWidget(self.lock_notice)
+        self.reset_notice = label("success")
+        self.reset_notice.setVisible(False)
+        self.body.addWidget(self.reset_notice)
 
         self.user_caption = label("fieldLabel", wrap=False)
         self.user_edit = named(QLineEdit(), "userEdit")
@@ -60,7 +65,10 @@ class LoginView(CardScreen):
         self.login_button = button("loginButton", "primary")
         self.login_button.setDefault(True)
         self.login_button.clicked.connect(self._submit)
+        self.forgot_button = button("forgotPasswordButton", "link")
+        self.forgot_button.clicked.connect(self.forgot_password_requested)
         row = QHBoxLayout()
+        row.addWidget(self.forgot_button)
         row.addStretch(1)
         row.addWidget(self.login_button)
         self.body.addSpacing(6)
@@ -77,12 +85,24 @@ class LoginView(CardScreen):
         """Reset the form for a login (or, with ``locked``, the lock screen)."""
         self._shop_name = shop_name
         self._locked = locked
+        self._reset_done = False
         self.user_edit.setText(user)
         self.secret_field.clear()
         show_field_error(None, self.error_label, "")
         self.set_busy(False)
         self.retranslateUi()
         self.focus_first_empty()
+
+    def password_was_reset(self, owner: str) -> None:
+        """After "Forgot the owner password?": the owner's name in, ready for the new one."""
+        self._reset_done = True
+        self._throttled_until = 0.0  # the reset ended the owner's login back-off
+        self._throttle_timer.stop()
+        self.user_edit.setText(owner)
+        self.secret_field.clear()
+        show_field_error(None, self.error_label, "")
+        self.retranslateUi()
+        self.secret_field.setFocus()
 
     def focus_first_empty(self) -> None:
         (self.secret_field if self.user_edit.text() else self.user_edit).setFocus()
@@ -91,6 +111,7 @@ class LoginView(CardScreen):
         self._busy = busy
         self.user_edit.setEnabled(not busy)
         self.secret_field.setEnabled(not busy)
+        self.forgot_button.setEnabled(not busy)
         self._update_button()
 
     def show_error(self, text: str) -> None:
@@ -172,6 +193,14 @@ class LoginView(CardScreen):
             self.title_label.setText(self.tr("Log in"))
             self.subtitle_label.setText(self._shop_name or self.tr("Your shop"))
         self.lock_notice.setVisible(self._locked)
+        self.reset_notice.setText(
+            self.tr("The owner password was changed. Log in with the new password.")
+        )
+        self.reset_notice.setVisible(self._reset_done)
+        self.forgot_button.setText(self.tr("Forgot the owner password?"))
+        self.forgot_button.setToolTip(
+            self.tr("Set a new owner password with the recovery code from set-up")
+        )
         self.user_caption.setText(self.tr("&User name"))
         self.secret_caption.setText(self.tr("&Password or PIN"))
         self.secret_hint.setText(self.tr("Staff may use their 4–8 digit PIN."))
