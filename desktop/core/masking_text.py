@@ -79,7 +79,10 @@ _EMAIL: Final = re.compile(
     rf"(?:{_NOT_HAN}[\w.%+\-])+@(?:(?:{_NOT_HAN}[\w\-])+\.)+(?:{_NOT_HAN}(?!\d)\w){{2,}}"
 )
 """Letters of any script but Han, so 联系我alice@example.com谢谢 stops at the Chinese."""
-_LOOSE_EMAIL: Final = re.compile(rf"(?:{_NOT_HAN}[\w.%+\-])+@[\w\-]+(?:\.[\w\-]+)*")
+_DOMAIN_LABEL = rf"(?:[{_HAN}]+|(?:{_NOT_HAN}[\w\-])+)"
+_LOOSE_EMAIL: Final = re.compile(
+    rf"(?:{_NOT_HAN}[\w.%+\-])+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*"
+)
 """Any other name@domain (a Chinese domain, no dot): the name is masked all the same."""
 _HANDLES: Final = re.compile(
     r"(wxid_[A-Za-z0-9_\-]+)"
@@ -106,6 +109,7 @@ _LONG_RUN: Final = re.compile(r"[0-9]+(?:[ \-.][0-9]{3,})*(?:[ \-][0-9]{1,2})?")
 138.1234.5678); middle groups of one or two digits (sizes 42 43 44) end the run."""
 _MOBILE_ANYWHERE: Final = re.compile(r"1[3-9][0-9]{9}")
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_DATE_BEFORE: Final = re.compile(r"(?<![0-9])[0-9]{4}[\-/.][0-9]{1,2}[\-/.][0-9]{1,2} $")
 _CURRENCY_BEFORE: Final = re.compile(r"(?:[¥￥$€£]|RMB|CNY|USD)\s*$")
 _CURRENCY_AFTER: Final = re.compile(r"\s*(?:元|块|圆|RMB|CNY|USD)|\.[0-9]")
 
@@ -147,6 +151,12 @@ def _is_date_or_time(digits: str) -> bool:
     return len(digits) == 16 and _is_date(digits[:8]) and _is_date(digits[8:])
 
 
+def _is_amount(text: str, start: int, end: int) -> bool:
+    """A currency sign or word next to it, or decimals after it. Card lengths (16-19 digits)
+    are never taken for an amount: no shop writes a sum that long."""
+    return bool(_CURRENCY_BEFORE.search(text, 0, start) or _CURRENCY_AFTER.match(text, end))
+
+
 def _card_spans(text: str) -> list[Span]:
     """Luhn-valid 16–19 digit numbers, written solid or in groups, even when a run of
     numbers around them (a date, a phone) is separated by single spaces or dashes."""
@@ -164,10 +174,32 @@ def _card_spans(text: str) -> list[Span]:
                 if len(digits) >= 16 and luhn_ok(digits):
                     best = j
             if best >= 0:
+                best = _whole_card_run(text, groups, i, best)
                 spans.append((groups[i][0], groups[best][1], Found.CARD))
                 i = best
             i += 1
     return spans
+
+
+def _whole_card_run(text: str, groups: list[tuple[int, int]], first: int, last: int) -> int:
+    """A checksum-valid part of a longer card-like run (4421 7080 0121 9733 001) is not
+    taken alone, or the rest of the real card would show: the last group of the run then."""
+    rest = groups[first:]
+    if sum(e - s for s, e in rest) <= 19 and all(e - s >= 3 for s, e in rest):
+        return len(groups) - 1
+    return last
+
+
+def _inside_longer_number(text: str, start: int, end: int) -> bool:
+    """A digit right before or after; or, for a number written in groups, one more group a
+    space or dash away (3000 0000 1400 0000 000 is a card, not a phone after 8 digits)."""
+    before, after = text[max(start - 2, 0) : start], text[end : end + 2]
+    if before[-1:].isdigit() or after[:1].isdigit():
+        return True
+    grouped = re.search(r"[0-9][ \-.][0-9]", text[start:end]) is not None
+    if _DATE_BEFORE.search(text, max(start - 11, 0), start):
+        return False  # 2024-01-05 138 1234 5678
+    return grouped and bool(re.search(r"[0-9][ \-]$", before) or re.match(r"[ \-][0-9]", after))
 
 
 def _phone_spans(text: str) -> list[Span]:
@@ -176,6 +208,8 @@ def _phone_spans(text: str) -> list[Span]:
         for leniency in (phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE):
             for match in phonenumbers.PhoneNumberMatcher(text, "CN", leniency=leniency):
                 raw = match.raw_string
+                if _inside_longer_number(text, match.start, match.end):
+                    continue  # left to the sweep, which hides the whole run
                 if leniency == phonenumbers.Leniency.VALID or raw.startswith(("+", "00")):
                     spans.append((match.start, match.end, Found.PHONE))
     except Exception:  # noqa: BLE001 - masking is total; fall back to hiding every digit run
@@ -206,7 +240,7 @@ def _leftover_spans(text: str, taken: list[Span]) -> list[Span]:
             exact_mobile = len(digits) == 11
             spans.append((start, end, Found.PHONE if exact_mobile else Found.HIDDEN_DIGITS))
         elif len(digits) >= 12 and not _is_date_or_time(digits) and not (
-            _CURRENCY_BEFORE.search(view, 0, start) or _CURRENCY_AFTER.match(view, end)
+            len(digits) < 16 and _is_amount(view, start, end)
         ):
             spans.append((start, end, Found.CARD))
     return spans
@@ -228,18 +262,36 @@ def find_identifiers(text: str) -> list[Span]:
     ]
     found += _card_spans(text)
     found += [(start, end, Found.STREET) for start, end in street_spans(text)]
-    found += [(m.start(), m.end(), Found.PHONE) for m in _MOBILE.finditer(text)]
+    found += [
+        (m.start(), m.end(), Found.PHONE)
+        for m in _MOBILE.finditer(text)
+        if not _inside_longer_number(text, m.start(), m.end())
+    ]
     found += _phone_spans(text)
     found += _group_spans(_LABELLED_PHONE, text, Found.PHONE)
-    chosen = _without_overlaps(found)
+    chosen = _without_overlaps(text, found)
     chosen += _leftover_spans(text, chosen)
     return sorted(chosen, key=lambda span: span[0])
 
 
-def _without_overlaps(found: list[Span]) -> list[Span]:
+def _without_overlaps(text: str, found: list[Span]) -> list[Span]:
+    """Earlier detectors win. A later span that overlaps a chosen one and reaches further
+    with digits (路138.1234.5678: the street took 路138) is not dropped, or those digits would
+    show: the two become one span, all hidden."""
     chosen: list[Span] = []
     for span in found:
-        start, end, _ = span
-        if start < end and not any(s < end and start < e for s, e, _ in chosen):
-            chosen.append(span)
+        start, end, kind = span
+        overlapping = [c for c in chosen if c[0] < end and start < c[1]]
+        if start >= end or any(c[0] <= start and end <= c[1] for c in overlapping):
+            continue
+        if overlapping:
+            low = min(c[0] for c in overlapping)
+            high = max(c[1] for c in overlapping)
+            if not re.search("[0-9]", text[start:low] + text[high:end]):
+                continue
+            kinds = {c[2] for c in overlapping} | {kind}
+            merged = Found.STREET if Found.STREET in kinds else Found.HIDDEN_DIGITS
+            chosen = [c for c in chosen if c not in overlapping]
+            span = (min(low, start), max(high, end), merged)
+        chosen.append(span)
     return chosen
