@@ -91,7 +91,7 @@ _HANDLES: Final = re.compile(
     r"|(?<![A-Za-z])(?i:qq)\s*号?码?\s*[:：]?\s*([1-9][0-9]{4,11})(?![0-9])"
 )
 _LABELLED_PHONE: Final = re.compile(
-    r"(?i:电话|手机|座机|联系方式|tel|phone|mobile)[号码]{0,2}\s*[:：]?\s*"
+    r"(?:电话|手机|座机|联系方式|(?<![A-Za-z])(?i:tel|phone|mobile))[号码]{0,2}\s*[:：]?\s*"
     r"(\+?[0-9](?:[ \-]?[0-9]){4,17})(?![0-9])"
 )
 """A number right after a phone label is a phone, even an 8-digit landline without its area

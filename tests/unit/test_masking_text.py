@@ -37,6 +37,7 @@ from desktop.core.validation import luhn_ok, resident_id_check_char
     ("138\u200b1234\u200b5678", "138****5678"),
     ("座机010-12345678", "座机010-****5678"),
     ("电话：88886666（晚上）", "电话：********（晚上）"),
+    ("Tel: 2345 6789", "Tel: *********"),
     ("QQ：123456789，", "QQ：12********，"),
     ("qq号 10001", "qq号 10********"),
     # cards whatever their checksum, and any other long number
@@ -69,6 +70,7 @@ def test_known_leaks_are_closed(text: str, masked: str) -> None:
     "走了5公里，路上3次堵车",
     "订单 #20240105，数量 12",
     "@张三 明天来取货",
+    "Hotel 12345678 booked",
 ])
 def test_dates_amounts_and_ordinary_numbers_stay(text: str) -> None:
     assert mask_free_text(text) == text
