@@ -9,19 +9,18 @@ these rules produce it returns the value unchanged.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 
 import phonenumbers
 
-from desktop.core.address_text import street_spans
 from desktop.core.errors import InvalidInputError
-from desktop.core.validation import clean_text, luhn_ok, parse_date, resident_id_checksum_ok
+from desktop.core.masking_text import Found, detection_view, find_identifiers, may_hold_identifiers
+from desktop.core.validation import clean_text, parse_date
 
 STAR = "*"
 HIDDEN = "****"
 """Stands for a hidden part whose length must not show (street detail)."""
 
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 _HAN = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 
@@ -318,86 +317,6 @@ def mask_address(
 
 # ---------------------------------------------------------------- free text
 
-_EMAIL_IN_TEXT = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}")
-_WECHAT_IN_TEXT = re.compile(
-    r"(wxid_[A-Za-z0-9_\-]+)"
-    r"|微信号?\s*[:：]?\s*([A-Za-z][A-Za-z0-9_\-]{5,})"
-    r"|(?i:wechat(?:\s*id)?)\s*[:：]\s*([A-Za-z][A-Za-z0-9_\-]{5,})"
-)
-_ID_IN_TEXT = re.compile(r"(?<![0-9])(?:[0-9]{6} ?[0-9]{8} ?[0-9]{3}[0-9Xx]|[0-9]{15})(?![0-9])")
-_NUMBER_RUN = re.compile(r"[0-9]+(?:[ \-][0-9]+)*")
-_MOBILE_IN_TEXT = re.compile(
-    r"(?<![0-9+])(?:\(?(?:\+|00)?86\)?[ \-]?)?\(?1[3-9][0-9]\)?(?:[ \-]?[0-9]){8}(?![0-9])"
-)
-_DIGIT_RUN = re.compile(r"\+?[0-9](?:[ \-]?[0-9]){6,}")
-
-Span = tuple[int, int, str]
-
-
-def _is_resident_id(found: str) -> bool:
-    """Checksum-valid, or ID-shaped with a real birth date inside: a mistyped ID in a note
-    still shows a birth date, so it is masked too (at worst an order number is masked)."""
-    compact = found.replace(" ", "").upper()
-    if len(compact) == 18 and (resident_id_checksum_ok(compact) or compact.endswith("X")):
-        return True
-    birth = compact[6:14] if len(compact) == 18 else "19" + compact[6:12]
-    try:
-        parse_date(f"{birth[:4]}-{birth[4:6]}-{birth[6:]}")
-    except InvalidInputError:
-        return False
-    return compact[0] != "0" and 1900 <= int(birth[:4]) <= 2100
-
-
-def _card_spans(text: str) -> list[Span]:
-    """Luhn-valid 16–19 digit numbers, written solid or in groups, even when a run of
-    numbers around them (a date, a phone) is separated by single spaces or dashes."""
-    spans: list[Span] = []
-    for run in _NUMBER_RUN.finditer(text):
-        base = run.start()
-        groups = [(base + g.start(), base + g.end()) for g in re.finditer("[0-9]+", run.group())]
-        i = 0
-        while i < len(groups):
-            best, digits = -1, ""
-            for j in range(i, len(groups)):
-                digits += text[groups[j][0] : groups[j][1]]
-                if len(digits) > 19:
-                    break
-                if len(digits) >= 16 and luhn_ok(digits):
-                    best = j
-            if best >= 0:
-                start, end = groups[i][0], groups[best][1]
-                spans.append((start, end, mask_bank_card(text[start:end])))
-                i = best
-            i += 1
-    return spans
-
-
-def _detection_view(text: str) -> str:
-    """Same length as ``text``, so spans found in it apply to the original: full-width
-    characters become ASCII and invisible ones become spaces; everything else is unchanged."""
-    out: list[str] = []
-    for c in text:
-        folded = unicodedata.normalize("NFKC", c)
-        if c in _INVISIBLE or folded.isspace():
-            out.append(" ")
-        else:
-            out.append(folded if len(folded) == 1 else c)
-    return "".join(out)
-
-
-def _phone_spans(text: str) -> list[Span]:
-    spans: list[Span] = []
-    try:
-        for leniency in (phonenumbers.Leniency.VALID, phonenumbers.Leniency.POSSIBLE):
-            for match in phonenumbers.PhoneNumberMatcher(text, "CN", leniency=leniency):
-                raw = match.raw_string
-                if leniency == phonenumbers.Leniency.VALID or raw.startswith(("+", "00")):
-                    spans.append((match.start, match.end, mask_phone(raw)))
-    except Exception:  # noqa: BLE001 - masking is total; fall back to hiding every digit run
-        spans = [(m.start(), m.end(), _stars(m.group())) for m in _DIGIT_RUN.finditer(text)]
-    return spans
-
-
 _MEMBER_NO_PHONE = re.compile(r"^\+?[\d\s-]{11,16}$")
 
 
@@ -417,37 +336,32 @@ def mask_member_no(value: str | None) -> str:
     return text
 
 
+_FREE_TEXT_RULES: dict[Found, Callable[[str], str]] = {
+    Found.EMAIL: mask_email,
+    Found.HANDLE: mask_wechat,
+    Found.RESIDENT_ID: mask_resident_id,
+    Found.CARD: mask_bank_card,
+    Found.STREET: lambda _: HIDDEN,
+    Found.PHONE: mask_phone,
+    Found.HIDDEN_DIGITS: _stars,
+}
+
+
 def mask_free_text(value: str | None) -> str:
-    """Mask phone numbers, resident IDs, bank cards, e-mail addresses, WeChat IDs and street
-    addresses found inside free text (notes, feedback), each by its own rule (a street part
-    becomes ****, the region before it stays); the rest is left as written."""
+    """Mask phone numbers, resident IDs, bank cards, e-mail addresses, WeChat and QQ IDs and
+    street addresses found inside free text (notes, feedback), each by its own rule (a street
+    part becomes ****, the region before it stays), and any other run of 12+ digits like a
+    card (see :mod:`desktop.core.masking_text`); the rest is left as written."""
     if not clean_text(value):
         return ""
     original = value if isinstance(value, str) else str(value)
-    text = _detection_view(original)
-    found: list[Span] = []
-    found += [(m.start(), m.end(), mask_email(m.group())) for m in _EMAIL_IN_TEXT.finditer(text)]
-    for m in _WECHAT_IN_TEXT.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
-        found.append((m.start(group), m.end(group), mask_wechat(m.group(group))))
-    found += [
-        (m.start(), m.end(), mask_resident_id(m.group()))
-        for m in _ID_IN_TEXT.finditer(text)
-        if _is_resident_id(m.group())
-    ]
-    found += _card_spans(text)
-    found += [(start, end, HIDDEN) for start, end in street_spans(text)]
-    found += [(m.start(), m.end(), mask_phone(m.group())) for m in _MOBILE_IN_TEXT.finditer(text)]
-    found += _phone_spans(text)
-    chosen: list[Span] = []
-    for span in found:  # earlier detectors win over later overlapping ones
-        start, end, _ = span
-        if start < end and not any(s < end and start < e for s, e, _ in chosen):
-            chosen.append(span)
+    if not may_hold_identifiers(original):
+        return original
+    text = detection_view(original)
     out: list[str] = []
     pos = 0
-    for start, end, replacement in sorted(chosen):
-        out += [original[pos:start], replacement]
+    for start, end, kind in find_identifiers(text):
+        out += [original[pos:start], _FREE_TEXT_RULES[kind](text[start:end])]
         pos = end
     out.append(original[pos:])
     return "".join(out)
