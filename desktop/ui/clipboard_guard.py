@@ -17,7 +17,7 @@ import secrets
 import struct
 import sys
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 DEFAULT_CLEAR_AFTER_S = 30.0
@@ -71,6 +71,8 @@ class ClipboardGuard(QObject):
         self._digest: bytes | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        # Qt's default coarse timer may fire up to 5 % early (1.5 s of the 30 s promised).
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.clear_now)
         self.clear_after_seconds = clear_after_seconds
         app = QCoreApplication.instance()
