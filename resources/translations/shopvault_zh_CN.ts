@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/ui/shell/controller.py" line="+145"/>
+        <location filename="../../desktop/ui/shell/controller.py" line="+146"/>
         <source>Opening your shop</source>
         <translation>正在打开店铺</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>店主密码不正确。</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+239"/>
         <source>The files were not changed. Restore the shop from a backup (uv run main.py restore BACKUP.svbackup), or ask for help before trying anything else.</source>
         <translation>文件没有被改动。请从备份恢复店铺（uv run main.py restore BACKUP.svbackup），或先寻求帮助，不要自行尝试其他操作。</translation>
     </message>
@@ -3262,12 +3262,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/shell/first_run.py" line="+335"/>
-        <source>The two passwords are not the same.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location filename="../../desktop/ui/shell/first_run.py" line="+357"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -3990,7 +3985,7 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../desktop/ui/shell/login_view.py" line="+137"/>
+        <location filename="../../desktop/ui/shell/login_view.py" line="+139"/>
         <source>You can try again now.</source>
         <translation>现在可以重试了。</translation>
     </message>
@@ -4245,6 +4240,14 @@
         <location line="+4"/>
         <source>The audit trail will appear here: who did what, and when, with no personal data. Until then, check it from a terminal with: uv run main.py --user NAME audit verify</source>
         <translation>审计日志将显示在这里：谁在什么时候做了什么，不含个人信息。在此之前，请在终端中用以下命令检查：uv run main.py --user NAME audit verify</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassword</name>
+    <message>
+        <location filename="../../desktop/ui/shell/secret_fields.py" line="+166"/>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -4652,7 +4655,7 @@
 <context>
     <name>OwnerResetDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+167"/>
+        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+175"/>
         <source>Setting it…</source>
         <translation>正在设置…</translation>
     </message>
@@ -4667,12 +4670,7 @@
         <translation>请输入您抄在纸上的恢复码。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>The two passwords are not the same.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Forgot the owner password</source>
         <translation>忘记店主密码</translation>
     </message>
@@ -4733,7 +4731,7 @@
 <context>
     <name>PasswordStrength</name>
     <message>
-        <location filename="../../desktop/ui/shell/secret_fields.py" line="+43"/>
+        <location filename="../../desktop/ui/shell/secret_fields.py" line="-115"/>
         <source>Too weak</source>
         <translation>太弱</translation>
     </message>

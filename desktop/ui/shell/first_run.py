@@ -22,16 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ShopVaultError
-from desktop.core.password_policy import password_problems
 from desktop.services.accounts import clean_username
 from desktop.services.ui_support import MAX_SHOP_NAME_LENGTH, clean_shop_name
 from desktop.ui import i18n
 from desktop.ui.clipboard_guard import ClipboardGuard
-from desktop.ui.error_text import joined_problems, translate_text
+from desktop.ui.error_text import translate_text
 from desktop.ui.shell.card import CardScreen, PageStack
 from desktop.ui.shell.preferences import LanguageSwitch
 from desktop.ui.shell.recovery_code_panel import RecoveryCodePanel
-from desktop.ui.shell.secret_fields import SecretField, StrengthMeter
+from desktop.ui.shell.secret_fields import SecretField, StrengthMeter, check_new_password
 from desktop.ui.shell.style import (
     CHECKBOX_TEXT_INDENT,
     button,
@@ -323,19 +322,9 @@ class FirstRunWizard(CardScreen):
         except ShopVaultError as error:
             show_field_error(self.owner_edit, self.owner_error, self._problem(error))
             first_bad = first_bad or self.owner_edit
-        password = self.password_field.text()
-        problems = password_problems(password)
-        show_field_error(self.password_field.edit, self.password_error, joined_problems(problems))
-        if problems:
-            first_bad = first_bad or self.password_field
-        mismatch = not problems and self.confirm_field.text() != password
-        show_field_error(
-            self.confirm_field.edit,
-            self.confirm_error,
-            self.tr("The two passwords are not the same.") if mismatch else "",
-        )
-        if mismatch:
-            first_bad = first_bad or self.confirm_field
+        bad_password = check_new_password(  # always: every problem shows at once
+            self.password_field, self.password_error, self.confirm_field, self.confirm_error)
+        first_bad = first_bad or bad_password
         if first_bad is not None:
             first_bad.setFocus()
         return first_bad is None

@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.password_policy import password_problems
-from desktop.ui.error_text import joined_problems
-from desktop.ui.shell.secret_fields import SecretField, StrengthMeter
+from desktop.ui.shell.secret_fields import SecretField, StrengthMeter, check_new_password
 from desktop.ui.shell.style import button, label, named, show_field_error
 
 DIALOG_WIDTH = 560
@@ -188,19 +186,9 @@ class OwnerResetDialog(QDialog):
             show_field_error(self.code_field.edit, self.code_error,
                              self.tr("Enter the recovery code from your paper copy."))
             first_bad = self.code_field
-        problems = password_problems(password)
-        show_field_error(self.password_field.edit, self.password_error,
-                         joined_problems(problems))
-        if problems:
-            first_bad = first_bad or self.password_field
-        mismatch = not problems and self.confirm_field.text() != password
-        show_field_error(
-            self.confirm_field.edit,
-            self.confirm_error,
-            self.tr("The two passwords are not the same.") if mismatch else "",
-        )
-        if mismatch:
-            first_bad = first_bad or self.confirm_field
+        bad_password = check_new_password(  # always: every problem shows at once
+            self.password_field, self.password_error, self.confirm_field, self.confirm_error)
+        first_bad = first_bad or bad_password
         if first_bad is not None:
             self._refit()
             first_bad.setFocus()

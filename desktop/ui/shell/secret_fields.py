@@ -7,10 +7,18 @@ Strength is a hint for people; the rule that refuses a password is ``password_pr
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.core.password_policy import password_problems
-from desktop.ui.shell.style import button, label, named, set_property
+from desktop.ui.error_text import joined_problems
+from desktop.ui.shell.style import button, label, named, set_property, show_field_error
 
 MAX_STRENGTH = 4
 
@@ -138,3 +146,26 @@ class StrengthMeter(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.set_password(self._password)
         super().changeEvent(event)
+
+
+def check_new_password(
+    password_field: SecretField,
+    password_error: QLabel,
+    confirm_field: SecretField,
+    confirm_error: QLabel,
+) -> QWidget | None:
+    """Show at their fields what is wrong with a new password and its second entry (first
+    run, owner reset); the first field with a problem, or None when both are fine."""
+    password = password_field.text()
+    problems = password_problems(password)
+    show_field_error(password_field.edit, password_error, joined_problems(problems))
+    mismatch = not problems and confirm_field.text() != password
+    show_field_error(
+        confirm_field.edit,
+        confirm_error,
+        QCoreApplication.translate("NewPassword", "The two passwords are not the same.")
+        if mismatch else "",
+    )
+    if problems:
+        return password_field
+    return confirm_field if mismatch else None
