@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/ui/shell/controller.py" line="+146"/>
+        <location filename="../../desktop/ui/shell/controller.py" line="+147"/>
         <source>Opening your shop</source>
         <translation>正在打开店铺</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>店主密码不正确。</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+245"/>
         <source>The files were not changed. Restore the shop from a backup (uv run main.py restore BACKUP.svbackup), or ask for help before trying anything else.</source>
         <translation>文件没有被改动。请从备份恢复店铺（uv run main.py restore BACKUP.svbackup），或先寻求帮助，不要自行尝试其他操作。</translation>
     </message>
@@ -3262,7 +3262,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/shell/first_run.py" line="+357"/>
+        <location filename="../../desktop/ui/shell/first_run.py" line="+346"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -4655,7 +4655,7 @@
 <context>
     <name>OwnerResetDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+175"/>
+        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+167"/>
         <source>Setting it…</source>
         <translation>正在设置…</translation>
     </message>
@@ -4670,7 +4670,7 @@
         <translation>请输入您抄在纸上的恢复码。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Forgot the owner password</source>
         <translation>忘记店主密码</translation>
     </message>
