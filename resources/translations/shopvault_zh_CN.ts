@@ -276,7 +276,7 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+122"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+123"/>
         <source>Check every row before importing</source>
         <translation>导入前逐行检查</translation>
     </message>
@@ -311,21 +311,21 @@
         <translation>保存有错误的行…</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%n new order(s)</source>
         <translation>
             <numerusform>新订单 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n new feedback entry(s)</source>
         <translation>
             <numerusform>新反馈 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n blank or total row(s) left out</source>
         <translation>
             <numerusform>跳过空行或合计行 %n 行</numerusform>
@@ -1440,7 +1440,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_dialog.py" line="+177"/>
+        <location filename="../../desktop/ui/pages/export_dialog.py" line="+178"/>
         <source>Choose at least one column.</source>
         <translation>请至少选择一列。</translation>
     </message>
@@ -3165,7 +3165,7 @@
 <context>
     <name>FilePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+187"/>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+177"/>
         <source>File password</source>
         <translation>文件密码</translation>
     </message>
@@ -3443,7 +3443,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_history.py" line="+48"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+51"/>
         <source>{count} new</source>
         <translation>新建 {count}</translation>
     </message>
@@ -3453,7 +3453,7 @@
         <translation>更新 {count}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>1 order</source>
         <translation>订单 1</translation>
     </message>
@@ -3463,17 +3463,17 @@
         <translation>订单 {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{count} feedback</source>
         <translation>反馈 {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{count} left out</source>
         <translation>未导入 {count}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -4987,7 +4987,7 @@
 <context>
     <name>RunStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+43"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+44"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -5200,7 +5200,7 @@
         <translation>更新的客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rows merged into an earlier row of the file</source>
         <translation>合并到文件中前面某一行的行</translation>
     </message>
@@ -5220,7 +5220,7 @@
         <translation>新增反馈</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Blank and total rows left out</source>
         <translation>跳过的空行和合计行</translation>
     </message>
@@ -5351,7 +5351,7 @@
 <context>
     <name>UnmaskedConfirmDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_unmasked.py" line="-96"/>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="-87"/>
         <source>Export unmasked data</source>
         <translation>导出未脱敏数据</translation>
     </message>
