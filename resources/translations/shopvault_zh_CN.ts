@@ -1574,6 +1574,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Access history</source>
         <translation>访问记录</translation>
     </message>
@@ -1784,6 +1794,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Export entry</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1829,6 +1844,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Feedback record</source>
+        <translation>反馈记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Feedback status changed</source>
         <translation>更改了反馈状态</translation>
     </message>
@@ -1844,8 +1864,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Fields changed</source>
+        <translation>修改的字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Filters</source>
         <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1969,6 +1999,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Masked</source>
+        <translation>已脱敏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Masked per the shop&apos;s masking rules (DESIGN §4): names, phones, e-mails, WeChat IDs, birthdays and street addresses are shortened; phones, ID numbers, e-mails and street addresses written inside notes and feedback are masked too.</source>
         <translation>已按本店的脱敏规则（DESIGN 第 4 节）脱敏：姓名、电话、邮箱、微信号、生日和详细地址只显示部分；备注和反馈中写到的电话、身份证号、邮箱和详细地址也已脱敏。</translation>
     </message>
@@ -2001,6 +2036,11 @@
         <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2041,6 +2081,11 @@
         <location line="+1"/>
         <source>Order notes</source>
         <translation>订单备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order record</source>
+        <translation>订单记录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2154,6 +2199,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
@@ -2204,6 +2254,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Resolution changed</source>
+        <translation>处理结果已修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
@@ -2221,6 +2276,11 @@
         <location line="+1"/>
         <source>Review</source>
         <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>行数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2364,6 +2424,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>With a customer key</source>
+        <translation>附带客户代号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Withdrawn</source>
         <translation>撤回时间</translation>
     </message>
@@ -2379,8 +2444,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>an error stopped it</source>
+        <translation>因出错而中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>balance</source>
         <translation>储值余额从高到低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2489,8 +2564,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the disk was full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file could not be written</source>
+        <translation>文件无法写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>to {date}</source>
         <translation>至 {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
     </message>
 </context>
 <context>
