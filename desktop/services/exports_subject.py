@@ -25,7 +25,8 @@ JSON (UTF-8, keys stable; times ISO-8601 UTC; money ``{"amount": "12.50", "curre
 ``access_history``    who read, changed, revealed or exported their data: ``at actor action
                       action_label details`` (newest first; ``action`` is the audit code,
                       ``action_label`` its words in the copy's language; details name fields
-                      and reasons, never values)
+                      and reasons, never values; the workbook writes them as words:
+                      exports_subject_history)
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ from desktop.services.exports_files import (
 )
 from desktop.services.exports_rows import LocalTimes
 from desktop.services.exports_sensitive import subject_resident_id
+from desktop.services.exports_subject_history import HistoryDetails
 from desktop.services.exports_texts import (
     CONSENT_CHANNEL_LABELS,
     CONSENT_PURPOSE_LABELS,
@@ -308,8 +310,9 @@ def _sections(doc: dict[str, Any], local: LocalTimes, tr: Translate) -> Iterator
          yes_no("yes" if c["granted"] else "no"), channel(c["channel"]), c["evidence"],
          local(c["recorded_at"]), c["recorded_by"], local(c["withdrawn_at"])]
         for c in doc["consents"]]
-    history_cols = _columns(18, (tr("When"), _DT), (tr("Who"), _T), (tr("Action"), _T),
-                            (tr("Details"), _T))
+    history_cols = (Column(tr("When"), _DT, 18), Column(tr("Who"), _T, 24),
+                    Column(tr("Action"), _T, 26), Column(tr("Details"), _T, 60))
+    details = HistoryDetails(tr)
     yield tr("Access history"), history_cols, [
         [local(h["at"]), actor_words(h["actor"], tr), h["action_label"],
-         json.dumps(h["details"], ensure_ascii=False)] for h in doc["access_history"]]
+         details.text(h["action"], h["details"])] for h in doc["access_history"]]

@@ -4,7 +4,7 @@
 <context>
     <name>CheckStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+153"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+152"/>
         <source>%n new order(s)</source>
         <translation>
             <numerusform>1 new order</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n new feedback entry(s)</source>
         <translation>
             <numerusform>1 new feedback entry</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n blank or total row(s) left out</source>
         <translation>
             <numerusform>1 blank or total row left out</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/ui/shell/controller.py" line="+146"/>
+        <location filename="../../desktop/ui/shell/controller.py" line="+147"/>
         <source>Opening your shop</source>
         <translation>正在打开店铺</translation>
     </message>
@@ -29,7 +29,7 @@
         <translation>店主密码不正确。</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+245"/>
         <source>The files were not changed. Restore the shop from a backup (uv run main.py restore BACKUP.svbackup), or ask for help before trying anything else.</source>
         <translation>文件没有被改动。请从备份恢复店铺（uv run main.py restore BACKUP.svbackup），或先寻求帮助，不要自行尝试其他操作。</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+122"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+123"/>
         <source>Check every row before importing</source>
         <translation>导入前逐行检查</translation>
     </message>
@@ -311,21 +311,21 @@
         <translation>保存有错误的行…</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+7"/>
         <source>%n new order(s)</source>
         <translation>
             <numerusform>新订单 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n new feedback entry(s)</source>
         <translation>
             <numerusform>新反馈 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+1"/>
         <source>%n blank or total row(s) left out</source>
         <translation>
             <numerusform>跳过空行或合计行 %n 行</numerusform>
@@ -1440,7 +1440,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_dialog.py" line="+177"/>
+        <location filename="../../desktop/ui/pages/export_dialog.py" line="+178"/>
         <source>Choose at least one column.</source>
         <translation>请至少选择一列。</translation>
     </message>
@@ -1571,6 +1571,16 @@
         <location filename="../../build/translations/exportfile.py" line="+2"/>
         <source>(not stated)</source>
         <translation>（未填写）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1784,6 +1794,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Export entry</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1829,6 +1844,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Feedback record</source>
+        <translation>反馈记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Feedback status changed</source>
         <translation>更改了反馈状态</translation>
     </message>
@@ -1844,8 +1864,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Fields changed</source>
+        <translation>修改的字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Filters</source>
         <translation>筛选条件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1969,6 +1999,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Masked</source>
+        <translation>已脱敏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Masked per the shop&apos;s masking rules (DESIGN §4): names, phones, e-mails, WeChat IDs, birthdays and street addresses are shortened; phones, ID numbers, e-mails and street addresses written inside notes and feedback are masked too.</source>
         <translation>已按本店的脱敏规则（DESIGN 第 4 节）脱敏：姓名、电话、邮箱、微信号、生日和详细地址只显示部分；备注和反馈中写到的电话、身份证号、邮箱和详细地址也已脱敏。</translation>
     </message>
@@ -2001,6 +2036,11 @@
         <location line="+1"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2041,6 +2081,11 @@
         <location line="+1"/>
         <source>Order notes</source>
         <translation>订单备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order record</source>
+        <translation>订单记录</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2154,6 +2199,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
@@ -2204,6 +2254,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Resolution changed</source>
+        <translation>处理结果已修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
@@ -2221,6 +2276,11 @@
         <location line="+1"/>
         <source>Review</source>
         <translation>评价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>行数</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2364,6 +2424,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>With a customer key</source>
+        <translation>附带客户代号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Withdrawn</source>
         <translation>撤回时间</translation>
     </message>
@@ -2379,8 +2444,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>an error stopped it</source>
+        <translation>因出错而中止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>balance</source>
         <translation>储值余额从高到低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2489,8 +2564,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>the disk was full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file could not be written</source>
+        <translation>文件无法写入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>to {date}</source>
         <translation>至 {date}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
     </message>
 </context>
 <context>
@@ -3165,7 +3255,7 @@
 <context>
     <name>FilePasswordDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+187"/>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="+177"/>
         <source>File password</source>
         <translation>文件密码</translation>
     </message>
@@ -3262,7 +3352,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/shell/first_run.py" line="+357"/>
+        <location filename="../../desktop/ui/shell/first_run.py" line="+346"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -3443,7 +3533,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_history.py" line="+48"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+51"/>
         <source>{count} new</source>
         <translation>新建 {count}</translation>
     </message>
@@ -3453,7 +3543,7 @@
         <translation>更新 {count}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>1 order</source>
         <translation>订单 1</translation>
     </message>
@@ -3463,17 +3553,17 @@
         <translation>订单 {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{count} feedback</source>
         <translation>反馈 {count}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{count} left out</source>
         <translation>未导入 {count}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -4655,7 +4745,7 @@
 <context>
     <name>OwnerResetDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+175"/>
+        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+167"/>
         <source>Setting it…</source>
         <translation>正在设置…</translation>
     </message>
@@ -4670,7 +4760,7 @@
         <translation>请输入您抄在纸上的恢复码。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Forgot the owner password</source>
         <translation>忘记店主密码</translation>
     </message>
@@ -4987,7 +5077,7 @@
 <context>
     <name>RunStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+43"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+44"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -5200,7 +5290,7 @@
         <translation>更新的客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Rows merged into an earlier row of the file</source>
         <translation>合并到文件中前面某一行的行</translation>
     </message>
@@ -5220,7 +5310,7 @@
         <translation>新增反馈</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Blank and total rows left out</source>
         <translation>跳过的空行和合计行</translation>
     </message>
@@ -5351,7 +5441,7 @@
 <context>
     <name>UnmaskedConfirmDialog</name>
     <message>
-        <location filename="../../desktop/ui/pages/export_unmasked.py" line="-96"/>
+        <location filename="../../desktop/ui/pages/export_unmasked.py" line="-87"/>
         <source>Export unmasked data</source>
         <translation>导出未脱敏数据</translation>
     </message>

@@ -7,6 +7,11 @@ Editing starts from the profile as the role sees it. A masked value left as it i
 what is stored (the service compares it with the masked form of the stored value); so does
 the resident ID, which a role other than the owner only ever sees masked — it replaces it
 by typing a new, whole ID.
+
+The owner's field key opens a moment after the login; an edit form opened before shows the
+ID masked. When the key opens (field_key_notices) the form asks for the whole ID and puts it
+in the field if the field still shows the masked form; anything typed stays as typed (left
+masked, the field keeps the stored ID on saving either way).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -31,10 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import FieldErrors
+from desktop.core.roles import Role
 from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.customer_views import CustomerDraft, CustomerProfile
 from desktop.services.session import Session
 from desktop.ui.error_text import describe_error, translate_text
+from desktop.ui.field_key_notices import field_key_notices
 from desktop.ui.models.customer_columns import format_cents
 from desktop.ui.tasks import TaskContext, TaskSubmitter
 
@@ -137,7 +144,14 @@ class CustomerDialog(QDialog):
         self._runner = runner
         self.customer_id = customer.id if customer is not None else None
         self._saving = False
+        self._fetching_id = False
         self._dispose_when_done = False
+        self._masked_resident_id = (
+            customer.resident_id
+            if customer is not None and customer.resident_id_masked
+            and session.user.role is Role.OWNER else None
+        )
+        """The owner's form showing the ID masked: it waits for the field key."""
         self.captions: dict[str, QLabel] = {}
         self.inputs: dict[str, FieldWidget] = {}
         self.errors: dict[str, QLabel] = {}
@@ -192,6 +206,8 @@ class CustomerDialog(QDialog):
         self.retranslateUi()
         self.set_draft(CustomerDraft(name="") if customer is None else draft_from_profile(customer))
         self.resize(760, 700)
+        if self._masked_resident_id is not None:
+            field_key_notices().opened.connect(self._field_key_opened)
 
     def _add_field(
         self,
@@ -319,15 +335,45 @@ class CustomerDialog(QDialog):
     def _done(self) -> None:
         self._saving = False
         if self._dispose_when_done:
-            self.deleteLater()
+            if not self._fetching_id:
+                self.deleteLater()
             return
         self.save_button.setEnabled(True)
 
     def dispose(self) -> None:
-        """Delete this closed dialog — once a save in flight has been answered."""
-        if self._saving:
+        """Delete this closed dialog — once a save or fetch in flight has been answered."""
+        if self._saving or self._fetching_id:
             self._dispose_when_done = True
         else:
+            self.deleteLater()
+
+    # ------------------------------------------------------------ the owner's field key
+
+    @Slot()
+    def _field_key_opened(self) -> None:
+        customer_id = self.customer_id
+        if self._masked_resident_id is None or customer_id is None or self._fetching_id:
+            return
+        service, session = self._service, self._session
+        self._fetching_id = True
+        # A failure leaves the masked form in the field, which keeps the stored ID on saving.
+        self._runner.submit(
+            lambda _ctx: service.profile(session, customer_id),
+            on_success=self._show_whole_resident_id, on_failure=lambda _exc: None,
+            on_finished=self._fetch_done,
+        )
+
+    def _show_whole_resident_id(self, profile: CustomerProfile) -> None:
+        masked = self._masked_resident_id
+        if masked is None or profile.resident_id_masked or self._saving:
+            return  # the key is not open for this session (another shop's, or locked again)
+        self._masked_resident_id = None
+        if self.value("resident_id") == masked:
+            self.set_value("resident_id", profile.resident_id)
+
+    def _fetch_done(self) -> None:
+        self._fetching_id = False
+        if self._dispose_when_done and not self._saving:
             self.deleteLater()
 
     def _saved(self, customer_id: int) -> None:

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from desktop.services.export_api import (
@@ -28,9 +28,10 @@ from desktop.services.export_api import (
 from desktop.services.session import Session
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.error_text import describe_error
-from desktop.ui.pages.export_form import ExportForm, fit_when_shown, grow_to_fit
+from desktop.ui.pages.export_form import ExportForm, grow_to_fit
 from desktop.ui.pages.export_scope import ExportScope, file_text, kind_title, scope_sentence
 from desktop.ui.pages.export_unmasked import FilePasswordDialog, UnmaskedConfirmDialog
+from desktop.ui.pages.fitting_dialog import FittingDialog
 from desktop.ui.shell.style import button, label, named
 from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
 
@@ -49,7 +50,7 @@ def breakable(path: Path | str) -> str:
     return str(path).replace("/", "/\u200b").replace("\\", "\\\u200b")
 
 
-class ExportDialog(QDialog):
+class ExportDialog(FittingDialog):
     """``ExportDialog(service, session, runner, clipboard, scope)``; open with ``open()``."""
 
     def __init__(
@@ -418,12 +419,3 @@ class ExportDialog(QDialog):
         self.export_button.setText(self.tr("Export"))
         self._show_result()
         self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        fit_when_shown(self)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

@@ -13,10 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -31,15 +30,16 @@ from desktop.services.export_api import ExportResult, ExportServiceApi
 from desktop.services.session import Session
 from desktop.ui.error_text import describe_error
 from desktop.ui.pages.export_dialog import breakable, default_folder
-from desktop.ui.pages.export_form import fit_when_shown, grow_to_fit
+from desktop.ui.pages.export_form import grow_to_fit
 from desktop.ui.pages.export_scope import file_text, subject_base_name
+from desktop.ui.pages.fitting_dialog import FittingDialog
 from desktop.ui.shell.style import button, label, named
 from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
 
 _UNSAFE = set('\\/:*?"<>|')
 
 
-class SubjectCopyDialog(QDialog):
+class SubjectCopyDialog(FittingDialog):
     """``SubjectCopyDialog(service, session, runner, customer_id, who, member_no)``."""
 
     def __init__(
@@ -296,12 +296,3 @@ class SubjectCopyDialog(QDialog):
         self.export_button.setText(self.tr("Save copy"))
         self._update()
         self._show_result()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        fit_when_shown(self)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

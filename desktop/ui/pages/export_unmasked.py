@@ -9,10 +9,9 @@ holds it) and an "I have noted it" button; the password is forgotten when it clo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QHideEvent, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QHideEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.clipboard_guard import ClipboardGuard
-from desktop.ui.pages.export_form import fit_when_shown
+from desktop.ui.pages.fitting_dialog import FittingDialog
 from desktop.ui.shell.style import button, label, named
 
 DIALOG_WIDTH = 480
@@ -34,7 +33,7 @@ def _button_row(*buttons: QWidget) -> QHBoxLayout:
     return row
 
 
-class UnmaskedConfirmDialog(QDialog):
+class UnmaskedConfirmDialog(FittingDialog):
     """Asks for the owner password and the purpose; emits ``confirmed(password, purpose)``."""
 
     confirmed = Signal(str, str)
@@ -120,17 +119,8 @@ class UnmaskedConfirmDialog(QDialog):
         self.confirm_button.setText(self.tr("Export unmasked"))
         self.cancel_button.setText(self.tr("Cancel"))
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        fit_when_shown(self)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
-
-
-class FilePasswordDialog(QDialog):
+class FilePasswordDialog(FittingDialog):
     """Shows a file password once: copy (guarded) and "I have noted it"."""
 
     def __init__(self, password: str, clipboard: ClipboardGuard, path_text: str = "",
@@ -200,12 +190,3 @@ class FilePasswordDialog(QDialog):
             "Give the password to the recipient another way than the file (for example by "
             "phone, not in the same e-mail). Without it the file cannot be opened."))
         self.noted_button.setText(self.tr("I have noted it"))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        fit_when_shown(self)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)

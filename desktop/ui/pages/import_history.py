@@ -30,6 +30,7 @@ from desktop.services.session import Session
 from desktop.ui.error_text import actor_name, describe_error
 from desktop.ui.models.orders_model import local_time_text
 from desktop.ui.pages import import_texts
+from desktop.ui.pages.import_counts import Counted, Words, counts_line
 from desktop.ui.shell.style import button, label, named
 from desktop.ui.tasks import TaskSubmitter
 
@@ -45,17 +46,16 @@ _UNDONE = QColor("#7b8794")
 
 def counts_text(counts: ImportCounts) -> str:
     """E.g. "12 new · 3 updated · 2 orders · 1 left out"."""
-    parts = [translate("Import", "{count} new").format(count=counts.customers_created),
-             translate("Import", "{count} updated").format(count=counts.customers_updated)]
-    if counts.orders_created:
-        # lupdate reads translate(…, n) without its plural forms, so the two are spelled out.
-        parts.append(translate("Import", "1 order") if counts.orders_created == 1 else
-                     translate("Import", "{count} orders").format(count=counts.orders_created))
-    if counts.feedback_created:
-        parts.append(translate("Import", "{count} feedback").format(count=counts.feedback_created))
-    if counts.rejected:
-        parts.append(translate("Import", "{count} left out").format(count=counts.rejected))
-    return " · ".join(parts)
+    # lupdate reads translate(…, n) without its plural forms, so the orders' two are spelled out.
+    words: Words = {
+        Counted.CREATED: lambda n: translate("Import", "{count} new").format(count=n),
+        Counted.UPDATED: lambda n: translate("Import", "{count} updated").format(count=n),
+        Counted.ORDERS: lambda n: translate("Import", "1 order") if n == 1 else
+        translate("Import", "{count} orders").format(count=n),
+        Counted.FEEDBACK: lambda n: translate("Import", "{count} feedback").format(count=n),
+        Counted.REJECTED: lambda n: translate("Import", "{count} left out").format(count=n),
+    }
+    return counts_line(counts, words, always=(Counted.CREATED, Counted.UPDATED))
 
 
 def actor_text(actor: str) -> str:

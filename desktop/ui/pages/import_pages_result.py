@@ -3,7 +3,7 @@ and the summary."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.import_types import RowAction
 from desktop.services.import_api import DryRunReport, ImportCounts, ImportResult
+from desktop.ui.pages.import_counts import Counted, Words, count_lines, counts_line
 from desktop.ui.pages.import_pages_source import Step
 from desktop.ui.pages.import_preview_model import WHO, DryRunModel
 from desktop.ui.pages.import_texts import action_hint, action_text
@@ -147,16 +148,12 @@ class CheckStep(Step):
     def _extra_text(self) -> str:
         if self.report is None:
             return ""
-        counts = self.report.counts
-        parts = []
-        if counts.orders_created:
-            parts.append(self.tr("%n new order(s)", "", counts.orders_created))
-        if counts.feedback_created:
-            parts.append(self.tr("%n new feedback entry(s)", "", counts.feedback_created))
-        skipped = counts.skipped_blank + counts.skipped_summary
-        if skipped:
-            parts.append(self.tr("%n blank or total row(s) left out", "", skipped))
-        return " · ".join(parts)
+        words: Words = {
+            Counted.ORDERS: lambda n: self.tr("%n new order(s)", "", n),
+            Counted.FEEDBACK: lambda n: self.tr("%n new feedback entry(s)", "", n),
+            Counted.BLANK: lambda n: self.tr("%n blank or total row(s) left out", "", n),
+        }
+        return counts_line(self.report.counts, words)
 
 
 class RunStep(Step):
@@ -260,20 +257,18 @@ class SummaryStep(Step):
         self.retranslateUi()
 
     def count_lines(self, counts: ImportCounts) -> list[tuple[str, int]]:
-        lines: list[tuple[str, int | None, Callable[[], str]]] = [
-            ("created", counts.customers_created, lambda: self.tr("New customers added")),
-            ("updated", counts.customers_updated, lambda: self.tr("Customers updated")),
-            ("duplicates", counts.duplicates,
-             lambda: self.tr("Rows merged into an earlier row of the file")),
-            ("skipped", counts.skipped, lambda: self.tr("Existing customers left as they were")),
-            ("orders", counts.orders_created, lambda: self.tr("Orders added")),
-            ("feedback", counts.feedback_created, lambda: self.tr("Feedback entries added")),
-            ("blank", counts.skipped_blank + counts.skipped_summary,
-             lambda: self.tr("Blank and total rows left out")),
-            ("rejected", counts.rejected, lambda: self.tr("Rows with errors left out")),
-        ]
-        always = {"created", "updated", "rejected"}
-        return [(text(), value or 0) for key, value, text in lines if value or key in always]
+        words: Words = {
+            Counted.CREATED: lambda _n: self.tr("New customers added"),
+            Counted.UPDATED: lambda _n: self.tr("Customers updated"),
+            Counted.DUPLICATES: lambda _n: self.tr("Rows merged into an earlier row of the file"),
+            Counted.SKIPPED: lambda _n: self.tr("Existing customers left as they were"),
+            Counted.ORDERS: lambda _n: self.tr("Orders added"),
+            Counted.FEEDBACK: lambda _n: self.tr("Feedback entries added"),
+            Counted.BLANK: lambda _n: self.tr("Blank and total rows left out"),
+            Counted.REJECTED: lambda _n: self.tr("Rows with errors left out"),
+        }
+        return count_lines(counts, words,
+                           always=(Counted.CREATED, Counted.UPDATED, Counted.REJECTED))
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Import finished"))

@@ -37,6 +37,7 @@ from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.error_text import describe_error
+from desktop.ui.field_key_notices import announce_field_key_opened
 from desktop.ui.idle_lock import IdleWatcher
 from desktop.ui.shell.first_run import FirstRunWizard, NewShopForm
 from desktop.ui.shell.login_view import LoginView
@@ -291,17 +292,21 @@ class AppController(QObject):
         self.window.show_main_window()
         return window
 
-    def open_field_key(self, session: Session, password: str) -> None:
+    def open_field_key(self, session: Session, password: str,
+                       delay_ms: int | None = None) -> None:
         """The owner's field key (full resident IDs), opened after the first screen is up:
         its Argon2id run goes to a worker outside the workspace queue (it reads through
         that worker's own connection), so searches and saves do not wait for it. Only a shop
-        that has no key pair yet (made before this version) goes through the queue, once."""
+        that has no key pair yet (made before this version) goes through the queue, once.
+        Once open, it is announced (field_key_notices): a profile or form opened meanwhile
+        shows the resident ID masked until then."""
         workspace = self.workspace
         if workspace is None or not ui_support.owns_field_key(session):
             return
         # Started right away, the key derivation's process (Argon2id over both cores) took the
         # CPU from the first paint (owner login → first rows: 140 ms against staff's 75 ms).
-        QTimer.singleShot(FIELD_KEY_DELAY_MS, self, lambda: self._open_field_key(session, password))
+        delay = FIELD_KEY_DELAY_MS if delay_ms is None else delay_ms
+        QTimer.singleShot(delay, self, lambda: self._open_field_key(session, password))
 
     def _open_field_key(self, session: Session, password: str) -> None:
         workspace = self.workspace
@@ -312,10 +317,12 @@ class AppController(QObject):
             log.warning("The owner's field key was not opened: %s", type(error).__qualname__)
 
         def opened(ready: bool) -> None:
-            if not ready and self.session is session:
+            if ready:
+                announce_field_key_opened()
+            elif self.session is session:
                 self.tasks.submit(
                     lambda _ctx: ui_support.open_field_key(workspace, session, password),
-                    on_success=lambda _ok: None, on_failure=failed,
+                    on_success=lambda _ok: announce_field_key_opened(), on_failure=failed,
                 )
 
         self.tasks.runner.submit(

@@ -28,9 +28,9 @@ from desktop.ui import i18n
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.error_text import translate_text
 from desktop.ui.shell.card import CardScreen, PageStack
+from desktop.ui.shell.new_password_fields import NewPasswordFields
 from desktop.ui.shell.preferences import LanguageSwitch
 from desktop.ui.shell.recovery_code_panel import RecoveryCodePanel
-from desktop.ui.shell.secret_fields import SecretField, StrengthMeter, check_new_password
 from desktop.ui.shell.style import (
     CHECKBOX_TEXT_INDENT,
     button,
@@ -190,27 +190,20 @@ class FirstRunWizard(CardScreen):
         add(self.owner_caption, self.owner_edit, self.owner_error)
         layout.addWidget(self.owner_hint)
 
-        self.password_caption = label("fieldLabel", wrap=False)
-        self.password_error = label("fieldError")
-        self.password_field = SecretField("passwordEdit")
-        add(self.password_caption, self.password_field, self.password_error)
-        self.strength = StrengthMeter()
-        layout.addWidget(self.strength)
+        self.new_password = NewPasswordFields("passwordEdit", "confirmEdit")
+        layout.addWidget(self.new_password)
+        # The screen's tests and the flow reach the pieces by these names.
+        self.password_field = self.new_password.password_field
+        self.password_error = self.new_password.password_error
+        self.confirm_field = self.new_password.confirm_field
+        self.confirm_error = self.new_password.confirm_error
+        self.strength = self.new_password.strength
 
-        self.confirm_caption = label("fieldLabel", wrap=False)
-        self.confirm_error = label("fieldError")
-        self.confirm_field = SecretField("confirmEdit")
-        add(self.confirm_caption, self.confirm_field, self.confirm_error)
-
-        self.password_field.textChanged.connect(self.strength.set_password)
         self._clear_on_edit(self.shop_edit, self.shop_error)
         self._clear_on_edit(self.owner_edit, self.owner_error)
-        self._clear_on_edit(self.password_field.edit, self.password_error)
-        self._clear_on_edit(self.confirm_field.edit, self.confirm_error)
         for edit in (self.shop_edit, self.owner_edit):
             edit.returnPressed.connect(self.focusNextChild)
-        self.password_field.returnPressed.connect(self.confirm_field.setFocus)
-        self.confirm_field.returnPressed.connect(self._next)
+        self.new_password.returnPressed.connect(self._next)
         layout.addStretch(1)
         return page
 
@@ -253,9 +246,7 @@ class FirstRunWizard(CardScreen):
     def show_recovery_code(self, code: str, shop_name: str, *, demo_pending: bool) -> None:
         self._created = True
         self._demo_pending = demo_pending
-        self.password_field.clear()
-        self.confirm_field.clear()
-        self.strength.set_password("")
+        self.new_password.clear()
         self.recovery_panel.show_code(code, shop_name)
         self.demo_progress.setVisible(demo_pending)
         self.demo_status.setVisible(demo_pending)
@@ -277,8 +268,7 @@ class FirstRunWizard(CardScreen):
         self.retranslateUi()
 
     def forget_secrets(self) -> None:
-        self.password_field.clear()
-        self.confirm_field.clear()
+        self.new_password.clear()
         self.recovery_panel.forget()
 
     # ------------------------------------------------------------------ flow
@@ -322,8 +312,7 @@ class FirstRunWizard(CardScreen):
         except ShopVaultError as error:
             show_field_error(self.owner_edit, self.owner_error, self._problem(error))
             first_bad = first_bad or self.owner_edit
-        bad_password = check_new_password(  # always: every problem shows at once
-            self.password_field, self.password_error, self.confirm_field, self.confirm_error)
+        bad_password = self.new_password.check()  # always: every problem shows at once
         first_bad = first_bad or bad_password
         if first_bad is not None:
             first_bad.setFocus()
@@ -343,7 +332,7 @@ class FirstRunWizard(CardScreen):
             NewShopForm(
                 shop_name=self.shop_edit.text(),
                 owner=self.owner_edit.text().strip(),
-                password=self.password_field.text(),
+                password=self.new_password.password(),
                 remember=self._can_remember and self.remember_check.isChecked(),
                 demo_customers=DEMO_CUSTOMERS if self.demo_check.isChecked() else 0,
             )
@@ -414,8 +403,8 @@ class FirstRunWizard(CardScreen):
         self.shop_caption.setText(self.tr("&Shop name"))
         self.owner_caption.setText(self.tr("&Owner's user name"))
         self.owner_hint.setText(self.tr("Used to log in, e.g. wang or laowang. No spaces."))
-        self.password_caption.setText(self.tr("Owner &password"))
-        self.confirm_caption.setText(self.tr("&Repeat the password"))
+        self.new_password.set_captions(self.tr("Owner &password"),
+                                       self.tr("&Repeat the password"))
         self.remember_check.setText(self.tr("&Remember the key on this PC"))
         if self._can_remember:
             self.remember_note.setText(

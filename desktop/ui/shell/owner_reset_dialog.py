@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.shell.secret_fields import SecretField, StrengthMeter, check_new_password
+from desktop.ui.shell.new_password_fields import NewPasswordFields
+from desktop.ui.shell.secret_fields import SecretField
 from desktop.ui.shell.style import button, label, named, show_field_error
 
 DIALOG_WIDTH = 560
@@ -67,18 +68,15 @@ class OwnerResetDialog(QDialog):
         layout.addWidget(self.code_hint)
         layout.addSpacing(6)
 
-        self.password_caption = label("fieldLabel", wrap=False)
-        self.password_error = label("fieldError")
-        self.password_field = SecretField("resetPasswordEdit")
-        add(self.password_caption, self.password_field, self.password_error)
-        self.strength = StrengthMeter()
-        layout.addWidget(self.strength)
-
-        self.confirm_caption = label("fieldLabel", wrap=False)
-        self.confirm_error = label("fieldError")
-        self.confirm_field = SecretField("resetConfirmEdit")
-        add(self.confirm_caption, self.confirm_field, self.confirm_error)
+        self.new_password = NewPasswordFields("resetPasswordEdit", "resetConfirmEdit")
+        layout.addWidget(self.new_password)
         layout.addSpacing(6)
+        # The flow and the tests reach the pieces by these names.
+        self.password_field = self.new_password.password_field
+        self.password_error = self.new_password.password_error
+        self.confirm_field = self.new_password.confirm_field
+        self.confirm_error = self.new_password.confirm_error
+        self.strength = self.new_password.strength
 
         self.keep_note = label("hint")
         layout.addWidget(self.keep_note)
@@ -108,14 +106,9 @@ class OwnerResetDialog(QDialog):
         layout.addSpacing(8)
         layout.addLayout(row)
 
-        self.password_field.textChanged.connect(self.strength.set_password)
-        for field, error in ((self.code_field, self.code_error),
-                             (self.password_field, self.password_error),
-                             (self.confirm_field, self.confirm_error)):
-            self._clear_on_edit(field.edit, error)
+        self._clear_on_edit(self.code_field.edit, self.code_error)
         self.code_field.returnPressed.connect(self.password_field.setFocus)
-        self.password_field.returnPressed.connect(self.confirm_field.setFocus)
-        self.confirm_field.returnPressed.connect(self._submit)
+        self.new_password.returnPressed.connect(self._submit)
         self.retranslateUi()
         self.code_field.setFocus()
 
@@ -127,9 +120,9 @@ class OwnerResetDialog(QDialog):
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for widget in (self.code_field, self.password_field, self.confirm_field,
-                       self.cancel_button):
+        for widget in (self.code_field, self.cancel_button):
             widget.setEnabled(not busy)
+        self.new_password.set_fields_enabled(not busy)
         self.busy_bar.setVisible(busy)
         self.busy_text.setVisible(busy)
         self._update_button()
@@ -144,7 +137,7 @@ class OwnerResetDialog(QDialog):
 
     def show_password_error(self, text: str) -> None:
         self.set_busy(False)
-        show_field_error(self.password_field.edit, self.password_error, text)
+        self.new_password.show_password_error(text)
         self._refit()
         self.password_field.setFocus()
 
@@ -155,9 +148,8 @@ class OwnerResetDialog(QDialog):
 
     def forget(self) -> None:
         """Clear every secret typed (after success, on cancel)."""
-        for field in (self.code_field, self.password_field, self.confirm_field):
-            field.clear()
-        self.strength.set_password("")
+        self.code_field.clear()
+        self.new_password.clear()
 
     # ------------------------------------------------------------ internals
 
@@ -180,14 +172,13 @@ class OwnerResetDialog(QDialog):
             return
         show_field_error(None, self.error_label, "")
         code = self.code_field.text()
-        password = self.password_field.text()
+        password = self.new_password.password()
         first_bad: QWidget | None = None
         if not any(ch.isalnum() for ch in code):
             show_field_error(self.code_field.edit, self.code_error,
                              self.tr("Enter the recovery code from your paper copy."))
             first_bad = self.code_field
-        bad_password = check_new_password(  # always: every problem shows at once
-            self.password_field, self.password_error, self.confirm_field, self.confirm_error)
+        bad_password = self.new_password.check()  # always: every problem shows at once
         first_bad = first_bad or bad_password
         if first_bad is not None:
             self._refit()
@@ -231,8 +222,8 @@ class OwnerResetDialog(QDialog):
         self.code_hint.setText(
             self.tr("Capital or small letters, spaces and dashes do not matter.")
         )
-        self.password_caption.setText(self.tr("&New owner password"))
-        self.confirm_caption.setText(self.tr("&Type the new password again"))
+        self.new_password.set_captions(self.tr("&New owner password"),
+                                       self.tr("&Type the new password again"))
         self.keep_note.setText(
             self.tr("Your recovery code stays the same. Keep the paper copy in a safe place: "
                     "it still works if you forget the password again.")
