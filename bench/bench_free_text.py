@@ -1,5 +1,7 @@
-"""The free-text masker per note: notes with nothing to find (the fast path) and notes with
-phones, IDs, cards, e-mails and addresses in them.
+"""The free-text masker per note: notes with nothing to find (the fast path), notes with
+phones, IDs, cards, e-mails and addresses in them, everyday Chinese numerals (第一次, 二〇二四年:
+the spelled-mobile pre-test must leave these on the fast path) and mobiles spelled in Chinese
+numerals.
 
     python -m bench.bench_free_text [--notes 3000] [--rounds 5]
 
@@ -25,6 +27,14 @@ WITH_DIGITS = (
     "ID 110101199003071233, mail j.smith@corp.example.com", "尺码42，订单 #20240105",
     "卡号 6222 0212 3456 7890 123", "联系我alice@example.com谢谢，QQ 12345678",
 )
+EVERYDAY_NUMERALS = (
+    "第一次买，一心一意", "三三两两来取货", "二〇二四年一月一日下单", "一二三四五六七八九十",
+    "七夕前一定送到", "一三八一二三四五六七，十位而已",
+)
+SPELLED_MOBILES = (
+    "电话一三八一二三四五六七八", "手机幺三八 幺二三四 五六七八，晚上打",
+    "壹叁捌-壹贰叁肆-伍陆柒捌", "联系一五九〇〇〇〇幺二三四一定要打",
+)
 
 
 def best_microseconds(mask: Callable[[str], str], notes: Sequence[str], rounds: int) -> float:
@@ -42,7 +52,9 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=3000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    for label, kinds in (("no digit, @ or WeChat word", PLAIN), ("with digits", WITH_DIGITS)):
+    for label, kinds in (("no digit, @ or WeChat word", PLAIN), ("with digits", WITH_DIGITS),
+                         ("everyday Chinese numerals", EVERYDAY_NUMERALS),
+                         ("mobiles in Chinese numerals", SPELLED_MOBILES)):
         notes = [kinds[i % len(kinds)] for i in range(args.notes)]
         print(f"{label:<28} {best_microseconds(mask_free_text, notes, args.rounds):8.1f} µs/note")
 

@@ -20,6 +20,7 @@ import phonenumbers
 
 from desktop.core.address_text import street_spans
 from desktop.core.errors import InvalidInputError
+from desktop.core.masking_numerals import fold_spelled_mobiles, may_spell_mobile
 from desktop.core.validation import luhn_ok, parse_date, resident_id_checksum_ok
 
 
@@ -42,7 +43,8 @@ _TRIGGER: Final = re.compile(
     r"\uff37\uff57]|\u5fae\u4fe1|(?i:wechat|wxid)"
 )
 """Every detector needs a digit, an @ or a WeChat word; these are all the characters that are
-a decimal digit or fold (NFKC) to a digit or @, and the full-width W of a folded "wxid"."""
+a decimal digit or fold (NFKC) to a digit or @, and the full-width W of a folded "wxid". (A
+mobile spelled in Chinese numerals alone has its own pre-test, ``may_spell_mobile``.)"""
 
 _INVISIBLE: Final = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
 _ASCII_SPACES: Final = str.maketrans("\t\n\r\x0b\x0c", "     ")
@@ -51,12 +53,14 @@ _HAN: Final = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 def may_hold_identifiers(text: str) -> bool:
     """False when no detector can match: the caller may return the text as written."""
-    return _TRIGGER.search(text) is not None
+    return _TRIGGER.search(text) is not None or may_spell_mobile(text)
 
 
 def detection_view(text: str) -> str:
     """Same length as ``text``: digits of any script and full-width characters become ASCII,
-    invisible characters and any space become a plain space; everything else is unchanged."""
+    invisible characters and any space become a plain space, and a mobile number spelled in
+    Chinese numerals becomes ASCII digits (``fold_spelled_mobiles``: only where eleven of them
+    make a valid mobile); everything else is unchanged."""
     if text.isascii():
         return text.translate(_ASCII_SPACES)
     out: list[str] = []
@@ -69,7 +73,7 @@ def detection_view(text: str) -> str:
             out.append(" ")
         else:
             out.append(folded if len(folded) == 1 else c)
-    return "".join(out)
+    return fold_spelled_mobiles("".join(out))
 
 
 # ---------------------------------------------------------------- the detectors

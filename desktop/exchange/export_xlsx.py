@@ -31,7 +31,13 @@ from desktop.exchange.export_cells import (
     display_width,
     starts_like_formula,
 )
-from desktop.exchange.export_xlsx_rows import RowFile, RowFiller
+from desktop.exchange.export_xlsx_rows import (
+    RICH_START,
+    RowFile,
+    RowFiller,
+    looks_like_rich_xml,
+    write_literal_text,
+)
 
 MONEY_FORMAT: Final = "¥#,##0.00"
 DATETIME_FORMAT: Final = "yyyy-mm-dd hh:mm"
@@ -109,7 +115,12 @@ class XlsxReport:
 
     def _text(self, sheet: Worksheet, row: int, col: int, value: str,
               fmt: Format | None = None) -> None:
-        sheet.write_string(row, col, value, self._guarded if starts_like_formula(value) else fmt)
+        if starts_like_formula(value):
+            sheet.write_string(row, col, value, self._guarded)
+        elif looks_like_rich_xml(value):
+            write_literal_text(sheet, row, col, value, fmt)
+        else:
+            sheet.write_string(row, col, value, fmt)
 
     def _writer(self, sheet: Worksheet, kind: CellKind) -> Callable[[int, int, CellValue], None]:
         text = self._text
@@ -156,6 +167,7 @@ class SheetWriter:
         self._report = report
         self.name = name
         self._writers = writers
+        self._sheet = sheet
         self._write_string = _cell_method(sheet, "write_string")
         self._guarded = guarded
         self._filler = filler
@@ -176,7 +188,10 @@ class SheetWriter:
             if value is None or value == "":
                 continue
             if value.__class__ is str:
-                write_string(index, col, value, guarded if value[0] in triggers else None)
+                if value[0] == RICH_START and looks_like_rich_xml(value):
+                    write_literal_text(self._sheet, index, col, value, None)
+                else:
+                    write_string(index, col, value, guarded if value[0] in triggers else None)
             else:
                 self._writers[col](index, col, value)
 

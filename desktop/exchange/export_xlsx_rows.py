@@ -28,10 +28,11 @@ try:
     from xlsxwriter.worksheet import (
         CellDatetimeTuple,
         CellNumberTuple,
+        CellRichStringTuple,
         CellStringTuple,
     )
 except ImportError:  # pragma: no cover - a later XlsxWriter may rename them
-    CellStringTuple = CellNumberTuple = CellDatetimeTuple = None
+    CellStringTuple = CellNumberTuple = CellDatetimeTuple = CellRichStringTuple = None
 
 _INTERNALS: Final = ("table", "previous_row", "_write_single_row", "_check_dimensions",
                      "_convert_date_time", "xls_rowmax", "xls_strmax", "dim_colmin",
@@ -39,6 +40,41 @@ _INTERNALS: Final = ("table", "previous_row", "_write_single_row", "_check_dimen
 
 SlowRow = Callable[[int, Row], None]
 """Writes one row at a row number through the per-cell methods."""
+
+RICH_START: Final = "<"
+"""First character of text that XlsxWriter may take for rich-string XML (below)."""
+
+
+def looks_like_rich_xml(text: str) -> bool:
+    """XlsxWriter (constant_memory) writes a string that starts with ``<r>`` and ends with
+    ``</r>`` into the sheet XML *unescaped*, as rich-string markup: a note typed as
+    ``<r><t>a</t></r></is></c><c r="B2"><f>…</f></c>…<r><t>b</t></r>`` would put a live
+    formula in the export, or break the file."""
+    return text.startswith("<r>") and text.endswith("</r>")
+
+
+def literal_text_cell(text: str, fmt: Format | None) -> object:
+    """The cell for such text: a rich string of one run holding the text itself, escaped,
+    so the cell shows exactly ``text`` (XlsxWriter still escapes its control characters)."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return CellRichStringTuple(f"<r><t>{escaped}</t></r>", fmt, text)
+
+
+def write_literal_text(sheet: Worksheet, row: int, col: int, text: str,
+                       fmt: Format | None) -> None:
+    """``sheet.write_string`` for text that :func:`looks_like_rich_xml`: the cell it made is
+    replaced by :func:`literal_text_cell`; without those internals, two plain rich-string
+    runs (the first character, the rest) show the same text."""
+    sheet.write_string(row, col, text, fmt)
+    table: Any = getattr(sheet, "table", None)
+    if CellRichStringTuple is not None and table is not None and col in table.get(row, ()):
+        table[row][col] = literal_text_cell(text, fmt)
+        return
+    fragments: list[object] = [text[:1], text[1:]]  # pragma: no cover - other XlsxWriter
+    sheet.write_rich_string(row, col, *fragments, *([fmt] if fmt is not None else []))
+
+
+_SPECIAL_START: Final = FORMULA_TRIGGERS | {RICH_START}
 
 
 class RowFiller:
@@ -58,7 +94,7 @@ class RowFiller:
     def usable(sheet: Worksheet) -> bool:
         """Whether ``sheet`` is a constant_memory sheet of an XlsxWriter with the internals
         this relies on, its header written (so its column span is known)."""
-        return (CellStringTuple is not None
+        return (CellStringTuple is not None and CellRichStringTuple is not None
                 and all(hasattr(sheet, name) for name in _INTERNALS)
                 and bool(sheet.constant_memory) and sheet.dim_colmin is not None)
 
@@ -72,7 +108,8 @@ class RowFiller:
             return
         table, flush, convert = sheet.table, sheet._write_single_row, sheet._convert_date_time
         text, number, moment = CellStringTuple, CellNumberTuple, CellDatetimeTuple
-        guarded, triggers, longest = self._guarded, FORMULA_TRIGGERS, sheet.xls_strmax // 2
+        guarded, longest = self._guarded, sheet.xls_strmax // 2
+        special, triggers = _SPECIAL_START, FORMULA_TRIGGERS
         integers, money, moments = self._integers, self._money, self._moments
         last = -1
         for index, row in enumerate(rows, start=first):
@@ -82,8 +119,15 @@ class RowFiller:
                     continue
                 kind = value.__class__
                 if kind is str and len(value) <= longest:  # type: ignore[arg-type]
-                    cells[col] = text(value, guarded if value[0] in triggers  # type: ignore[index]
-                                      else None)
+                    lead: str = value[0]  # type: ignore[index]
+                    if lead not in special:
+                        cells[col] = text(value, None)
+                    elif lead in triggers:
+                        cells[col] = text(value, guarded)
+                    else:
+                        cells[col] = (literal_text_cell(value, None)  # type: ignore[arg-type]
+                                      if looks_like_rich_xml(value)  # type: ignore[arg-type]
+                                      else text(value, None))
                 elif kind is int and integers[col]:
                     cells[col] = number(value, None)
                 elif kind is int and money[col] is not None:

@@ -50,19 +50,28 @@ from desktop.services.feedback import COMPLAINT_OVERDUE_AFTER
 from desktop.services.order_views import Clock, FeedbackFilter, LocalTime, OrderFilter, iso_utc
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
-from desktop.store.export_queries import ExportOrder, ExportQueries, streaming_cache
+from desktop.store.export_queries import (
+    ExportOrder,
+    ExportQueries,
+    set_cache,
+    streaming_cache,
+)
 from desktop.store.feedback_queries import FeedbackQueries, FeedbackQuery
 from desktop.store.order_queries import OrderQueries, OrderQuery
 
 BATCH: Final = 1_000
 """Records read, masked and written per step (progress and cancel happen between steps)."""
-CUSTOMER_CACHE_MIB: Final = 16
+CUSTOMER_CACHE_MIB: Final = 24
 """The reading connection's page cache while the customer report streams. Unlike orders and
 feedback (read in index order, each page about once), customers come in the order asked for —
 newest first is random in the table — so each 1,000 touch ~1,000 table pages, and a page
-dropped from the cache is decrypted again later: at 100,000 customers, 8 MiB cost ~0.5 s
-more CPU than a cache holding the whole table (bench/README.md, bench_export); 16 MiB
-is a middle way that keeps the peak memory well under 100 MB."""
+dropped from the cache is decrypted again later. At 100,000 customers (a table of ~26 MiB)
+reading the stored rows costs ~2.2 s of CPU with 2 MiB, 1.3 s with 16 MiB, 0.85 s with
+24 MiB, 0.7 s with 32 MiB; 24 keeps the export's peak memory under 100 MB
+(bench/README.md, bench_export)."""
+ID_CHUNK: Final = 10_000
+"""Customer ids fetched per query of the id walk (a list of 10,000 ints is ~0.4 MiB; the
+walk's default 50,000 would hold ~2 MiB, twice while the next chunk is read)."""
 STATUS_INVALID: Final = "Choose a status from the list."
 KIND_INVALID: Final = "Choose a kind from the list."
 
@@ -127,7 +136,7 @@ def _customers(ctx: ReportContext, request: ExportRequest,
     flt = request.customers or CustomerFilter()
     sort = request.customer_sort or CustomerSort.NEWEST
     total = service.count(ctx.session, flt)
-    id_chunks = service.iter_ids(ctx.session, flt, sort)
+    id_chunks = service.iter_ids(ctx.session, flt, sort, ID_CHUNK)
     build_rows = customer_rows(
         columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym,
         labels={c.key: code_labels(CODE_COLUMN_LABELS[c.key], ctx.tr)
@@ -144,6 +153,9 @@ def _customers(ctx: ReportContext, request: ExportRequest,
                         if with_resident_ids else None)
         with streaming_cache(reader, CUSTOMER_CACHE_MIB):
             for chunk in id_chunks:
+                # The id walk shrinks this connection's cache while it lasts
+                # (Database.scanning); the stored rows need theirs.
+                set_cache(reader, CUSTOMER_CACHE_MIB)
                 for start in range(0, len(chunk), BATCH):
                     records = queries.customer_records(chunk[start : start + BATCH], wanted, tags)
                     if resident_ids is not None:

@@ -19,6 +19,7 @@ from phonenumbers import (
 
 from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES, HIDDEN, mask_free_text
 from desktop.core.masking_fields import FIELD_MASKS, masked_value
+from desktop.core.masking_numerals import may_spell_mobile
 from desktop.exchange.export_cells import CellValue
 from desktop.services.exports_columns import ColumnDef
 from desktop.store.export_queries import ExportOrder
@@ -194,21 +195,23 @@ _PLAIN_TEXT: Final = re.compile(
 """Characters none of the free-text detectors can start from: no digit of any script (every
 phone, ID, card and street-number pattern needs one), no @ or a form of it, no full-width
 letters; Han ideographs, ASCII letters and punctuation, CJK brackets and punctuation — all of
-which NFKC leaves as they are or folds to ASCII punctuation."""
+which NFKC leaves as they are or folds to ASCII punctuation. (Han includes the Chinese
+numerals: a mobile spelled in them is tested for apart, ``may_spell_mobile``.)"""
 
 
 def _fast_free_text(value: str) -> str | None:
     """Most notes, tags and levels: text in which the free-text masker can find nothing is
     returned as written (what the rule returns then), skipping its regexes and the phone
-    matcher. The WeChat detector's words (wxid, 微信, wechat) and text the rule would clean to
-    nothing (blank, a leading ' or =) go to the rule."""
+    matcher. The WeChat detector's words (wxid, 微信, wechat), eleven Chinese numerals in a
+    row (a mobile spelled out) and text the rule would clean to nothing (blank, a leading '
+    or =) go to the rule."""
     stripped = value.strip()
     if not stripped or stripped[0] in "'=\uff07\uff1d" or not _PLAIN_TEXT.fullmatch(value):
         return None
     if "\u5fae\u4fe1" in value:  # 微信
         return None
     lowered = value.lower()
-    if "wxid" in lowered or "wechat" in lowered:
+    if "wxid" in lowered or "wechat" in lowered or may_spell_mobile(value):
         return None
     return value
 
@@ -218,6 +221,9 @@ _FAST: Final[dict[str, FastPath]] = {
     "wechat_id": _fast_wechat, "member_no": _fast_member_no, "name": _fast_name,
     "birthday": _fast_birthday,
 }
+
+
+_EXACT_STAMP: Final = 2.0**31
 
 
 class LocalTimes:
@@ -241,6 +247,7 @@ class LocalTimes:
         """:meth:`__call__` of each value (``str`` of it; None stays None), with the common
         case — a stored ISO instant with its offset — inline, a Python call fewer per cell."""
         tz, parse, fallback = self._tz, datetime.fromisoformat, self.__call__
+        local_wall = datetime.fromtimestamp  # naive, in the system's zone
         out: list[CellValue] = []
         append = out.append
         for value in values:
@@ -251,6 +258,14 @@ class LocalTimes:
                     append(None)
                     continue
                 if moment.tzinfo is not None:
+                    if tz is None:
+                        # The wall time astimezone(None) gives, without its fixed-offset
+                        # tzinfo and the replace() after it (a third of the cost). Within
+                        # ±2**31 s of 1970 a float timestamp keeps the microseconds exact.
+                        stamp = moment.timestamp()
+                        if -_EXACT_STAMP < stamp < _EXACT_STAMP:
+                            append(local_wall(stamp))
+                            continue
                     append(moment.astimezone(tz).replace(tzinfo=None))
                     continue
             append(fallback(None if value is None else str(value)))

@@ -48,11 +48,17 @@ STREAMING_CACHE_MIB: Final = 8
 once, so the reader's usual 32 MiB would mostly hold pages never asked for again."""
 
 
+def set_cache(conn: Connection, mib: int) -> None:
+    """Give ``conn`` a page cache of ``mib`` MiB (again: a read sharing the connection, like
+    the id walk of ``Database.scanning``, may have changed it)."""
+    conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+
+
 @contextlib.contextmanager
 def streaming_cache(conn: Connection, mib: int = STREAMING_CACHE_MIB) -> Iterator[None]:
-    """Shrink ``conn``'s page cache for the block, then put the old size back."""
+    """Set ``conn``'s page cache for the block, then put the old size back."""
     before = conn.execute("PRAGMA cache_size").fetchone()[0]
-    conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
+    set_cache(conn, mib)
     try:
         yield
     finally:

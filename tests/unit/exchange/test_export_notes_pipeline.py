@@ -1,7 +1,7 @@
 """Notes, tags and levels through the whole customer-row pipeline of an export (a batch at a
 time: the columns transposed, the per-column memo, the free-text fast path) equal the
-reference free-text masker, for text with phones, ID numbers, e-mails, WeChat IDs and street
-addresses written inside it."""
+reference free-text masker, for text with phones (also spelled in Chinese numerals), ID
+numbers, e-mails, WeChat IDs and street addresses written inside it."""
 
 from __future__ import annotations
 
@@ -23,9 +23,11 @@ PERSONAL = [
     "11010119900307123X", "110101199003071234", "bob.smith@example.com", "a@b.cn",
     "微信 wxid_abc123", "wechat: bob_the_builder", "北京市朝阳区建国路88号",
     "解放路985号碧桂园15栋1单元1504室", "204 High Street",
+    "一三八一二三四五六七八", "幺三八 幺二三四 五六七八", "壹叁捌-壹贰叁肆-伍陆柒捌",
 ]
 PLAIN = ["老客户", "只用顺丰", "VIP", "请", "电话", "地址：", "，", "。", " ", "\n", "call",
-         "tomorrow", "=", "'", "-", "#", "(", ")", "7", "号", "路", "6222 0212 3456 7890 123"]
+         "tomorrow", "=", "'", "-", "#", "(", ")", "7", "号", "路", "6222 0212 3456 7890 123",
+         "一", "二三", "幺"]
 PART = st.sampled_from(PERSONAL + PLAIN)
 NOTE = st.lists(PART, max_size=6).map("".join)
 COLUMNS = [c for c in CATALOGUE[ReportKind.CUSTOMERS]

@@ -22,7 +22,8 @@ KINDS = list(CellKind)
 TEXT = st.one_of(
     st.text(max_size=12),
     st.sampled_from(["=1+1", "+86 138", "-5", "@x", "\tx", "\rx", "\uff1dSUM(A1)", " lead",
-                     "trail ", "a\x01b", "_x0041_", "<r>x</r>", "&<>\"'", "张*", "北京市"]),
+                     "trail ", "a\x01b", "_x0041_", "<r>x</r>", "<r><t>a\x02</t></r>", "<r> </r>",
+                     "&<>\"'", "张*", "北京市"]),
 )
 VALUE = st.one_of(
     st.none(), st.just(""), TEXT,
