@@ -103,8 +103,9 @@ def _country_rule(country_code: int) -> _CountryRule | None:
         return _RULES[country_code]
     rule: _CountryRule | None = None
     regions = COUNTRY_CODE_TO_REGION_CODE.get(country_code, ())
-    metadata = [PhoneMetadata.metadata_for_region(region, None) for region in regions]
-    if regions and _NON_GEOGRAPHIC not in regions and all(m is not None for m in metadata):
+    found = [PhoneMetadata.metadata_for_region(region, None) for region in regions]
+    metadata = [m for m in found if m is not None]
+    if metadata and len(metadata) == len(regions) and _NON_GEOGRAPHIC not in regions:
         prefix = metadata[0].national_prefix_for_parsing
         rule = _CountryRule(
             re.compile(prefix) if prefix else None,
