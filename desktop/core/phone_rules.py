@@ -66,7 +66,7 @@ class _RegionRule:
         return any(_matches(national, desc) for desc in self.types)
 
 
-def _region_rule(metadata: Any) -> _RegionRule:
+def _compiled(metadata: Any) -> _RegionRule:
     types = [_desc(getattr(metadata, name)) for name in _TYPES]
     if not metadata.same_mobile_and_fixed_line_pattern:
         types.append(_desc(metadata.mobile))
@@ -77,16 +77,33 @@ def _region_rule(metadata: Any) -> _RegionRule:
     )
 
 
+_REGIONS: dict[str, _RegionRule | None] = {}
+
+
+def _region_rule(region: str) -> _RegionRule | None:
+    """The region's rule, made on first use: like phonenumbers, only the regions a number
+    is tried against are loaded (all 25 regions of +1 at once held the GIL for ~70 ms)."""
+    if region not in _REGIONS:
+        metadata = PhoneMetadata.metadata_for_region(region, None)
+        _REGIONS[region] = None if metadata is None else _compiled(metadata)
+    return _REGIONS[region]
+
+
 @dataclass(frozen=True, slots=True)
 class _CountryRule:
     national_prefix: re.Pattern[str] | None
-    regions: tuple[_RegionRule, ...]
+    regions: tuple[str, ...]
 
     def valid(self, national: str) -> bool:
-        """``is_valid_number``: the region ``region_code_for_number`` picks, then its types."""
+        """``is_valid_number``: the region ``region_code_for_number`` picks, then its types.
+        A region without metadata counts as "cannot tell" (False: phonenumbers decides)."""
         if len(self.regions) == 1:
-            return self.regions[0].valid(national)
-        for region in self.regions:
+            only = _region_rule(self.regions[0])
+            return only is not None and only.valid(national)
+        for code in self.regions:
+            region = _region_rule(code)
+            if region is None:
+                return False
             if region.leading_digits is not None:
                 if region.leading_digits.match(national):
                     return region.valid(national)
@@ -102,15 +119,11 @@ def _country_rule(country_code: int) -> _CountryRule | None:
     if country_code in _RULES:
         return _RULES[country_code]
     rule: _CountryRule | None = None
-    regions = COUNTRY_CODE_TO_REGION_CODE.get(country_code, ())
-    found = [PhoneMetadata.metadata_for_region(region, None) for region in regions]
-    metadata = [m for m in found if m is not None]
-    if metadata and len(metadata) == len(regions) and _NON_GEOGRAPHIC not in regions:
-        prefix = metadata[0].national_prefix_for_parsing
-        rule = _CountryRule(
-            re.compile(prefix) if prefix else None,
-            tuple(_region_rule(m) for m in metadata),
-        )
+    regions = tuple(COUNTRY_CODE_TO_REGION_CODE.get(country_code, ()))
+    main = PhoneMetadata.metadata_for_region(regions[0], None) if regions else None
+    if main is not None and _NON_GEOGRAPHIC not in regions:
+        prefix = main.national_prefix_for_parsing
+        rule = _CountryRule(re.compile(prefix) if prefix else None, regions)
     _RULES[country_code] = rule
     return rule
 
