@@ -66,29 +66,34 @@ def record_resident_id_changes(
     after: Mapping[int, Recorded],
 ) -> None:
     """Record, for undo, every customer of ``before`` whose sealed columns the import changed."""
-    for customer_id, old in before.items():
-        new = after.get(customer_id)
-        if new is None or new == old:
-            continue
-        entry = conn.execute(
-            "SELECT before, after FROM import_changes"
-            " WHERE batch_id = ? AND entity = 'customer' AND entity_id = ?",
-            (batch_id, customer_id),
-        ).fetchone()
+    changed = [cid for cid, old in before.items() if after.get(cid, old) != old]
+    entries: dict[int, tuple[str | None, str | None]] = {}
+    for start in range(0, len(changed), IN_CHUNK):
+        part = changed[start : start + IN_CHUNK]
+        marks = ", ".join("?" for _ in part)
+        for customer_id, old_json, new_json in conn.execute(
+            "SELECT entity_id, before, after FROM import_changes WHERE batch_id = ?"
+            f" AND entity = 'customer' AND entity_id IN ({marks})", (batch_id, *part),
+        ):
+            entries[int_column(customer_id)] = (old_json, new_json)
+    inserts: list[tuple[int, int, str, str]] = []
+    updates: list[tuple[str, str, int, int]] = []
+    for customer_id in changed:
+        old, new = before[customer_id], after[customer_id]
+        entry = entries.get(customer_id)
         if entry is None:
-            conn.execute(
-                "INSERT INTO import_changes (batch_id, entity, entity_id, action, before,"
-                " after) VALUES (?, 'customer', ?, 'updated', ?, ?)",
-                (batch_id, customer_id, _json(old), _json(new)),
-            )
-            continue
-        merged_before = json.loads(entry[0] or "{}") | old
-        merged_after = json.loads(entry[1] or "{}") | new
-        conn.execute(
-            "UPDATE import_changes SET before = ?, after = ?"
-            " WHERE batch_id = ? AND entity = 'customer' AND entity_id = ?",
-            (_json(merged_before), _json(merged_after), batch_id, customer_id),
-        )
+            inserts.append((batch_id, customer_id, _json(old), _json(new)))
+        else:  # the import changed other columns too: one entry holds both
+            updates.append((_json(json.loads(entry[0] or "{}") | old),
+                            _json(json.loads(entry[1] or "{}") | new), batch_id, customer_id))
+    conn.executemany(
+        "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
+        " VALUES (?, 'customer', ?, 'updated', ?, ?)", inserts,
+    )
+    conn.executemany(
+        "UPDATE import_changes SET before = ?, after = ?"
+        " WHERE batch_id = ? AND entity = 'customer' AND entity_id = ?", updates,
+    )
 
 
 def _json(values: Mapping[str, object]) -> str:
