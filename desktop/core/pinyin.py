@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
 
-from desktop.core.masking import surname_length
+from desktop.core.masking import COMPOUND_SURNAMES, surname_length
 
 SURNAME_READINGS: dict[str, str] = {
     "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao",
@@ -127,10 +128,28 @@ def name_pinyin(name: str | None) -> tuple[str, str]:
 
 
 def _han_name_pinyin(text: str) -> tuple[str, str]:
-    """:func:`name_pinyin` of a name of Chinese characters only (what its general path
-    does for a single run, without splitting the text into runs)."""
-    size = surname_length(text)
-    reading = SURNAME_READINGS.get(text[:size])
-    syllables = reading.split() if reading else list(_cached_syllables(text[:size]))
-    syllables.extend(_cached_syllables(text[size:]))
+    """:func:`name_pinyin` of a name of basic-block Chinese characters only (what its general
+    path does for a single run, without splitting the text into runs): the surname's and the
+    given name's (pinyin, initials), each remembered, put together."""
+    # surname_length(text), for a text without blanks or name separators (none is in the
+    # basic block): the first two characters when they are a compound surname of a 3+
+    # character name.
+    size = 2 if len(text) >= 3 and text[:2] in COMPOUND_SURNAMES else 1
+    surname_full, surname_initials = _surname_keys(text[:size])
+    given_full, given_initials = _run_keys(text[size:])
+    return surname_full + given_full, surname_initials + given_initials
+
+
+@lru_cache(maxsize=2_048)
+def _surname_keys(surname: str) -> tuple[str, str]:
+    reading = SURNAME_READINGS.get(surname)
+    return _joined(reading.split() if reading else _cached_syllables(surname))
+
+
+@lru_cache(maxsize=16_384)
+def _run_keys(run: str) -> tuple[str, str]:
+    return _joined(_cached_syllables(run))
+
+
+def _joined(syllables: Sequence[str]) -> tuple[str, str]:
     return "".join(syllables), "".join(s[0] for s in syllables)

@@ -17,6 +17,7 @@ from typing import Any
 import phonenumbers
 
 from desktop.core.errors import InvalidInputError
+from desktop.core.phone_rules import international_e164
 
 # Characters NFKC leaves alone but that are invisible or blank in pasted data.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
@@ -96,6 +97,8 @@ def normalise_phone(raw: object, default_region: str = "CN", *, field: str = "ph
         return "+" + digits
     if in_cn and not international and _CN_MOBILE.fullmatch(digits.removeprefix("0")):
         return "+86" + digits.removeprefix("0")
+    if international and (quick := international_e164(compact)) is not None:
+        return quick  # what phonenumbers gives, without its parsing (see phone_rules)
     try:
         number = phonenumbers.parse(compact, default_region.upper())
     except phonenumbers.NumberParseException:

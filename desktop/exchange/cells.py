@@ -325,9 +325,10 @@ def birthday(cell: Cell, *, month_first: bool = False) -> Converted[str]:
     """ISO ``YYYY-MM-DD`` or ``--MM-DD`` (no year); unusable dates are left empty + warning."""
     if type(cell) is str and (iso := _ISO_DAY.fullmatch(cell)) is not None:
         try:
-            return Converted(date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat())
+            date(int(iso[1]), int(iso[2]), int(iso[3]))
         except ValueError:
             return _warning(DATE_IMPOSSIBLE)
+        return Converted(cell)  # a real day written YYYY-MM-DD: its ISO form is the text
     if type(cell) is date:
         return Converted(cell.isoformat())
     if isinstance(cell, str | int | float) and text(cell) is None:

@@ -57,7 +57,12 @@ class XlsxWorkbook:
         self._cache = cache
         before = _identity(path, file_name)
         self._identity = before
-        dimensions = self._check(limits)
+        checked_as = (*before, limits)
+        dimensions = cache.checked(checked_as) if cache is not None else None
+        if dimensions is None:
+            dimensions = self._check(limits)
+            if cache is not None:
+                cache.remember_checked(checked_as, dimensions)
         self._book: CalamineWorkbook | None = None
         try:
             self._book = CalamineWorkbook.from_path(str(path))

@@ -21,6 +21,14 @@ _KNOWN = known_headers(header for layout in LAYOUTS for header, _ in layout.colu
 _SUMMARY_CHINESE = ("合计", "总计", "小计", "汇总", "共计", "总合计", "本页合计")
 _SUMMARY_ENGLISH = frozenset({"total", "totals", "subtotal", "subtotals", "grandtotal", "sum"})
 _SUMMARY_FIRST_CHARS = frozenset("合总小汇共本tTsSgGｔＴｓＳｇＧ")
+# Every character str.isspace() accepts (tests/unit/exchange/test_header.py checks it): a
+# text cell is looked at closer only when it begins with one of these or a first character
+# of a total's label — a set test instead of a method call per text cell.
+BLANK_CHARS = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SUMMARY_OR_BLANK_FIRST = _SUMMARY_FIRST_CHARS | BLANK_CHARS
 _SUMMARY_CELLS = 3  # a total's label sits in one of the first non-empty cells
 _SPACES = re.compile(r"[\s\u3000]+")
 
@@ -52,12 +60,13 @@ def _is_summary_label(cell: Cell) -> bool:
 def _may_hold_summary(cells: Sequence[Cell]) -> bool:
     """False when no text cell begins (blanks aside) the way a total's label does: the
     common case, told without cleaning any cell."""
-    first_chars = _SUMMARY_FIRST_CHARS
+    first_chars, worth_a_look = _SUMMARY_FIRST_CHARS, _SUMMARY_OR_BLANK_FIRST
     for cell in cells:
-        if isinstance(cell, str) and cell:
-            first = cell[0]
-            if first in first_chars or (first.isspace() and cell.strip()[:1] in first_chars):
-                return True
+        if (
+            isinstance(cell, str) and cell and cell[0] in worth_a_look
+            and (cell[0] in first_chars or cell.strip()[:1] in first_chars)
+        ):
+            return True
     return False
 
 

@@ -302,24 +302,7 @@ class Planner:
         # freed (reading is done) before the new customers are made.
         matches = self._shop.customers_matching(self._file_index.keys())
         self._file_index.release()
-        shop_index = _shop_index(matches)
-        claimed: dict[int, _Person] = {}
-        matched: list[tuple[_Person, int | None]] = []
-        for person in self._people:
-            match = shop_index.find(person.fields, lambda cid: matches.customers[cid])
-            if match.verdict is Verdict.CONFLICT:
-                self._conflict(person)
-                continue
-            customer_id = match.found
-            earlier = claimed.get(customer_id) if customer_id is not None else None
-            if earlier is not None:
-                earlier.fields = filled(earlier.fields, person.fields)
-                person.merged_into = earlier
-                continue
-            if customer_id is not None:
-                claimed[customer_id] = person
-            matched.append((person, customer_id))
-        for person, customer_id in matched:
+        for person, customer_id in self._match_shop(matches):
             if customer_id is None:
                 person.ref = self._create_customer(person.fields)
                 result.customers_created += 1
@@ -349,6 +332,30 @@ class Planner:
                 ))
                 for verdict in (person.first, *person.merged_rows()):
                     verdict.same_as_row = earlier.first.row
+
+    def _match_shop(self, matches: ShopMatches) -> list[tuple[_Person, int | None]]:
+        """Each person not merged into an earlier one or in conflict, with the stored
+        customer it is (None: a new one)."""
+        shop_index = _shop_index(matches)
+        if not len(shop_index.keys()):  # nobody in the shop shares an identifier
+            return [(person, None) for person in self._people]
+        claimed: dict[int, _Person] = {}
+        matched: list[tuple[_Person, int | None]] = []
+        for person in self._people:
+            match = shop_index.find(person.fields, lambda cid: matches.customers[cid])
+            if match.verdict is Verdict.CONFLICT:
+                self._conflict(person)
+                continue
+            customer_id = match.found
+            earlier = claimed.get(customer_id) if customer_id is not None else None
+            if earlier is not None:
+                earlier.fields = filled(earlier.fields, person.fields)
+                person.merged_into = earlier
+                continue
+            if customer_id is not None:
+                claimed[customer_id] = person
+            matched.append((person, customer_id))
+        return matched
 
     def _conflict(self, person: _Person) -> None:
         person.conflict = True

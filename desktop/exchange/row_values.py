@@ -168,26 +168,31 @@ class RowReader:
         width = len(row_cells)
         for key, column, convert, several, seen_text, seen in self._steps:
             if several is None:
-                if column >= width or (cell := row_cells[column]) is None or cell == "":
+                if column >= width or (cell := row_cells[column]) is None:
                     continue
                 # Converters are pure, and many columns repeat their values (性别, 等级, 状态,
                 # dates, amounts): remember the first few hundred results of each column.
-                if type(cell) is str:
+                if cell.__class__ is str:
+                    if not cell:
+                        continue
                     converted = seen_text.get(cell)
                     if converted is None:
                         converted = convert(cell)
                         if len(seen_text) < _REMEMBERED:
                             seen_text[cell] = converted
                 else:
+                    if cell == "":
+                        continue
                     converted = seen.get((cell.__class__, cell))
                     if converted is None:
                         converted = convert(cell)
                         if len(seen) < _REMEMBERED:
                             seen[(cell.__class__, cell)] = converted
-                if converted.notes:
-                    issues.extend(_issues(number, key, converted.notes))
-                if converted.value is not None:
-                    found[key] = converted.value
+                value, notes = converted
+                if notes:
+                    issues.extend(_issues(number, key, notes))
+                if value is not None:
+                    found[key] = value
                 continue
             present = [row_cells[index] for index in several if index < width]
             results = [convert(cell) for cell in present if not _empty(cell)]

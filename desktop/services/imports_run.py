@@ -260,7 +260,7 @@ def run_rows(
             release(result.rows)  # not needed for writing: free before the write's peak
             writer.write(batch_id, plan, _progress_writer(progress, total))
             store_resident_ids(workspace, db.conn, plan.resident_ids, writer.first_customer,
-                               overwrite=policy is MatchPolicy.OVERWRITE)
+                               batch_id, overwrite=policy is MatchPolicy.OVERWRITE)
             count_map = counts_dict(counts)
             writer.finish_batch(batch_id, count_map)
             workspace.trail.append(

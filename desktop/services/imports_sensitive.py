@@ -12,6 +12,7 @@ from desktop.services.field_keys import lookup_key
 from desktop.services.workspace import Workspace
 from desktop.store.connection import Connection
 from desktop.store.field_keys import FieldKeyRepository, SealedColumns
+from desktop.store.import_resident_ids import record_resident_id_changes, sealed_columns
 
 
 class ImportNeedsFieldKeyError(ShopVaultError):
@@ -28,10 +29,11 @@ def check_can_store(workspace: Workspace, resident_ids: Sequence[tuple[Ref, str]
 
 def store_resident_ids(
     workspace: Workspace, conn: Connection, resident_ids: Sequence[tuple[Ref, str]],
-    first_customer: int, *, overwrite: bool,
+    first_customer: int, batch_id: int, *, overwrite: bool,
 ) -> None:
     """``first_customer``: the id the store gave the plan's first new customer. A stored
-    customer's ID is replaced only with ``overwrite`` (else only an empty one is filled)."""
+    customer's ID is replaced only with ``overwrite`` (else only an empty one is filled);
+    what it held before is recorded under ``batch_id`` so that undo puts it back."""
     if not resident_ids:
         return
     sealer = workspace.field_keys.sealer(conn)
@@ -43,4 +45,7 @@ def store_resident_ids(
         customer_id = ref if ref > 0 else first_customer + new_index(ref)
         sealed.append((customer_id, workspace.field_keys.seal_resident_id(
             sealer, key, customer_id, value)))
+    stored = [ref for ref, _ in resident_ids if ref > 0]
+    before = sealed_columns(conn, stored)
     FieldKeyRepository(conn).set_resident_ids(sealed, only_empty=not overwrite)
+    record_resident_id_changes(conn, batch_id, before, sealed_columns(conn, stored))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from desktop.core.import_records import UndoReport
 from desktop.store.connection import Connection
 from desktop.store.customers import IN_CHUNK, int_column
+from desktop.store.import_resident_ids import column_value, recorded_value
 from desktop.store.imports import BatchRow, as_json, chunked
 from desktop.store.search_keys import SELECT_INDEXED, Indexed, SearchKeys, indexed_row, name_keys
 
@@ -132,7 +133,8 @@ def _restore(
         ).fetchone()
         if row is None:
             continue
-        if as_json(dict(zip(columns, row, strict=True))) != as_json(
+        current = {c: recorded_value(c, value) for c, value in zip(columns, row, strict=True)}
+        if as_json(current) != as_json(
             {column: after[column] for column in columns}
         ):
             kept.append(entity_id)
@@ -141,7 +143,7 @@ def _restore(
         if search is not None:
             found = conn.execute(SELECT_INDEXED, (entity_id,)).fetchone()
             old = indexed_row(found) if found else None
-        assignments = {column: before.get(column) for column in columns}
+        assignments = {column: column_value(column, before.get(column)) for column in columns}
         if table == "customers" and "name" in assignments:
             pinyin, initials = name_keys(str(assignments["name"] or ""))
             assignments |= {"name_pinyin": pinyin, "name_initials": initials}

@@ -56,9 +56,11 @@ def test_new_name_grams_come_out_in_key_order_with_every_id() -> None:
     grams.add(7, frozenset({"张", "伟", "张伟"}))
     grams.add(8, frozenset({"王", "伟", "王伟"}))
     grams.add(9, frozenset({"张"}))
-    rows = list(grams.rows("2026-01-01T00:00:00"))
-    assert rows == sorted(rows)
-    assert {(gram, cid) for gram, _, cid in rows} == {
-        ("张", 7), ("伟", 7), ("张伟", 7), ("王", 8), ("伟", 8), ("王伟", 8), ("张", 9)
+    lists = list(grams.id_lists("2026-01-01T00:00:00"))
+    assert [gram for gram, _, _ in lists] == sorted(gram for gram, _, _ in lists)
+    assert {(gram, created, ids) for gram, created, ids in lists} == {
+        ("张", "2026-01-01T00:00:00", "[7,9]"), ("伟", "2026-01-01T00:00:00", "[7,8]"),
+        ("张伟", "2026-01-01T00:00:00", "[7]"), ("王", "2026-01-01T00:00:00", "[8]"),
+        ("王伟", "2026-01-01T00:00:00", "[8]"),
     }
-    assert list(grams.rows("2026-01-01T00:00:00")) == []  # handed out once
+    assert list(grams.id_lists("2026-01-01T00:00:00")) == []  # handed out once

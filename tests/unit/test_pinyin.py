@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.pinyin import SURNAME_READINGS, name_pinyin
+from desktop.core.masking import COMPOUND_SURNAMES, surname_length
+from desktop.core.pinyin import _BASIC_HAN, SURNAME_READINGS, _han_syllables, name_pinyin
 
 
 @pytest.mark.parametrize(
@@ -81,3 +82,28 @@ def test_any_text_gives_lowercase_keys(text):
     assert full == full.lower()
     assert len(initials) <= len(full)
     assert (full == "") == (initials == "")
+
+
+def _single_run_reference(text: str) -> tuple[str, str]:
+    """name_pinyin's general path for a name that is one run of Chinese characters."""
+    size = surname_length(text)
+    reading = SURNAME_READINGS.get(text[:size])
+    syllables = reading.split() if reading else _han_syllables(text[:size])
+    syllables = [s for s in syllables + _han_syllables(text[size:]) if s]
+    return "".join(syllables), "".join(s[0] for s in syllables)
+
+
+_NAME_CHARS = st.one_of(
+    st.sampled_from(sorted(SURNAME_READINGS)),
+    st.sampled_from(sorted(COMPOUND_SURNAMES)),
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+    st.sampled_from("张王李赵伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华长重乐朝行"),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_NAME_CHARS, min_size=1, max_size=4).map("".join))
+def test_all_chinese_names_take_the_short_way_to_the_same_keys(name: str) -> None:
+    if not _BASIC_HAN.fullmatch(name):  # a sampled compound surname may be outside the block
+        return
+    assert name_pinyin(name) == _single_run_reference(name)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from desktop.core.import_types import Cell, ColumnMapping, RowKind
-from desktop.exchange.header import find_header_row, row_kind
+from desktop.exchange.header import BLANK_CHARS, find_header_row, has_summary_label, row_kind
 
 
 def test_header_after_title_merged_title_and_blank_rows() -> None:
@@ -87,3 +89,15 @@ def test_row_blank_in_every_mapped_column_is_blank() -> None:
     assert row_kind([7, None], mapping) is RowKind.BLANK
     assert row_kind([7, "张三"], mapping) is RowKind.DATA
     assert row_kind([7, None]) is RowKind.DATA
+
+
+def test_blank_chars_are_exactly_what_isspace_accepts() -> None:
+    assert frozenset(
+        ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isspace()
+    ) == BLANK_CHARS
+
+
+@pytest.mark.parametrize("blank", sorted(BLANK_CHARS))
+def test_a_total_label_after_any_blank_is_a_total(blank: str) -> None:
+    assert has_summary_label([blank * 2 + "合计", None, 1200])
+    assert not has_summary_label([blank + "张三", "13800000000"])
