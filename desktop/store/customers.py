@@ -142,14 +142,29 @@ class CustomerRepository:
 
     def delete(self, customer_id: int) -> bool:
         """Delete a customer with its search entries (tags cascade; orders and feedback keep
-        a NULL customer)."""
+        a NULL customer) and what imports recorded about them for undo: an update's record
+        holds the values before and after it, which must not outlive the customer."""
         with atomic(self._conn):
             old = self._search.stored(customer_id)
             if old is None:
                 return False
             self._search.remove(old)
+            self._forget_import_changes(customer_id)
             self._conn.execute("DELETE FROM customers WHERE id = ?", (customer_id,))
         return True
+
+    def _forget_import_changes(self, customer_id: int) -> None:
+        # The batch ids lead the key: one seek per import instead of a scan of every change.
+        batches = "SELECT id FROM import_batches"
+        self._conn.execute(
+            f"DELETE FROM import_changes WHERE batch_id IN ({batches})"
+            " AND entity = 'account' AND entity_id IN"
+            " (SELECT id FROM customer_accounts WHERE customer_id = ?)", (customer_id,),
+        )
+        self._conn.execute(
+            f"DELETE FROM import_changes WHERE batch_id IN ({batches})"
+            " AND entity = 'customer' AND entity_id = ?", (customer_id,),
+        )
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM customers").fetchone()[0])
