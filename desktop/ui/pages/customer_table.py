@@ -127,9 +127,11 @@ class CustomerTable(QTableView):
 
     def show_empty_note(self, text: str) -> None:
         """A note in the middle of the empty table; "" hides it."""
-        self.empty_label.setText(text)
+        if text != self.empty_label.text():
+            self.empty_label.setText(text)
+        if text:
+            self._place_note()  # asked at every change of the list: only when shown
         self.empty_label.setVisible(bool(text))
-        self._place_note()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Qt's own Ctrl+C would put the cell on the clipboard behind the guard's back.
