@@ -28,6 +28,7 @@ from typing import Any
 from bench.keystroke_shop import ensure_shop, keyring_for, shop_paths
 from bench.keystroke_window import KINDS, ROLES, STALL_S, role_child
 from bench.process_memory import breakdown_line
+from bench.text_table import text_table
 
 # bench_store and bench_search (SQLite, the demo generator …) are imported where used: the
 # window's process (keystroke_window) measures its own memory and should hold what the app
@@ -219,18 +220,16 @@ def table(report: dict[str, Any]) -> str:
              " p50 / p95"]
     head = ["query kind", *(f"{r}: key→paint" for r in roles),
             *(f"{r}: search→paint" for r in roles), *(f"{r}: GUI CPU" for r in roles),
-            f"{roles[0]}: paint", "last key→paint",
+            *(f"{r}: paint" for r in roles), "last key→paint",
             "query part SQLCipher", "plain sqlite3", "ratio p95"]
-    rows = [head]
+    rows: list[list[str]] = []
     for kind in report["roles"][roles[0]]["keystrokes"]:
         cells = [kind]
-        for level in ("key_to_paint", "search_to_paint", "gui_cpu_search_to_paint"):
+        for level in ("key_to_paint", "search_to_paint", "gui_cpu_search_to_paint", "paint"):
             for role in roles:
                 stats = report["roles"][role]["keystrokes"][kind].get(level)
                 cells.append(f"{stats['p50_ms']:.1f} / {stats['p95_ms']:.1f}" if stats
                              else "–")
-        paint = report["roles"][roles[0]]["keystrokes"][kind]["paint"]
-        cells.append(f"{paint['p50_ms']:.1f} / {paint['p95_ms']:.1f}")
         last = report["roles"][roles[0]]["keystrokes"][kind]["last_key_to_paint"]
         cells.append(f"{last['p50_ms']:.1f} / {last['p95_ms']:.1f}")
         part = report.get("query_part", {}).get(kind)
@@ -242,14 +241,7 @@ def table(report: dict[str, Any]) -> str:
         else:
             cells += ["–", "–", "–"]
         rows.append(cells)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines.append("")
-    for n, row in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(row, widths, strict=True))))
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    lines.append("")
+    lines += ["", *text_table(head, rows), ""]
     first = next(iter(report["roles"][roles[0]]["keystrokes"].values()))
     lines.append(f"debounce (key → search starts), {roles[0]}: "
                  f"p50 {first['debounce']['p50_ms']:.1f} ms; painting the rows: "
