@@ -59,13 +59,15 @@ costs ~0.1–0.3 ms a row for staff (bench_keystroke)."""
 CACHED_WINDOWS = 16
 """Windows kept (LRU): 1,024 rows, a few screens around each place the user looked at."""
 FIRST_PAGE = 200
-STREAM_CHUNK = 500
+STREAM_CHUNK = 250
 """Ids per query of the background stream, which a newer query can only cancel between
 chunks (the task queue is serial: the next keystroke's search waits for the chunk). Small,
 because some filters walk the whole table for their matches (one pinyin letter such as
-``z``: ~0.2 ms a match over 1,000,000 customers; 50,000 ids held the next search ~15 s, 500
-hold it ~0.1 s); streaming every id of 1,000,000 is no slower in 500s (0.7 s). The chunks
-that wait when the GUI thread gets to them are appended in one insert."""
+``z``: ~0.2 ms a match over 1,000,000 customers; 50,000 ids held the next search ~15 s).
+At 500 the slowest chunks of a typed prefix (``z``, ``li``) took 10–34 ms, the p95 of the
+next keystroke's wait in the queue (bench_keystroke, "paintspeed"); at 250, 8–16 ms, for
+~0.35 s more streaming every id of 1,000,000 (1.1 s, in the background). The chunks that
+wait when the GUI thread gets to them are appended in one insert."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
