@@ -302,13 +302,9 @@ class CustomersModel(QAbstractTableModel):
         except ValueError:
             return None
 
-    def customer_row(self, row: int) -> CustomerRow | None:
-        """The row's masked values (fetching its window if needed); None for a customer
-        deleted since the ids were read."""
-        cached = self._cached_row(row)
-        return cached.row if cached is not None else None
-
     def _cached_row(self, row: int) -> _CachedRow | None:
+        """The row's masked values and cells (fetching its window if needed); None for a
+        customer deleted since the ids were read."""
         number = row // WINDOW
         window = self._cache.get(number)
         if window is None:
