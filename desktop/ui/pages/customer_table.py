@@ -106,9 +106,8 @@ class CustomerTable(QTableView):
         header.viewport().update()
 
     def _rows_appended(self, _parent: QModelIndex | QPersistentModelIndex, first: int,
-                       _last: int) -> None:
-        model = self.model()
-        appended = first == model.rowCount() - (_last - first + 1)
+                       last: int) -> None:
+        appended = last == self.model().rowCount() - 1
         last_shown = self.rowAt(self.viewport().height() - 1)
         out_of_sight = appended and 0 <= last_shown < first
         if self._only_appended_below is None or not out_of_sight:
