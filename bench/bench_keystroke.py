@@ -28,6 +28,7 @@ from typing import Any
 from bench.keystroke_shop import ensure_shop, keyring_for, shop_paths
 from bench.keystroke_window import KINDS, ROLES, STALL_S, role_child
 from bench.process_memory import breakdown_line
+from bench.text_table import text_table
 
 # bench_store and bench_search (SQLite, the demo generator …) are imported where used: the
 # window's process (keystroke_window) measures its own memory and should hold what the app
@@ -139,7 +140,7 @@ def query_parts(workdir: Path, search_dir: Path | None, queries: dict[str, list[
         return {}
     key = shop_db_key(workdir)
     out: dict[str, Any] = {}
-    for kind in KINDS:
+    for kind in queries:
         texts = prefixes(queries[kind])
         per_engine = {}
         for engine, (path, key_hex) in {"SQLCipher": (shop_paths(workdir).db, key),
@@ -174,7 +175,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     typing = args.queries > 0  # --queries 0: the login runs only
     queries: dict[str, list[str]] = {}
     if typing:
-        queries = keystroke_queries(workdir, args.queries + args.warmup)
+        queries = {kind: texts for kind, texts in
+                   keystroke_queries(workdir, args.queries + args.warmup).items()
+                   if kind in args.kinds}
         (workdir / "keystroke-queries.json").write_text(
             json.dumps(queries, ensure_ascii=False), encoding="utf-8")
     warm_os_cache(shop_paths(workdir).db)
@@ -216,17 +219,17 @@ def table(report: dict[str, Any]) -> str:
              " per kind typed key by key, every prefix searched (a slow typist); times in ms,"
              " p50 / p95"]
     head = ["query kind", *(f"{r}: key→paint" for r in roles),
-            *(f"{r}: search→paint" for r in roles), f"{roles[0]}: paint", "last key→paint",
+            *(f"{r}: search→paint" for r in roles), *(f"{r}: GUI CPU" for r in roles),
+            *(f"{r}: paint" for r in roles), "last key→paint",
             "query part SQLCipher", "plain sqlite3", "ratio p95"]
-    rows = [head]
-    for kind in KINDS:
+    rows: list[list[str]] = []
+    for kind in report["roles"][roles[0]]["keystrokes"]:
         cells = [kind]
-        for level in ("key_to_paint", "search_to_paint"):
+        for level in ("key_to_paint", "search_to_paint", "gui_cpu_search_to_paint", "paint"):
             for role in roles:
-                stats = report["roles"][role]["keystrokes"][kind][level]
-                cells.append(f"{stats['p50_ms']:.1f} / {stats['p95_ms']:.1f}")
-        paint = report["roles"][roles[0]]["keystrokes"][kind]["paint"]
-        cells.append(f"{paint['p50_ms']:.1f} / {paint['p95_ms']:.1f}")
+                stats = report["roles"][role]["keystrokes"][kind].get(level)
+                cells.append(f"{stats['p50_ms']:.1f} / {stats['p95_ms']:.1f}" if stats
+                             else "–")
         last = report["roles"][roles[0]]["keystrokes"][kind]["last_key_to_paint"]
         cells.append(f"{last['p50_ms']:.1f} / {last['p95_ms']:.1f}")
         part = report.get("query_part", {}).get(kind)
@@ -238,15 +241,8 @@ def table(report: dict[str, Any]) -> str:
         else:
             cells += ["–", "–", "–"]
         rows.append(cells)
-    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    lines.append("")
-    for n, row in enumerate(rows):
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(row, widths, strict=True))))
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    lines.append("")
-    first = report["roles"][roles[0]]["keystrokes"][KINDS[0]]
+    lines += ["", *text_table(head, rows), ""]
+    first = next(iter(report["roles"][roles[0]]["keystrokes"].values()))
     lines.append(f"debounce (key → search starts), {roles[0]}: "
                  f"p50 {first['debounce']['p50_ms']:.1f} ms; painting the rows: "
                  f"p50 {first['paint']['p50_ms']:.1f} / p95 {first['paint']['p95_ms']:.1f} ms")
@@ -314,6 +310,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--search-workdir", type=Path, default=None,
                         help="bench_search's databases, for the plain sqlite3 column "
                              "(default bench/out/search-N)")
+    parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS),
+                        metavar="KIND", help="query kinds to type (default: all)")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--language", default="zh_CN", choices=["zh_CN", "en"],
                         help="UI language of the window (default: a Chinese shop's)")

@@ -32,6 +32,7 @@ from bench.bench_store import (
     sqlcipher_engine,
     warm_os_cache,
 )
+from bench.text_table import text_table
 from desktop.core.demo_data import generate_customers, generate_feedback, generate_orders
 from desktop.core.models import User
 from desktop.core.roles import Role
@@ -381,11 +382,10 @@ def table(report: dict[str, Any]) -> str:
                  load["sqlite3"]["seconds"], "≤ 1.1× (bench_store)"))
     rows.append(("file size, MiB", load["SQLCipher"]["file_mib"], load["sqlite3"]["file_mib"], ""))
     head = ("figure", *ENGINES, "ratio", "goal")
-    cells = [head] + [
+    cells = [
         (label, f"{c:,.2f}", f"{p:,.2f}", f"{c / p:.2f}×" if p else "–", goal)
         for label, c, p, goal in rows
     ]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
     engines = report["engines"]
     lines = [
         f"N = {report['build']['load']['SQLCipher']['customers']:,} customers"
@@ -398,14 +398,9 @@ def table(report: dict[str, Any]) -> str:
         f" Python {engines['python']}, {engines['machine']}",
         "ratio = SQLCipher ÷ sqlite3",
         "",
-        "  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)),
-        "  ".join("-" * w for w in widths),
+        *text_table(head, cells, left=(0, -1)),
+        "",
     ]
-    for row in cells[1:]:
-        lines.append("  ".join(
-            cell.ljust(w) if i in (0, len(row) - 1) else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
-    lines.append("")
     lines.append("plans chosen (SQLCipher, staff's filter): " + "; ".join(
         f"{kind}: {cipher['search'][kind]['plans']}" for kind in KINDS))
     return "\n".join(lines)

@@ -40,10 +40,21 @@ class PaintClock:
         self.search_started: float | None = None
         self.rows_in: float | None = None
         self.painted: float | None = None
+        self.task_started: float | None = None
+        self.task_ended: float | None = None
+        self.paints: dict[str, int] = {}
+        self.waited_for = ""
+        self.blockers: dict[str, list[float]] = {}
+        """Per task found running when a search was queued: how long the search waited."""
+        self.cpu_search_started = self.cpu_rows_in = self.cpu_painted = 0.0
+        """The GUI thread's CPU time (time.thread_time) at the same three moments."""
         self.armed = False
+        self.profiler: Any = None
+        """A cProfile.Profile run from each search's start to its paint (BENCH_PROFILE_TYPING)."""
 
     def arm(self) -> None:
         self.search_started = self.rows_in = self.painted = None
+        self.task_started = self.task_ended = None
         self.armed = True
 
 
@@ -56,15 +67,43 @@ def install_clock(app: Any, page: Any, clock: PaintClock) -> None:
     def set_filter(flt: Any) -> None:
         if clock.armed and flt != model.current_filter and clock.search_started is None:
             clock.search_started = time.perf_counter()
+            clock.cpu_search_started = time.thread_time()
+            if clock.profiler is not None:
+                clock.profiler.enable()
         original_set_filter(flt)
 
     model.set_filter = set_filter  # the page calls it through the instance
 
+    runner = model._runner
+    original_submit = runner.submit
+
+    def submit(fn: Any, **callbacks: Any) -> Any:
+        # When the first screen's task starts and ends on the worker (after search_started).
+        def timed(ctx: Any) -> Any:
+            if clock.armed and clock.search_started is not None and clock.task_started is None:
+                clock.task_started = time.perf_counter()
+                try:
+                    return fn(ctx)
+                finally:
+                    clock.task_ended = time.perf_counter()
+            return fn(ctx)
+
+        if getattr(fn, "__name__", "") != "first_screen":
+            return original_submit(fn, **callbacks)
+        running = getattr(runner, "_running", None)  # WorkspaceTasks: the task it waits for
+        clock.waited_for = getattr(getattr(running, "fn", None), "__qualname__", "")
+        return original_submit(timed, **callbacks)
+
+    runner.submit = submit
+
     def rows_in() -> None:
         if clock.armed and clock.search_started is not None and clock.rows_in is None:
             clock.rows_in = time.perf_counter()
+            clock.cpu_rows_in = time.thread_time()
 
-    model.first_screen_ready.connect(rows_in)
+    # At the reset that puts the rows in, before the page's first_screen_ready handler (which
+    # selects the first row and may paint at once).
+    model.modelReset.connect(rows_in)
 
     class PaintFilter(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -72,8 +111,26 @@ def install_clock(app: Any, page: Any, clock: PaintClock) -> None:
                     and clock.rows_in is not None and clock.painted is None):
                 table.viewportEvent(event)  # paint now, so the time includes the painting
                 clock.painted = time.perf_counter()
+                clock.cpu_painted = time.thread_time()
+                if clock.profiler is not None:
+                    clock.profiler.disable()
+                wake()
                 return True
             return False
+
+    class AllPaints(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (event.type() == QEvent.Type.Paint and clock.armed
+                    and clock.rows_in is not None and clock.painted is None):
+                rect = event.rect()
+                key = f"{type(watched).__name__}#{watched.objectName()}"
+                clock.paints[key] = clock.paints.get(key, 0) + rect.width() * rect.height()
+            return False
+
+    if os.environ.get("BENCH_COUNT_PAINTS"):
+        all_paints = AllPaints(app)
+        app.installEventFilter(all_paints)
+        page._bench_all_paints = all_paints
 
     paint_filter = PaintFilter(table)
     table.viewport().installEventFilter(paint_filter)
@@ -102,9 +159,18 @@ class GcClock:
             self._began = None
 
 
+_waits: list[Callable[[], None]] = []
+"""The check of each pump_until running (innermost last), for wake()."""
+CHECK_INTERVAL_MS = 20
+"""How often pump_until looks at ``done()`` by itself. Not 1 ms: a Python call on the GUI
+thread every millisecond takes the GIL from the worker ~1,000 times a second, which the app
+never does (it slowed the first screen's query several-fold on a busy machine); what the
+bench waits for calls wake() instead."""
+
+
 def pump_until(app: Any, done: Callable[[], bool], timeout_s: float = WAIT_S) -> bool:
-    """Run the event loop until ``done()``: event-driven (a 1 ms check timer), so the GUI
-    thread sleeps while the worker runs, as it would in the app."""
+    """Run the event loop until ``done()``, so the GUI thread sleeps while the worker runs,
+    as it would in the app. Looked at every CHECK_INTERVAL_MS and on each wake()."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     if done():
@@ -117,12 +183,22 @@ def pump_until(app: Any, done: Callable[[], bool], timeout_s: float = WAIT_S) ->
             loop.quit()
 
     timer = QTimer()
-    timer.setInterval(1)
+    timer.setInterval(CHECK_INTERVAL_MS)
     timer.timeout.connect(check)
     timer.start()
-    loop.exec()
-    timer.stop()
+    _waits.append(check)
+    try:
+        loop.exec()
+    finally:
+        _waits.remove(check)
+        timer.stop()
     return done()
+
+
+def wake() -> None:
+    """Something a pump_until may be waiting for has happened: let it look now."""
+    if _waits:
+        _waits[-1]()
 
 
 def type_character(box: Any, char: str) -> None:
@@ -141,9 +217,11 @@ def type_character(box: Any, char: str) -> None:
 
 
 def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
-               warmup: int, language: str = "zh_CN") -> dict[str, Any]:
+               warmup: int, language: str = "zh_CN",
+               probe: Callable[[Any, Any], dict[str, Any]] | None = None) -> dict[str, Any]:
     """Log in as ``role`` in a fresh process, time the first screen, then (if ``queries``)
-    type every query into the search box key by key."""
+    type every query into the search box key by key. ``probe(app, page)``, if given, runs
+    instead of the typing once the list is complete; its result is the ``probe`` entry."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.app import load_services_before_qt
 
@@ -199,6 +277,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
                 collections.stop()
                 memory["at_first_paint"] = rss_mib()
                 memory_marks.mark("first paint")
+                wake()
                 return True
             return False
 
@@ -263,11 +342,18 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
         "peak_rss_before_login_mib": memory["peak_before_login"],
         "rss_at_first_paint_mib": memory["at_first_paint"],
     }
+    if probe is not None:
+        result["probe"] = probe(app, page)
     if queries is None:
         controller.shutdown()
         return result
 
     clock = PaintClock()
+    profile_typing = os.environ.get("BENCH_PROFILE_TYPING")
+    if profile_typing:
+        import cProfile
+
+        clock.profiler = cProfile.Profile()
     install_clock(app, page, clock)
     stalls: list[dict[str, Any]] = []
     box = page.search_edit
@@ -299,16 +385,27 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
             clock.armed = False
             if clock.painted is None or clock.search_started is None:
                 continue  # the prefix meant the same search as before (e.g. a space)
+            if clock.task_started is not None:
+                clock.blockers.setdefault(clock.waited_for or "-", []).append(
+                    round((clock.task_started - clock.search_started) * 1e3, 1))
             record(text, length, {
                 "key_to_paint": clock.painted - pressed,
                 "search_to_paint": clock.painted - clock.search_started,
                 "debounce": clock.search_started - pressed,
                 "paint": clock.painted - (clock.rows_in or clock.painted),
+                "gui_cpu_search_to_paint": clock.cpu_painted - clock.cpu_search_started,
+                **({"queue_wait": clock.task_started - clock.search_started,
+                    "worker": clock.task_ended - clock.task_started,
+                    "to_gui": (clock.rows_in or clock.painted) - clock.task_ended}
+                   if clock.task_started is not None and clock.task_ended is not None
+                   else {}),
+                "gui_cpu_paint": clock.cpu_painted - (clock.cpu_rows_in or clock.cpu_painted),
             })
         settle()
 
     # Warm up on a few queries of each kind (not recorded).
-    for kind in KINDS:
+    kinds = [kind for kind in KINDS if kind in queries]
+    for kind in kinds:
         for text in queries[kind][:warmup]:
             type_query(text, lambda *_args: None)
     result["warmup_stalls"] = list(stalls)
@@ -316,9 +413,11 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
     per_kind: dict[str, Any] = {}
     from bench.bench_store import percentiles
 
-    for kind in KINDS:
-        samples: dict[str, list[float]] = {"key_to_paint": [], "search_to_paint": [],
-                                           "debounce": [], "paint": [], "last_key_to_paint": []}
+    for kind in kinds:
+        samples: dict[str, list[float]] = {
+            "key_to_paint": [], "search_to_paint": [], "debounce": [], "paint": [],
+            "gui_cpu_search_to_paint": [], "gui_cpu_paint": [], "last_key_to_paint": [],
+            "queue_wait": [], "worker": [], "to_gui": []}
 
         def record(text: str, length: int, times: dict[str, float],
                    samples: dict[str, list[float]] = samples) -> None:
@@ -337,5 +436,9 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
     result["stalls"] = stalls
     result["peak_rss_mib"] = peak_rss_mib()
     result["rows_shown"] = page.model.rowCount()
+    result["paints"] = clock.paints
+    result["queue_blockers_ms"] = clock.blockers
+    if clock.profiler is not None:
+        clock.profiler.dump_stats(profile_typing)
     controller.shutdown()
     return result

@@ -85,6 +85,11 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 
 
+def row_texts(row: CustomerRow) -> tuple[str, ...]:
+    """Every cell of ``row`` as the table shows it, in column order."""
+    return tuple(column.text(row) for column in COLUMNS)
+
+
 def column_of(key: str) -> int:
     return COLUMN_KEYS.index(key)
 

@@ -19,6 +19,10 @@ background and the GUI thread at once, each on its own connection.
 The model keeps nothing but what the service returned for the session: masked strings for
 a role that sees masked values. Display and tooltip show exactly those strings; the user
 role is the customer id. The columns and how each cell is written: ``customer_columns``.
+
+Each paint asks ``data()`` ~7 roles of every visible cell (~1,500 Python calls a screen), so
+the cells of a row are written once, on its first ask, and kept with the row; ``flags()`` is
+Qt's own (no Python call per cell).
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from desktop.core.errors import ShopVaultError
 from desktop.services.customer_api import CustomerServiceApi
 from desktop.services.customer_views import CustomerFilter, CustomerRow, CustomerSort, IdPage
 from desktop.services.session import Session
-from desktop.ui.models.customer_columns import COLUMNS, column_for, sort_for
+from desktop.ui.models.customer_columns import COLUMNS, column_for, row_texts, sort_for
 from desktop.ui.tasks import Cancellable, TaskContext, TaskSubmitter
 
 log = logging.getLogger(__name__)
@@ -55,13 +59,15 @@ costs ~0.1–0.3 ms a row for staff (bench_keystroke)."""
 CACHED_WINDOWS = 16
 """Windows kept (LRU): 1,024 rows, a few screens around each place the user looked at."""
 FIRST_PAGE = 200
-STREAM_CHUNK = 500
+STREAM_CHUNK = 250
 """Ids per query of the background stream, which a newer query can only cancel between
 chunks (the task queue is serial: the next keystroke's search waits for the chunk). Small,
 because some filters walk the whole table for their matches (one pinyin letter such as
-``z``: ~0.2 ms a match over 1,000,000 customers; 50,000 ids held the next search ~15 s, 500
-hold it ~0.1 s); streaming every id of 1,000,000 is no slower in 500s (0.7 s). The chunks
-that wait when the GUI thread gets to them are appended in one insert."""
+``z``: ~0.2 ms a match over 1,000,000 customers; 50,000 ids held the next search ~15 s).
+At 500 the slowest chunks of a typed prefix (``z``, ``li``) took 10–34 ms, the p95 of the
+next keystroke's wait in the queue (bench_keystroke, "paintspeed"); at 250, 8–16 ms, for
+~0.35 s more streaming every id of 1,000,000 (1.1 s, in the background). The chunks that
+wait when the GUI thread gets to them are appended in one insert."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -70,6 +76,7 @@ _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _USER = Qt.ItemDataRole.UserRole.value
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGNMENTS = tuple(_RIGHT_ALIGNED if column.numeric else None for column in COLUMNS)
 
 NARROW_IDS = "I"
 """4-byte unsigned ids: every customer id of a shop that has not passed 4,294,967,295."""
@@ -96,11 +103,28 @@ def _fits_narrow(ids: list[int]) -> bool:
 # --------------------------------------------------------------------------------- model
 
 @dataclass(frozen=True, slots=True)
-
-
 class _FirstScreen:
     page: IdPage
     rows: list[CustomerRow]
+
+
+class _CachedRow:
+    """A row of a cached window: the service's row, and its cells once first shown."""
+
+    __slots__ = ("row", "texts")
+
+    def __init__(self, row: CustomerRow) -> None:
+        self.row = row
+        self.texts: tuple[str, ...] | None = None
+
+    def cells(self) -> tuple[str, ...]:
+        texts = self.texts
+        if texts is None:
+            texts = self.texts = row_texts(self.row)
+        return texts
+
+
+_Window = dict[int, _CachedRow]
 
 
 class _Stream:
@@ -130,6 +154,9 @@ class CustomersModel(QAbstractTableModel):
     failed = Signal(object)
     """A query or a row fetch failed (the exception)."""
 
+    _titles: tuple[str, ...] | None = None
+    """The column titles in the current language (headerData is asked on every paint)."""
+
     def __init__(
         self,
         service: CustomerServiceApi,
@@ -142,7 +169,7 @@ class CustomersModel(QAbstractTableModel):
         self._session = session
         self._runner = runner
         self._ids = id_array([])
-        self._cache: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
+        self._cache: OrderedDict[int, _Window] = OrderedDict()
         self._filter = CustomerFilter()
         self._sort = CustomerSort.NEWEST
         self._generation = 0
@@ -162,22 +189,20 @@ class CustomersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
-        # Called for every role of every visible cell on each paint (~2,000 calls a screen):
-        # plain int compares first, so the roles this model does not serve cost ~nothing.
-        if role != _DISPLAY and role != _TOOLTIP and role != _ALIGNMENT and role != _USER:
+        # Plain int compares first: the roles this model does not serve cost ~nothing.
+        if role != _DISPLAY and role != _ALIGNMENT and role != _TOOLTIP and role != _USER:
             return None
         row_number = index.row()
         if not 0 <= row_number < len(self._ids):
             return None
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[index.column()]
         if role == _USER:
             return self._ids[row_number]
-        column = COLUMNS[index.column()]
-        if role == _ALIGNMENT:
-            return _RIGHT_ALIGNED if column.numeric else None
-        row = self.customer_row(row_number)
-        if row is None:
+        cached = self._cached_row(row_number)
+        if cached is None:
             return None
-        text = column.text(row)
+        text = cached.cells()[index.column()]
         if role == _TOOLTIP and not text:
             return None
         return text
@@ -187,16 +212,13 @@ class CustomersModel(QAbstractTableModel):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section].title()
-        if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _DISPLAY:
+            if self._titles is None:
+                self._titles = tuple(column.title() for column in COLUMNS)
+            return self._titles[section]
+        if role == _ALIGNMENT:
+            return _ALIGNMENTS[section]
         return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A new SQL query in the column's order; unsortable columns are ignored."""
@@ -280,9 +302,9 @@ class CustomersModel(QAbstractTableModel):
         except ValueError:
             return None
 
-    def customer_row(self, row: int) -> CustomerRow | None:
-        """The row's masked values (fetching its window if needed); None for a customer
-        deleted since the ids were read."""
+    def _cached_row(self, row: int) -> _CachedRow | None:
+        """The row's masked values and cells (fetching its window if needed); None for a
+        customer deleted since the ids were read."""
         number = row // WINDOW
         window = self._cache.get(number)
         if window is None:
@@ -295,7 +317,7 @@ class CustomersModel(QAbstractTableModel):
         """Window numbers in the cache, least recently used first (for tests)."""
         return list(self._cache)
 
-    def _fetch_window(self, number: int) -> dict[int, CustomerRow]:
+    def _fetch_window(self, number: int) -> _Window:
         ids = self._ids[number * WINDOW : (number + 1) * WINDOW]
         try:
             rows = self._service.rows(self._session, ids.tolist())
@@ -303,11 +325,11 @@ class CustomersModel(QAbstractTableModel):
             log.warning("Customer rows not loaded: %s", type(exc).__name__)
             self.failed.emit(exc)
             rows = []
-        window = {row.id: row for row in rows}
+        window = _window(rows)
         self._remember(number, window)
         return window
 
-    def _remember(self, number: int, window: dict[int, CustomerRow]) -> None:
+    def _remember(self, number: int, window: _Window) -> None:
         self._cache[number] = window
         self._cache.move_to_end(number)
         while len(self._cache) > CACHED_WINDOWS:
@@ -347,7 +369,7 @@ class CustomersModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = id_array(result.page.ids)
         self._cache.clear()
-        self._remember(0, {row.id: row for row in result.rows})
+        self._remember(0, _window(result.rows))
         self.endResetModel()
         self.first_screen_ready.emit()
         if result.page.complete:
@@ -441,5 +463,10 @@ class CustomersModel(QAbstractTableModel):
             self.loading_changed.emit(loading)
 
     def retranslate(self) -> None:
+        self._titles = None
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self.refresh_rows()  # tags are joined with a translated separator
+
+
+def _window(rows: list[CustomerRow]) -> _Window:
+    return {row.id: _CachedRow(row) for row in rows}

@@ -3,7 +3,7 @@ note when nothing matches, and Ctrl+C routed through the page's clipboard guard.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
@@ -38,10 +38,19 @@ QLabel#emptyList { color: #52606d; font-size: 11pt; background: transparent; }
 
 class CustomerTable(QTableView):
     """Shows a :class:`CustomersModel`. Never sizes columns to contents (that would read
-    every row); a header click asks the model for a new SQL sort."""
+    every row); a header click asks the model for a new SQL sort.
+
+    While a search streams in its ids, rows are appended below the screen up to 30 times a
+    second. Qt lays the view out again after each append and repaints every visible cell
+    (~10 ms, ~1,500 calls into the model); here an append that lands below the last
+    visible row only updates the scroll bar."""
 
     copy_requested = Signal()
     """Ctrl+C or the context menu's Copy: the page copies what the current cell shows."""
+
+    _only_appended_below: bool | None = None
+    """Since the last layout: None nothing, True only rows appended out of sight, False
+    anything else (Qt lays the view out from inside setModel, before __init__ is done)."""
 
     def __init__(self, model: CustomersModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +79,10 @@ class CustomerTable(QTableView):
         header.setSortIndicator(*column_for(model.current_sort))
         self.setSortingEnabled(True)  # after the indicator: sorts by what is already shown
         model.sort_applied.connect(self.show_sort)
+        model.rowsInserted.connect(self._rows_appended)
+        for changed in (model.modelReset, model.rowsRemoved, model.rowsMoved,
+                        model.layoutChanged, model.columnsInserted, model.columnsRemoved):
+            changed.connect(self._rows_changed)
 
         self.empty_label = QLabel(self.viewport())
         self.empty_label.setObjectName("emptyList")
@@ -92,11 +105,32 @@ class CustomerTable(QTableView):
         header.blockSignals(False)
         header.viewport().update()
 
+    def _rows_appended(self, _parent: QModelIndex | QPersistentModelIndex, first: int,
+                       last: int) -> None:
+        appended = last == self.model().rowCount() - 1
+        last_shown = self.rowAt(self.viewport().height() - 1)
+        out_of_sight = appended and 0 <= last_shown < first
+        if self._only_appended_below is None or not out_of_sight:
+            self._only_appended_below = out_of_sight
+
+    def _rows_changed(self) -> None:
+        self._only_appended_below = False
+
+    def doItemsLayout(self) -> None:
+        only_appended_below = self._only_appended_below
+        self._only_appended_below = None
+        if only_appended_below:
+            self.updateGeometries()  # the scroll bar's range; every row shown is unchanged
+            return
+        super().doItemsLayout()
+
     def show_empty_note(self, text: str) -> None:
         """A note in the middle of the empty table; "" hides it."""
-        self.empty_label.setText(text)
+        if text != self.empty_label.text():
+            self.empty_label.setText(text)
+        if text:
+            self._place_note()  # asked at every change of the list: only when shown
         self.empty_label.setVisible(bool(text))
-        self._place_note()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Qt's own Ctrl+C would put the cell on the clipboard behind the guard's back.
