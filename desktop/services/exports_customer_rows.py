@@ -15,6 +15,7 @@ from typing import Final
 
 from desktop.core.masking import HIDDEN
 from desktop.exchange.export_cells import CellValue, Row
+from desktop.services.exports_bulk import BULK, bulk_cells, memo_cells
 from desktop.services.exports_columns import ColumnDef
 from desktop.services.exports_rows import (
     CustomerRecord,
@@ -36,27 +37,25 @@ ColumnCells = Callable[[Values], list[CellValue]]
 
 def _memo(shown: Callable[[object], CellValue]) -> ColumnCells:
     """``shown`` of each value, computed once per distinct value (``shown`` is pure)."""
-    memo: dict[object, CellValue] = {}
-
-    def fill(value: object) -> CellValue:
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        result = memo[value] = shown(value)
-        return result
-
-    def cells(values: Values) -> list[CellValue]:
-        return [memo[v] if v in memo else fill(v) for v in values]
-    return cells
+    return memo_cells(shown, MEMO_LIMIT)  # type: ignore[return-value]
 
 
 def _each(mask: Masker, rule_name: str) -> ColumnCells:
     """For values nearly unique per customer (phones, e-mails, member numbers, names): a
     memo would only fill up. The fast path and the rule inlined: the fast path answers for
-    a non-empty str (never with ""), the rule for anything else."""
+    a non-empty str (never with ""), the rule for anything else; where the fast path has a
+    whole-column form (``exports_bulk.BULK``), that first."""
     fast, rule = mask.parts(rule_name)
     if fast is None:
         return lambda values: [rule(v) for v in values]  # type: ignore[arg-type]
     path = fast
+    bulk = BULK.get(rule_name)
+    if bulk is not None:
+        def one(v: object) -> CellValue:
+            return (path(v) or rule(v)) if v.__class__ is str and v else rule(v)  # type: ignore[arg-type]
+
+        whole = bulk
+        return lambda values: bulk_cells(values, whole, one)  # type: ignore[return-value]
 
     def cells(values: Values) -> list[CellValue]:
         return [
