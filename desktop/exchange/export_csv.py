@@ -139,7 +139,7 @@ class CsvReport:
         if not rows:
             return
         width = len(self._cells)
-        if any(len(row) != width for row in rows):
+        if set(map(len, rows)) != {width}:
             raise ValueError("a row must have one value per column")
         batch = self._batch
         batch.seek(0)

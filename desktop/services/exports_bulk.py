@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Sequence
-from typing import Final
+from datetime import date
+from typing import Any, Final
 
 from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES
 
@@ -21,27 +22,40 @@ _HONORIFIC_WORDS: Final = "|".join(map(re.escape, _HONORIFICS))
 _COMPOUNDS: Final = "|".join(map(re.escape, sorted(COMPOUND_SURNAMES)))
 
 One = Callable[[object], object]
-Shape = Callable[[list[str], Sequence[object], One], list[object]]
+Shape = Callable[[list[Any], Sequence[object], One], list[object]]
 """From each line's match ("" where the shape did not take it), the values and the
 per-value path: the column's cells."""
 
 
-def _each_line(shape: str) -> re.Pattern[str]:
-    """Matches one line and its newline; group 1 is the line when it has ``shape``."""
-    return re.compile(f"(?:({shape})\\n|[^\\n]*\\n)")
+def _each_line(shape: str, groups: bool = False) -> re.Pattern[str]:
+    """Matches one line and its newline; group 1 is the line when it has ``shape`` (or,
+    with ``groups``, the groups of ``shape`` are)."""
+    return re.compile(f"(?:{shape if groups else f'({shape})'}\\n|[^\\n]*\\n)")
+
+
+# (The fields' rules show None and "" as "", which the shapes give without a call.)
 
 
 def _mobiles(found: list[str], values: Sequence[object], one: One) -> list[object]:
-    return [g[3:6] + "****" + g[-4:] if g else one(v)
+    return [g[3:6] + "****" + g[-4:] if g else (one(v) if v else "")
             for g, v in zip(found, values, strict=True)]
 
 
 def _names(found: list[str], values: Sequence[object], one: One) -> list[object]:
-    return [g[0] + "*" + g[2:] if g else one(v) for g, v in zip(found, values, strict=True)]
+    return [g[0] + "*" + g[2:] if g else (one(v) if v else "")
+            for g, v in zip(found, values, strict=True)]
 
 
 def _as_they_are(found: list[str], values: Sequence[object], one: One) -> list[object]:
-    return [g or one(v) for g, v in zip(found, values, strict=True)]
+    return [g or (one(v) if v else "") for g, v in zip(found, values, strict=True)]
+
+
+def _emails(found: list[tuple[str, str, str]], values: Sequence[object],
+            one: One) -> list[object]:
+    # _fast_email: the local part's first character, a star for each other one (at least
+    # one), the domain as it is.
+    return [a + "*" * (len(b) or 1) + "@" + c if a else (one(v) if v else "")
+            for (a, b, c), v in zip(found, values, strict=True)]
 
 
 BULK: Final[dict[str, tuple[re.Pattern[str], Shape]]] = {
@@ -49,6 +63,9 @@ BULK: Final[dict[str, tuple[re.Pattern[str], Shape]]] = {
     "phone": (_each_line(r"\+861[3-9][0-9]{9}"), _mobiles),
     # _fast_member_no: letters and digits, not digits with at most a final letter: as it is.
     "member_no": (_each_line(r"[A-Za-z0-9]|[0-9]*[A-Za-z][A-Za-z0-9]+"), _as_they_are),
+    # _fast_email: a plain address (no second @).
+    "email": (_each_line(r"([A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]*)@([A-Za-z0-9.\-]+)",
+                         groups=True), _emails),
     # _fast_name: two Han characters (not an honorific), or three without a compound surname
     # or an honorific at the end → 张* / 张*丰.
     "name": (_each_line(
@@ -73,6 +90,32 @@ def bulk_cells(values: Sequence[object], bulk: tuple[re.Pattern[str], Shape],
             if len(found) == len(values):
                 return shape(found, values, one)
     return [one(v) for v in values]
+
+
+_ISO_DAYS: Final = _each_line(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def masked_birthdays(values: Sequence[object], one: One) -> list[object] | None:
+    """A masked birthday column as ``one`` (``birthday_cell``, masked) gives it: a valid ISO
+    day as its year and ``-**-**`` (``_fast_birthday``), None or "" as None, anything else
+    by ``one``; None when a value is not text or None, holds a newline, or looks like an
+    ISO day but is none (the caller then asks value by value)."""
+    kinds = set(map(type, values))
+    if not kinds <= {str, type(None)}:
+        return None
+    texts = values if type(None) not in kinds else ["" if v is None else v for v in values]
+    joined = _LINE.join(texts) + _LINE  # type: ignore[arg-type]
+    if joined.count(_LINE) != len(values):
+        return None
+    found: list[str] = _ISO_DAYS.findall(joined)
+    if len(found) != len(values):
+        return None
+    try:
+        list(map(date.fromisoformat, filter(None, found)))
+    except ValueError:
+        return None
+    return [g[:4] + "-**-**" if g else (one(v) if v else None)
+            for g, v in zip(found, values, strict=True)]
 
 
 def memo_cells(shown: Callable[[object], object], limit: int

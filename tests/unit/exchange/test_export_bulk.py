@@ -11,12 +11,19 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES
+from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES, HIDDEN
 from desktop.core.masking_fields import masked_value
 from desktop.exchange.export_cells import FORMULA_TRIGGERS, CellKind, CellValue, Column, Sheet
 from desktop.exchange.export_csv import CsvReport
+from desktop.services.export_api import ReportKind
 from desktop.services.exports_bulk import BULK, bulk_cells, memo_cells
+from desktop.services.exports_columns import CATALOGUE
+from desktop.services.exports_customer_rows import RESIDENT_ID_AT, customer_rows
 from desktop.services.exports_rows import LocalTimes, Masker
+from desktop.store.customers import CustomerRepository
+
+ALL = CATALOGUE[ReportKind.CUSTOMERS]
+BIRTHDAY = next(c for c in ALL if c.key == "customer.birthday")
 
 HAN = st.sampled_from("张王李欧阳司马诸葛先生女士小姐老师丰一〇")
 SHAPES = st.one_of(
@@ -144,3 +151,31 @@ def test_csv_batch_of_plain_cells_guards_formulas_and_keeps_numbers() -> None:
         "'=1+1,-5,-12.34,2024-05-06 07:08,2024-01-02",
         "'＝x,7,0.05,2023-01-01 00:00,2020-02-29",
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(st.one_of(
+    st.none(), st.just(""), st.dates().map(date.isoformat), st.just("1990-02-30"),
+    st.just("--03-07"), st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", fullmatch=True),
+    st.text(alphabet=st.sampled_from("19-\n*a"), max_size=6)), max_size=12))
+def test_masked_birthday_columns_give_the_rule_tables_text(values: list[str | None]) -> None:
+    build = customer_rows((BIRTHDAY,), Masker(masked=True), LocalTimes(None), None)
+    at = CustomerRepository.columns.index("birthday")
+    records = [tuple(v if i == at else None for i in range(RESIDENT_ID_AT)) for v in values]
+    expected = [(masked_value("birthday", v) if v else None,) for v in values]
+    assert build(records) == expected
+
+
+def test_plain_columns_keep_their_values_and_relabel_codes() -> None:
+    columns = [c for c in ALL if c.key in (
+        "customer.gender", "customer.points", "customer.address_detail")]
+    build = customer_rows(columns, Masker(masked=True), LocalTimes(None), None,
+                          labels={"customer.gender": {"female": "女", "male": "男"}})
+    def record(gender: object, points: object, street: object) -> tuple[object, ...]:
+        values = {"gender": gender, "points": points, "address_detail": street}
+        return (*(values.get(name) for name in CustomerRepository.columns), None)
+
+    assert build([record("female", 5, "建国路88号"), record("male", 0, "x")]) == [
+        ("女", HIDDEN, 5), ("男", HIDDEN, 0)]
+    assert build([record("other", None, " "), record(None, True, None)]) == [
+        ("other", "", None), ("", "", True)]
