@@ -19,6 +19,7 @@ from desktop.exchange.export_cells import (
     FORMULA_TRIGGERS,
     CellKind,
     CellValue,
+    ColumnarRows,
     Row,
     Sheet,
     csv_safe_text,
@@ -139,7 +140,11 @@ class CsvReport:
         if not rows:
             return
         width = len(self._cells)
-        if set(map(len, rows)) != {width}:
+        columns = rows.columns if isinstance(rows, ColumnarRows) else None
+        if columns is not None:
+            if len(columns) != width:
+                raise ValueError("a row must have one value per column")
+        elif set(map(len, rows)) != {width}:
             raise ValueError("a row must have one value per column")
         batch = self._batch
         batch.seek(0)
@@ -147,7 +152,7 @@ class CsvReport:
         if not width:
             self._batch_csv.writerows([] for _ in rows)
         else:
-            stored = list(zip(*rows, strict=True))
+            stored = columns if columns is not None else list(zip(*rows, strict=True))
             plain = [_plain_column(cell, values)
                      for cell, values in zip(self._cells, stored, strict=True)]
             if width > 1 and None not in plain:
@@ -158,9 +163,9 @@ class CsvReport:
                 self._text.write("\r\n")
                 self.rows += len(rows)
                 return
-            columns = [_column(cell, values)
-                       for cell, values in zip(self._cells, stored, strict=True)]
-            self._batch_csv.writerows(zip(*columns, strict=True))
+            converted = [_column(cell, values)
+                         for cell, values in zip(self._cells, stored, strict=True)]
+            self._batch_csv.writerows(zip(*converted, strict=True))
         self._text.write(batch.getvalue())  # encoded once per batch, not once per row
         self.rows += len(rows)
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from desktop.core.masking import HIDDEN
-from desktop.exchange.export_cells import CellValue, Row
+from desktop.exchange.export_cells import CellValue, ColumnarRows, Row
 from desktop.services.exports_bulk import BULK, bulk_cells, masked_birthdays, memo_cells
 from desktop.services.exports_columns import ColumnDef
 from desktop.services.exports_rows import (
@@ -195,4 +195,4 @@ class CustomerRows:
             records = [r if len(r) > RESIDENT_ID_AT else (*r, None) for r in records]
         stored = list(zip(*records, strict=True))  # the batch's columns, transposed in C
         cells = [column(stored[index]) for index, column in self._plan]
-        return list(zip(*cells, strict=True))
+        return ColumnarRows.from_columns(cells)

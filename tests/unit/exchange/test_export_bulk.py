@@ -8,12 +8,20 @@ from __future__ import annotations
 import io
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES, HIDDEN
 from desktop.core.masking_fields import masked_value
-from desktop.exchange.export_cells import FORMULA_TRIGGERS, CellKind, CellValue, Column, Sheet
+from desktop.exchange.export_cells import (
+    FORMULA_TRIGGERS,
+    CellKind,
+    CellValue,
+    Column,
+    ColumnarRows,
+    Sheet,
+)
 from desktop.exchange.export_csv import CsvReport
 from desktop.services.export_api import ReportKind
 from desktop.services.exports_bulk import BULK, bulk_cells, memo_cells
@@ -179,3 +187,22 @@ def test_plain_columns_keep_their_values_and_relabel_codes() -> None:
         ("女", HIDDEN, 5), ("男", HIDDEN, 0)]
     assert build([record("other", None, " "), record(None, True, None)]) == [
         ("other", "", None), ("", "", True)]
+
+
+def test_rows_that_keep_their_columns_write_the_same_csv() -> None:
+    rows: list[tuple[CellValue, ...]] = [
+        ("=1+1", 3, -1234, datetime(2024, 5, 6, 7, 8, 9), date(2024, 1, 2)),
+        ('a,"b"', None, 5, None, "1990-**-**"),
+    ]
+    columnar = ColumnarRows.from_columns([list(c) for c in zip(*rows, strict=True)])
+    assert columnar == rows
+    for batch in ([*rows[:1]], rows):
+        keeping = ColumnarRows.from_columns([list(c) for c in zip(*batch, strict=True)])
+        out = io.BytesIO()
+        report = CsvReport(out, "utf-8-sig", SHEET)
+        report.write_rows(keeping)
+        report.finish()
+        assert out.getvalue() == _csv(batch, SHEET, batched=False)
+    with pytest.raises(ValueError, match="one value per column"):
+        CsvReport(io.BytesIO(), "utf-8-sig", SHEET).write_rows(
+            ColumnarRows.from_columns([["x"], [1]]))
