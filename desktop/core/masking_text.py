@@ -130,6 +130,17 @@ def _is_resident_id(found: str) -> bool:
     return compact[0] != "0"
 
 
+def _grouped_legacy_id(text: str, start: int, end: int) -> bool:
+    """Fifteen solid digits holding a mobile, with another group of digits a space or dash
+    before or after them, are two phones written together (130 0000 100013000101000), not a
+    legacy ID: taken as one, the first phone and the ends of the second would show. The sweep
+    over digit runs then hides the whole run."""
+    return end - start == 15 and bool(_MOBILE_ANYWHERE.search(text, start, end)) and bool(
+        re.search(r"[0-9][ \-]$", text[max(start - 2, 0) : start])
+        or re.match(r"[ \-][0-9]", text[end : end + 2])
+    )
+
+
 def _is_date(digits: str) -> bool:
     if len(digits) != 8 or not 1900 <= int(digits[:4]) <= 2100:
         return False
@@ -262,7 +273,7 @@ def find_identifiers(text: str) -> list[Span]:
     found += [
         (m.start(), m.end(), Found.RESIDENT_ID)
         for m in _ID.finditer(text)
-        if _is_resident_id(m.group())
+        if _is_resident_id(m.group()) and not _grouped_legacy_id(text, m.start(), m.end())
     ]
     found += _card_spans(text)
     found += [(start, end, Found.STREET) for start, end in street_spans(text)]

@@ -20,6 +20,22 @@ CellValue = str | int | date | datetime | None
 Row = Sequence[CellValue]
 
 
+class ColumnarRows(list[Row]):
+    """A batch's rows that also keep the batch's columns they were zipped from (equal-length
+    lists, one per column), so a writer working a column at a time (CSV) need not transpose
+    the rows back. Made only by :meth:`from_columns`; the rows are never changed after."""
+
+    __slots__ = ("columns",)
+
+    columns: list[list[CellValue]]
+
+    @classmethod
+    def from_columns(cls, columns: list[list[CellValue]]) -> ColumnarRows:
+        rows = cls(zip(*columns, strict=True))
+        rows.columns = columns
+        return rows
+
+
 class CellKind(Enum):
     TEXT = "text"
     """Written as a string, always: order numbers, phones, notes."""

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import BinaryIO
+from itertools import repeat
+from typing import BinaryIO, Final, cast
 
 from desktop.exchange.export_cells import (
     FORMULA_TRIGGERS,
     CellKind,
     CellValue,
+    ColumnarRows,
     Row,
     Sheet,
     csv_safe_text,
@@ -68,6 +71,40 @@ def _column(cell: _Cell, values: Sequence[CellValue]) -> list[str | int]:
     return ["" if v is None else cell(v) for v in values]
 
 
+_FORMULA_START: Final = re.compile(
+    "\n[" + re.escape("".join(sorted(FORMULA_TRIGGERS - {"\n"}))) + "]")
+"""In a column joined by newlines: a value after the first that starts like a formula (one
+starting with a newline holds one, which the count of newlines tells)."""
+_QUOTED: Final = re.compile('[",\r]')
+"""What the csv module quotes a field for, but LF (told by counting)."""
+_NONE: Final = type(None)
+
+
+def _plain_column(cell: _Cell, values: Sequence[CellValue]) -> list[str] | None:
+    """The column as :meth:`CsvReport.write` gives it, when every field is then text the csv
+    module writes as it is (no quotes: the batch can be joined with commas) and the column
+    is of a kind converted whole here; else None."""
+    kinds = set(map(type, values))
+    if cell is _integer or cell is _money:
+        if kinds == {int}:
+            return list(map(str, values)) if cell is _integer else _column(cell, values)  # type: ignore[return-value]
+        return None
+    if cell is _moment and kinds == {datetime}:
+        return list(map(datetime.isoformat, values, repeat(" "), repeat("minutes")))  # type: ignore[arg-type]
+    if cell is _moment and kinds == {date}:
+        return list(map(date.isoformat, values))  # type: ignore[arg-type]
+    if (cell is _text or cell is _moment) and kinds and kinds <= {str, _NONE}:
+        texts = cast("Sequence[str]", values if _NONE not in kinds else [
+            "" if v is None else v for v in values])
+        joined = "\n".join(texts)
+        if joined.count("\n") != len(texts) - 1 or _QUOTED.search(joined) is not None:
+            return None
+        if texts[0][:1] in FORMULA_TRIGGERS or _FORMULA_START.search(joined) is not None:
+            return [v if v[:1] not in FORMULA_TRIGGERS else csv_safe_text(v) for v in texts]
+        return texts if isinstance(texts, list) else list(texts)
+    return None
+
+
 _CELLS: dict[CellKind, _Cell] = {
     CellKind.TEXT: _text,
     CellKind.INTEGER: _integer,
@@ -103,7 +140,11 @@ class CsvReport:
         if not rows:
             return
         width = len(self._cells)
-        if any(len(row) != width for row in rows):
+        columns = rows.columns if isinstance(rows, ColumnarRows) else None
+        if columns is not None:
+            if len(columns) != width:
+                raise ValueError("a row must have one value per column")
+        elif set(map(len, rows)) != {width}:
             raise ValueError("a row must have one value per column")
         batch = self._batch
         batch.seek(0)
@@ -111,10 +152,20 @@ class CsvReport:
         if not width:
             self._batch_csv.writerows([] for _ in rows)
         else:
-            columns = [_column(cell, values)
-                       for cell, values in zip(self._cells, zip(*rows, strict=True),
-                                                   strict=True)]
-            self._batch_csv.writerows(zip(*columns, strict=True))
+            stored = columns if columns is not None else list(zip(*rows, strict=True))
+            plain = [_plain_column(cell, values)
+                     for cell, values in zip(self._cells, stored, strict=True)]
+            if width > 1 and None not in plain:
+                # Nothing to quote (and not a lone empty field, which csv writes as ""):
+                # the lines the csv module would write, joined in C.
+                lines = zip(*cast("list[list[str]]", plain), strict=True)
+                self._text.write("\r\n".join(map(",".join, lines)))
+                self._text.write("\r\n")
+                self.rows += len(rows)
+                return
+            converted = [_column(cell, values)
+                         for cell, values in zip(self._cells, stored, strict=True)]
+            self._batch_csv.writerows(zip(*converted, strict=True))
         self._text.write(batch.getvalue())  # encoded once per batch, not once per row
         self.rows += len(rows)
 

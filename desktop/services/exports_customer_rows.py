@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Final
 
 from desktop.core.masking import HIDDEN
-from desktop.exchange.export_cells import CellValue, Row
+from desktop.exchange.export_cells import CellValue, ColumnarRows, Row
+from desktop.services.exports_bulk import BULK, bulk_cells, masked_birthdays, memo_cells
 from desktop.services.exports_columns import ColumnDef
 from desktop.services.exports_rows import (
     CustomerRecord,
@@ -36,27 +37,25 @@ ColumnCells = Callable[[Values], list[CellValue]]
 
 def _memo(shown: Callable[[object], CellValue]) -> ColumnCells:
     """``shown`` of each value, computed once per distinct value (``shown`` is pure)."""
-    memo: dict[object, CellValue] = {}
-
-    def fill(value: object) -> CellValue:
-        if len(memo) >= MEMO_LIMIT:
-            memo.clear()
-        result = memo[value] = shown(value)
-        return result
-
-    def cells(values: Values) -> list[CellValue]:
-        return [memo[v] if v in memo else fill(v) for v in values]
-    return cells
+    return memo_cells(shown, MEMO_LIMIT)  # type: ignore[return-value]
 
 
 def _each(mask: Masker, rule_name: str) -> ColumnCells:
     """For values nearly unique per customer (phones, e-mails, member numbers, names): a
     memo would only fill up. The fast path and the rule inlined: the fast path answers for
-    a non-empty str (never with ""), the rule for anything else."""
+    a non-empty str (never with ""), the rule for anything else; where the fast path has a
+    whole-column form (``exports_bulk.BULK``), that first."""
     fast, rule = mask.parts(rule_name)
     if fast is None:
         return lambda values: [rule(v) for v in values]  # type: ignore[arg-type]
     path = fast
+    bulk = BULK.get(rule_name)
+    if bulk is not None:
+        def one(v: object) -> CellValue:
+            return (path(v) or rule(v)) if v.__class__ is str and v else rule(v)  # type: ignore[arg-type]
+
+        whole = bulk
+        return lambda values: bulk_cells(values, whole, one)  # type: ignore[return-value]
 
     def cells(values: Values) -> list[CellValue]:
         return [
@@ -67,17 +66,26 @@ def _each(mask: Masker, rule_name: str) -> ColumnCells:
 
 
 def _text(values: Values) -> list[CellValue]:
+    if set(map(type, values)) == {str}:
+        return list(values)  # type: ignore[arg-type]
     return [v if v.__class__ is str else ("" if v is None else str(v)) for v in values]
 
 
 def _number(values: Values) -> list[CellValue]:
+    if set(map(type, values)) == {int}:
+        return list(values)  # type: ignore[arg-type]
     return [v if isinstance(v, int) else None for v in values]
 
 
 def _street(mask: Masker) -> ColumnCells:
     if not mask.masked:
         return _text
-    return lambda values: [HIDDEN if v is not None and str(v).strip() else "" for v in values]
+
+    def cells(values: Values) -> list[CellValue]:
+        if set(map(type, values)) == {str} and all(map(str.strip, values)):  # type: ignore[arg-type]
+            return [HIDDEN] * len(values)
+        return [HIDDEN if v is not None and str(v).strip() else "" for v in values]
+    return cells
 
 
 def _tags(mask: Masker) -> Callable[[object], CellValue]:
@@ -91,13 +99,24 @@ def _birthday(mask: Masker) -> Callable[[object], CellValue]:
     return lambda v: birthday_cell(None if v is None else str(v), mask)
 
 
+def _birthdays(mask: Masker) -> ColumnCells:
+    one = _birthday(mask)
+    memo = _memo(one)
+    if not mask.masked:
+        return memo
+    return lambda values: masked_birthdays(values, one) or memo(values)  # type: ignore[return-value]
+
+
 def _relabelled(cells: ColumnCells, labels: Mapping[str, str]) -> ColumnCells:
     """``cells`` with code values (str) shown as ``labels`` say (unknown values as they are)."""
     lookup = labels.get
 
-    def shown(values: Values) -> list[CellValue]:
-        return [lookup(v, v) if isinstance(v, str) else v for v in cells(values)]
-    return shown
+    def relabelled(values: Values) -> list[CellValue]:
+        shown = cells(values)
+        if set(map(type, shown)) == {str}:
+            return list(map(lookup, shown, shown))  # type: ignore[arg-type]
+        return [lookup(v, v) if isinstance(v, str) else v for v in shown]
+    return relabelled
 
 
 def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
@@ -120,7 +139,7 @@ def customer_rows(columns: Sequence[ColumnDef], mask: Masker, local: LocalTimes,
         "customer.member_no": masked("member_no"),
         "customer.name": masked("name"),
         "customer.gender": (at["gender"], _text),
-        "customer.birthday": (at["birthday"], _memo(_birthday(mask))),
+        "customer.birthday": (at["birthday"], _birthdays(mask)),
         "customer.phone": masked("phone"),
         "customer.email": masked("email"),
         "customer.wechat_id": masked("wechat_id"),
@@ -176,4 +195,4 @@ class CustomerRows:
             records = [r if len(r) > RESIDENT_ID_AT else (*r, None) for r in records]
         stored = list(zip(*records, strict=True))  # the batch's columns, transposed in C
         cells = [column(stored[index]) for index, column in self._plan]
-        return list(zip(*cells, strict=True))
+        return ColumnarRows.from_columns(cells)

@@ -6,6 +6,7 @@ free-text masker that also finds phones, IDs, e-mails and street addresses insid
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, tzinfo
@@ -224,6 +225,7 @@ _FAST: Final[dict[str, FastPath]] = {
 
 
 _EXACT_STAMP: Final = 2.0**31
+_TZINFO: Final = operator.attrgetter("tzinfo")
 
 
 class LocalTimes:
@@ -248,6 +250,10 @@ class LocalTimes:
         case — a stored ISO instant with its offset — inline, a Python call fewer per cell."""
         tz, parse, fallback = self._tz, datetime.fromisoformat, self.__call__
         local_wall = datetime.fromtimestamp  # naive, in the system's zone
+        if tz is None and set(map(type, values)) == {str}:
+            whole = _wall_times(values)  # type: ignore[arg-type]
+            if whole is not None:
+                return whole  # type: ignore[return-value]
         out: list[CellValue] = []
         append = out.append
         for value in values:
@@ -270,6 +276,22 @@ class LocalTimes:
                     continue
             append(fallback(None if value is None else str(value)))
         return out
+
+
+def _wall_times(values: Sequence[str]) -> list[datetime] | None:
+    """The loop of :meth:`LocalTimes.column` (no explicit zone) for a column of stored
+    instants that all parse, all carry their offset and all lie within ±2**31 s of 1970, in
+    C (``map``); None when one does not."""
+    try:
+        moments = list(map(datetime.fromisoformat, values))
+    except ValueError:
+        return None
+    if None in map(_TZINFO, moments):
+        return None
+    stamps = list(map(datetime.timestamp, moments))
+    if not stamps or min(stamps) <= -_EXACT_STAMP or max(stamps) >= _EXACT_STAMP:
+        return None
+    return list(map(datetime.fromtimestamp, stamps))
 
 
 def birthday_cell(value: str | None, mask: Masker) -> CellValue:

@@ -178,3 +178,15 @@ def test_no_identifier_embedded_in_a_note_shows(parts, last_filler) -> None:
             assert secret not in _compact(masked)
     # Masks show at most 6 digits in a row (a card's first six), and the filler has none.
     assert re.search("[0-9]{7}", _compact(masked)) is None
+
+
+def test_two_mobiles_written_together_are_not_taken_for_a_legacy_id() -> None:
+    # 130 0000 1000 and 13000101000 with no space between: the last 15 digits look like a
+    # legacy ID (born 1900-01-01); taken as one, both phones showed in part.
+    for note in ("x130 0000 100013000101000", "电话130-0000-100013000101000 谢谢",
+                 "130001010001000 130 0000 1000"):
+        masked = mask_free_text(note)
+        assert not re.search("[0-9]", masked), (note, masked)
+    # A legacy ID alone, or after a date, is masked as before.
+    assert mask_free_text("ID 110101900307123") == "ID 110101******123"
+    assert mask_free_text("2024-01-05 110101900307123") == "2024-01-05 110101******123"
