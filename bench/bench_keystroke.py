@@ -216,8 +216,8 @@ def table(report: dict[str, Any]) -> str:
                           "login runs only (--queries 0)", *login_lines(report)])
     lines = [f"N = {report['shop']['customers']:,} customers in a real shop (demo data, seed "
              f"{SEED}); UI in {report['args']['language']}; {report['args']['queries']} queries"
-             " per kind typed key by key, every prefix searched (a slow typist); times in ms,"
-             " p50 / p95"]
+             " per kind typed key by key (a key no sooner than 150 ms after the one before nor"
+             " before its rows are painted); times in ms, p50 / p95"]
     head = ["query kind", *(f"{r}: key→paint" for r in roles),
             *(f"{r}: search→paint" for r in roles), *(f"{r}: GUI CPU" for r in roles),
             *(f"{r}: paint" for r in roles), "last key→paint",
@@ -243,7 +243,7 @@ def table(report: dict[str, Any]) -> str:
         rows.append(cells)
     lines += ["", *text_table(head, rows), ""]
     first = next(iter(report["roles"][roles[0]]["keystrokes"].values()))
-    lines.append(f"debounce (key → search starts), {roles[0]}: "
+    lines.append(f"key → search starts (search_pacing), {roles[0]}: "
                  f"p50 {first['debounce']['p50_ms']:.1f} ms; painting the rows: "
                  f"p50 {first['paint']['p50_ms']:.1f} / p95 {first['paint']['p95_ms']:.1f} ms")
     lines += login_lines(report)

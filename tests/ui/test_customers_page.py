@@ -26,7 +26,8 @@ from desktop.services.demo import load_demo_data
 from desktop.services.session import Session
 from desktop.ui.clipboard_guard import ClipboardGuard
 from desktop.ui.models.customer_columns import column_of
-from desktop.ui.pages.customers_page import SEARCH_DELAY_MS, CustomersPage
+from desktop.ui.pages.customers_page import CustomersPage
+from desktop.ui.pages.search_pacing import SEARCH_DELAY_MS
 from desktop.ui.tasks import SynchronousTaskRunner, TaskHandle
 
 DEMO_CUSTOMERS = 2_000

@@ -12,7 +12,8 @@ from desktop.services.customers import CustomerService
 from desktop.services.session import Session
 from desktop.store.field_keys import FieldKeyRepository
 from desktop.ui.clipboard_guard import ClipboardGuard
-from desktop.ui.pages.customers_page import SEARCH_DELAY_MS, CustomersPage
+from desktop.ui.pages.customers_page import CustomersPage
+from desktop.ui.pages.search_pacing import SEARCH_DELAY_MS
 from desktop.ui.tasks import SynchronousTaskRunner
 
 RESIDENT_ID = "11010119900307002X"

@@ -52,9 +52,9 @@ from desktop.ui.pages.customer_table import CustomerTable
 from desktop.ui.pages.export_entry import ExportAccess, ExportButton, may_copy_subject
 from desktop.ui.pages.export_scope import ExportScope
 from desktop.ui.pages.reveal_dialog import RevealDialog
+from desktop.ui.pages.search_pacing import SearchPacer
 from desktop.ui.tasks import TaskSubmitter
 
-SEARCH_DELAY_MS = 150
 PROFILE_DELAY_MS = 60
 class CustomersPage(QWidget):
     """See the module docstring. ``clear_sensitive()`` on lock, ``restore_after_unlock()``
@@ -152,9 +152,7 @@ class CustomersPage(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_pacer = SearchPacer(self)
         self._profile_timer = QTimer(self)
         self._profile_timer.setSingleShot(True)
         self._profile_timer.setInterval(PROFILE_DELAY_MS)
@@ -167,9 +165,9 @@ class CustomersPage(QWidget):
         return button
 
     def _connect(self) -> None:
-        self.search_edit.textChanged.connect(self._search_timer.start)
+        self.search_edit.textChanged.connect(self._search_pacer.changed)
         self.search_edit.returnPressed.connect(self._apply_filter)
-        self._search_timer.timeout.connect(self._apply_filter)
+        self._search_pacer.due.connect(self._apply_filter)
         self.filters.changed.connect(self._apply_filter)
         self.model.first_screen_ready.connect(self._first_screen_ready)
         self.model.loading_changed.connect(self._update_count)
@@ -246,7 +244,7 @@ class CustomersPage(QWidget):
     def clear_sensitive(self) -> None:
         """The window locks: forget rows, profile and any revealed value; keep the text of
         an open add/edit form (hidden until the same user is back)."""
-        self._search_timer.stop()
+        self._search_pacer.stop()
         self._profile_timer.stop()
         self._profile_loader.cancel()
         self._profile_id = None
@@ -288,7 +286,7 @@ class CustomersPage(QWidget):
 
     @Slot()
     def _apply_filter(self) -> None:
-        self._search_timer.stop()
+        self._search_pacer.stop()
         self.error_label.setVisible(False)
         self.model.set_filter(self._current_filter())
         self._update_count()
