@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import i18n
 from desktop.ui.shell.preferences import LanguageSwitch
-from desktop.ui.shell.style import PRODUCT_NAME, label, named
+from desktop.ui.shell.style import PRODUCT_NAME, add_field_rows, label, named
 
 DEFAULT_CARD_WIDTH = 560
 
@@ -101,12 +101,7 @@ class CardScreen(QWidget):
     def add_field(self, caption: QLabel, field: QWidget, error: QLabel | None = None) -> None:
         """A caption above its field, and the field's error line below it (hidden until
         there is an error)."""
-        caption.setBuddy(field)
-        self.body.addWidget(caption)
-        self.body.addWidget(field)
-        if error is not None:
-            error.setVisible(False)
-            self.body.addWidget(error)
+        add_field_rows(self.body, caption, field, error)
         self.body.addSpacing(4)
 
     # ------------------------------------------------------------------ translation

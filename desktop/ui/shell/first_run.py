@@ -33,6 +33,7 @@ from desktop.ui.shell.preferences import LanguageSwitch
 from desktop.ui.shell.recovery_code_panel import RecoveryCodePanel
 from desktop.ui.shell.style import (
     CHECKBOX_TEXT_INDENT,
+    add_field_rows,
     button,
     label,
     named,
@@ -172,11 +173,7 @@ class FirstRunWizard(CardScreen):
         layout.setSpacing(6)
 
         def add(caption: QLabel, widget: QWidget, error: QLabel) -> None:
-            caption.setBuddy(widget.focusProxy() or widget)
-            layout.addWidget(caption)
-            layout.addWidget(widget)
-            error.setVisible(False)
-            layout.addWidget(error)
+            add_field_rows(layout, caption, widget, error)
 
         self.shop_caption, self.shop_error = label("fieldLabel", wrap=False), label("fieldError")
         self.shop_edit = named(QLineEdit(), "shopNameEdit")

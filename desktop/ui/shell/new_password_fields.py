@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.ui.shell.secret_fields import SecretField, StrengthMeter, check_new_password
-from desktop.ui.shell.style import label, show_field_error
+from desktop.ui.shell.style import add_field_rows, label, show_field_error
 
 
 class NewPasswordFields(QWidget):
@@ -33,11 +33,7 @@ class NewPasswordFields(QWidget):
         layout.setSpacing(spacing)
 
         def add(caption: QLabel, field: SecretField, error: QLabel) -> None:
-            caption.setBuddy(field.focusProxy() or field)
-            layout.addWidget(caption)
-            layout.addWidget(field)
-            error.setVisible(False)
-            layout.addWidget(error)
+            add_field_rows(layout, caption, field, error)
             _clear_on_edit(field.edit, error)
 
         self.password_caption = label("fieldLabel", wrap=False)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.shell.new_password_fields import NewPasswordFields
 from desktop.ui.shell.secret_fields import SecretField
-from desktop.ui.shell.style import button, label, named, show_field_error
+from desktop.ui.shell.style import add_field_rows, button, label, named, show_field_error
 
 DIALOG_WIDTH = 560
 # The longest code people might paste with extra spaces or dashes; the service keeps only
@@ -53,11 +53,7 @@ class OwnerResetDialog(QDialog):
         layout.addSpacing(10)
 
         def add(caption: QLabel, field: QWidget, error: QLabel) -> None:
-            caption.setBuddy(field.focusProxy() or field)
-            layout.addWidget(caption)
-            layout.addWidget(field)
-            error.setVisible(False)
-            layout.addWidget(error)
+            add_field_rows(layout, caption, field, error)
 
         self.code_caption, self.code_error = label("fieldLabel", wrap=False), label("fieldError")
         self.code_field = SecretField("resetCodeEdit", hidden=False)

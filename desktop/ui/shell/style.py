@@ -10,7 +10,15 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +67,19 @@ def label(name: str, *, wrap: bool = True, selectable: bool = False) -> QLabel:
     if selectable:
         widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return widget
+
+
+def add_field_rows(
+    layout: QBoxLayout, caption: QLabel, field: QWidget, error: QLabel | None = None
+) -> None:
+    """A caption above its field (its buddy: the shortcut focuses the field), and the field's
+    error line below it, hidden until there is an error."""
+    caption.setBuddy(field.focusProxy() or field)
+    layout.addWidget(caption)
+    layout.addWidget(field)
+    if error is not None:
+        error.setVisible(False)
+        layout.addWidget(error)
 
 
 def button(name: str, role: str = "secondary") -> QPushButton:
