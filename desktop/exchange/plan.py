@@ -10,7 +10,6 @@ feedback what happens under the chosen :class:`MatchPolicy`.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Final, Protocol
 
@@ -26,7 +25,6 @@ from desktop.core.import_types import (
     CustomerFields,
     ImportTarget,
     MatchPolicy,
-    OrderFields,
     ParsedRow,
     RowAction,
     RowIssue,
@@ -61,6 +59,13 @@ from desktop.exchange.plan_reasons import (
     SAME_AS_BAD_ROW,
     SUMMARY_ROW,
 )
+from desktop.exchange.plan_records import (
+    FeedbackRow,
+    OrderGroup,
+    Person,
+    PlanResult,
+    RowVerdict,
+)
 
 PROGRESS_EVERY: Final = 2_000
 
@@ -82,70 +87,9 @@ Labeler = Callable[[ParsedRow], str]
 """Who or what a row is, as the importing user may see it (masked per role)."""
 
 
-@dataclass(slots=True)
-class RowVerdict:
-    row: int
-    action: RowAction
-    label: str = ""
-    issues: tuple[RowIssue, ...] = ()  # most rows have none: the shared () costs them nothing
-    same_as_row: int | None = None
-    blank: bool = False
-    summary: bool = False
-
-    def note(self, issue: RowIssue) -> None:
-        self.issues += (issue,)
-
-    def note_all(self, issues: Iterable[RowIssue]) -> None:
-        self.issues += tuple(issues)
-
-
-@dataclass(slots=True, eq=False)
-class _Person:
-    """A customer the file names: the first row naming them, merged with later ones."""
-
-    first: RowVerdict
-    fields: CustomerFields
-    rows: list[RowVerdict] | None = None  # the later rows merged in (None: none yet)
-    ref: Ref | None = None
-    conflict: bool = False
-    merged_into: _Person | None = None  # another person matching the same stored customer
-
-    def merged_rows(self) -> list[RowVerdict]:
-        return self.rows if self.rows is not None else []
-
-    def merge_row(self, verdict: RowVerdict) -> None:
-        if self.rows is None:
-            self.rows = [verdict]
-        else:
-            self.rows.append(verdict)
-
-
 _fields_of = attrgetter("fields")
 _RELEASED: Final = CustomerFields()
 """What a decided person's fields are replaced with (the values live on in the plan)."""
-
-
-@dataclass(slots=True)
-class _OrderGroup:
-    first: RowVerdict
-    fields: OrderFields
-    buyer: _Person | None
-    items: list[object] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _FeedbackRow:
-    verdict: RowVerdict
-    person: _Person | None
-    fields: ParsedRow
-
-
-@dataclass(slots=True)
-class PlanResult:
-    plan: ImportPlan
-    rows: list[RowVerdict]
-    customers_created: int = 0
-    customers_updated: int = 0
 
 
 class Planner:
@@ -161,10 +105,10 @@ class Planner:
         self._labeler = labeler
         self._now = now
         self._rows: list[RowVerdict] = []
-        self._people: list[_Person] = []
-        self._file_index: IdentityIndex[_Person] = IdentityIndex()
-        self._orders: dict[str, _OrderGroup] = {}
-        self._feedback: list[_FeedbackRow] = []
+        self._people: list[Person] = []
+        self._file_index: IdentityIndex[Person] = IdentityIndex()
+        self._orders: dict[str, OrderGroup] = {}
+        self._feedback: list[FeedbackRow] = []
         self._plan = ImportPlan()
 
     def plan(
@@ -213,12 +157,12 @@ class Planner:
         verdict.action = RowAction.ERROR
         verdict.note(RowIssue(verdict.row, "", reason, params))
 
-    def _person(self, fields: CustomerFields, verdict: RowVerdict) -> _Person | None:
+    def _person(self, fields: CustomerFields, verdict: RowVerdict) -> Person | None:
         """The file's person for ``fields`` (merging into an earlier one), or None after
         marking the row as an error (contradiction)."""
         match = self._file_index.find(fields, _fields_of)
         if match.verdict is Verdict.NEW:
-            person = _Person(verdict, fields)
+            person = Person(verdict, fields)
             self._people.append(person)
             self._file_index.add(fields, person)
             return person
@@ -260,10 +204,10 @@ class Planner:
             if group.buyer is None:
                 group.buyer = self._buyer(row, verdict)
             return
-        group = _OrderGroup(verdict, order, self._buyer(row, verdict), list(order.items))
+        group = OrderGroup(verdict, order, self._buyer(row, verdict), list(order.items))
         self._orders[order.order_no] = group
 
-    def _buyer(self, row: ParsedRow, verdict: RowVerdict) -> _Person | None:
+    def _buyer(self, row: ParsedRow, verdict: RowVerdict) -> Person | None:
         fields = row.customer
         if fields is None or not fields.has_identifier():
             return None
@@ -272,7 +216,7 @@ class Planner:
             verdict.note(RowIssue(row.row, "", BUYER_UNMATCHED, warning=True))
             return None
         if match.verdict is Verdict.NEW:
-            person = _Person(verdict, fields)
+            person = Person(verdict, fields)
             self._people.append(person)
             self._file_index.add(fields, person)
             return person
@@ -286,12 +230,12 @@ class Planner:
         if row.feedback is None:
             self._error(verdict, NO_FEEDBACK)
             return
-        person: _Person | None = None
+        person: Person | None = None
         if row.customer is not None and row.customer.has_identifier():
             person = self._person(row.customer, verdict)
             if person is None:
                 return
-        self._feedback.append(_FeedbackRow(verdict, person, row))
+        self._feedback.append(FeedbackRow(verdict, person, row))
 
     # ------------------------------------------------------------------ step 3: decide
 
@@ -333,14 +277,14 @@ class Planner:
                 for verdict in (person.first, *person.merged_rows()):
                     verdict.same_as_row = earlier.first.row
 
-    def _match_shop(self, matches: ShopMatches) -> list[tuple[_Person, int | None]]:
+    def _match_shop(self, matches: ShopMatches) -> list[tuple[Person, int | None]]:
         """Each person not merged into an earlier one or in conflict, with the stored
         customer it is (None: a new one)."""
         shop_index = _shop_index(matches)
         if not len(shop_index.keys()):  # nobody in the shop shares an identifier
             return [(person, None) for person in self._people]
-        claimed: dict[int, _Person] = {}
-        matched: list[tuple[_Person, int | None]] = []
+        claimed: dict[int, Person] = {}
+        matched: list[tuple[Person, int | None]] = []
         for person in self._people:
             match = shop_index.find(person.fields, lambda cid: matches.customers[cid])
             if match.verdict is Verdict.CONFLICT:
@@ -357,7 +301,7 @@ class Planner:
             matched.append((person, customer_id))
         return matched
 
-    def _conflict(self, person: _Person) -> None:
+    def _conflict(self, person: Person) -> None:
         person.conflict = True
         if self._target is ImportTarget.CUSTOMERS:
             self._error(person.first, CONFLICT_SHOP)
@@ -367,7 +311,7 @@ class Planner:
                 RowIssue(person.first.row, "", BUYER_UNMATCHED, warning=True)
             )
 
-    def _decide(self, person: _Person, action: RowAction) -> None:
+    def _decide(self, person: Person, action: RowAction) -> None:
         if self._target is not ImportTarget.CUSTOMERS:
             return
         person.first.action = action
@@ -379,7 +323,7 @@ class Planner:
             ))
 
     @staticmethod
-    def _mark_rows(person: _Person, action: RowAction, reason: str) -> None:
+    def _mark_rows(person: Person, action: RowAction, reason: str) -> None:
         for verdict in person.merged_rows():
             verdict.action = action
             verdict.note(RowIssue(verdict.row, "", reason, {"row": str(person.first.row)}))
@@ -394,7 +338,7 @@ class Planner:
         return ref
 
     def _update_customer(
-        self, person: _Person, stored: Customer, accounts: frozenset[tuple[str, str]],
+        self, person: Person, stored: Customer, accounts: frozenset[tuple[str, str]],
         has_resident_id: bool,
     ) -> RowAction:
         """A resident ID fills an empty one; with "overwrite" it also replaces a stored one
@@ -444,7 +388,7 @@ class Planner:
             if entry.fields.feedback is not None and entry.fields.feedback.order_no
         }
         orders = self._shop.orders_numbered(order_nos) if order_nos else {}
-        linked: list[tuple[_FeedbackRow, Ref | None, Ref | None]] = []
+        linked: list[tuple[FeedbackRow, Ref | None, Ref | None]] = []
         for entry in self._feedback:
             fields = entry.fields.feedback
             assert fields is not None

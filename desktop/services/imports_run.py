@@ -26,7 +26,8 @@ from desktop.core.masking_fields import masked_value
 from desktop.core.models import utc_now_iso
 from desktop.core.phone_display import display_field
 from desktop.core.roles import Permission
-from desktop.exchange.plan import Labeler, Planner, PlanResult
+from desktop.exchange.plan import Labeler, Planner
+from desktop.exchange.plan_records import PlanResult
 from desktop.services.import_api import (
     DryRunReport,
     ImportCounts,

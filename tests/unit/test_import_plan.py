@@ -21,7 +21,8 @@ from desktop.core.import_types import (
 from desktop.core.models import Customer, Feedback, FeedbackKind, Order, OrderStatus
 from desktop.exchange import plan as p
 from desktop.exchange.identity import contradicts, filled, identity_keys
-from desktop.exchange.plan import Planner, PlanResult
+from desktop.exchange.plan import Planner
+from desktop.exchange.plan_records import PlanResult
 
 
 class MemoryShop:

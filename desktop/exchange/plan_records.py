@@ -1,0 +1,71 @@
+"""The planner's records (``desktop.exchange.plan``): a verdict per row, the people, orders and
+feedback the file names while the rows are read, and the plan's result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desktop.core.import_records import ImportPlan, Ref
+from desktop.core.import_types import CustomerFields, OrderFields, ParsedRow, RowAction, RowIssue
+
+
+@dataclass(slots=True)
+class RowVerdict:
+    row: int
+    action: RowAction
+    label: str = ""
+    issues: tuple[RowIssue, ...] = ()  # most rows have none: the shared () costs them nothing
+    same_as_row: int | None = None
+    blank: bool = False
+    summary: bool = False
+
+    def note(self, issue: RowIssue) -> None:
+        self.issues += (issue,)
+
+    def note_all(self, issues: Iterable[RowIssue]) -> None:
+        self.issues += tuple(issues)
+
+
+@dataclass(slots=True, eq=False)
+class Person:
+    """A customer the file names: the first row naming them, merged with later ones."""
+
+    first: RowVerdict
+    fields: CustomerFields
+    rows: list[RowVerdict] | None = None  # the later rows merged in (None: none yet)
+    ref: Ref | None = None
+    conflict: bool = False
+    merged_into: Person | None = None  # another person matching the same stored customer
+
+    def merged_rows(self) -> list[RowVerdict]:
+        return self.rows if self.rows is not None else []
+
+    def merge_row(self, verdict: RowVerdict) -> None:
+        if self.rows is None:
+            self.rows = [verdict]
+        else:
+            self.rows.append(verdict)
+
+
+@dataclass(slots=True)
+class OrderGroup:
+    first: RowVerdict
+    fields: OrderFields
+    buyer: Person | None
+    items: list[object] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FeedbackRow:
+    verdict: RowVerdict
+    person: Person | None
+    fields: ParsedRow
+
+
+@dataclass(slots=True)
+class PlanResult:
+    plan: ImportPlan
+    rows: list[RowVerdict]
+    customers_created: int = 0
+    customers_updated: int = 0
