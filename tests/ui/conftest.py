@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import i18n
+from tests.ui.shell_support import controller_factory, create_shared_shop
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +24,16 @@ def _english_ui(monkeypatch: pytest.MonkeyPatch, qapp: QApplication):
     app = QApplication.instance()
     if app is not None:
         i18n.install_translators(app, i18n.ENGLISH)
+
+
+@pytest.fixture
+def new_controller(qtbot, tmp_path):
+    """A fresh controller (the app's start) on a shop home in ``tmp_path``."""
+    yield from controller_factory(qtbot, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """One shop per test module, made once (Argon2id and demo data are slow); tests copy or
+    only read it."""
+    return create_shared_shop(tmp_path_factory.mktemp("shared") / "shop")

@@ -21,22 +21,11 @@ from tests.ui.shell_support import (
     WAIT_MS,
     FakeCustomersPage,
     audit_actions,
-    controller_factory,
     create_shared_shop,
     log_in,
     specs_with_fake_customers,
     wait_for_state,
 )
-
-
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):
-    return create_shared_shop(tmp_path_factory.mktemp("lock") / "shop")
 
 
 @pytest.fixture

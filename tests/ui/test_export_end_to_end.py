@@ -31,7 +31,6 @@ from tests.ui.shell_support import (
     STAFF,
     STAFF_PASSWORD,
     WAIT_MS,
-    controller_factory,
     create_shared_shop,
     log_in,
     wait_for_state,
@@ -40,10 +39,6 @@ from tests.ui.shell_support import (
 ZHANG_PHONE = "13812345678"
 WANG_PHONE = "13987654321"
 
-
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
 
 
 @pytest.fixture

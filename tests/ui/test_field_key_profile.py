@@ -24,7 +24,6 @@ from tests.ui.shell_support import (
     SHOP_NAME,
     WAIT_MS,
     MemoryKeyring,
-    controller_factory,
     log_in,
     wait_for_state,
 )
@@ -104,10 +103,6 @@ def test_a_manager_profile_stays_masked_when_the_owner_key_opens(qtbot, shop, cu
 
 # ---------------------------------------------------------------- through the real window
 
-
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
 
 
 @pytest.fixture

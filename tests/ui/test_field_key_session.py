@@ -12,16 +12,10 @@ from tests.ui.shell_support import (
     OWNER,
     OWNER_PASSWORD,
     WAIT_MS,
-    controller_factory,
     create_shared_shop,
     log_in,
     wait_for_state,
 )
-
-
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
 
 
 @pytest.fixture

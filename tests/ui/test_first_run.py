@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 
 from desktop.core.roles import Role
@@ -15,14 +14,8 @@ from tests.ui.shell_support import (
     OWNER,
     OWNER_PASSWORD,
     WAIT_MS,
-    controller_factory,
     wait_for_state,
 )
-
-
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
 
 
 def fill_shop_page(wizard, *, shop="老王杂货店", owner=OWNER, password=OWNER_PASSWORD,

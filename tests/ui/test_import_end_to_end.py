@@ -33,8 +33,6 @@ from tests.ui.shell_support import (
     STAFF_PASSWORD,
     WAIT_MS,
     audit_actions,
-    controller_factory,
-    create_shared_shop,
     log_in,
     wait_for_state,
 )
@@ -42,14 +40,6 @@ from tests.ui.shell_support import (
 NEW_PHONES = ("13812345678", "13987654321", "13700001111")
 
 
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):
-    return create_shared_shop(tmp_path_factory.mktemp("shared") / "shop")
 
 
 def start_and_log_in(qtbot, new_controller, shared, user: str, secret: str) -> AppController:

@@ -15,8 +15,6 @@ from tests.ui.shell_support import (
     OWNER_PASSWORD,
     WAIT_MS,
     audit_actions,
-    controller_factory,
-    create_shared_shop,
     log_in,
     wait_for_state,
 )
@@ -25,14 +23,6 @@ NEW_PASSWORD = "Fresh-start-2026"
 WRONG_CODE = "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA"
 
 
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):
-    return create_shared_shop(tmp_path_factory.mktemp("shared") / "shop")
 
 
 @pytest.fixture

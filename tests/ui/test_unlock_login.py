@@ -17,21 +17,9 @@ from tests.ui.shell_support import (
     STAFF_PASSWORD,
     WAIT_MS,
     audit_actions,
-    controller_factory,
-    create_shared_shop,
     log_in,
     wait_for_state,
 )
-
-
-@pytest.fixture
-def new_controller(qtbot, tmp_path):
-    yield from controller_factory(qtbot, tmp_path)
-
-
-@pytest.fixture(scope="module")
-def shared(tmp_path_factory):
-    return create_shared_shop(tmp_path_factory.mktemp("shared") / "shop")
 
 
 @pytest.fixture
