@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tests.support.shops import OWNER_PASSWORD, run_cli
+from tests.support.shops import OWNER_PASSWORD, cli_env, run_cli
 
 STAFF_PASSWORD = "Staff-pass-77"
 
 
 @pytest.fixture
 def env() -> dict[str, str]:
-    environment = dict(os.environ)
-    environment["SHOPVAULT_KEYRING"] = "none"
-    environment.pop("SHOPVAULT_KILL_AT", None)
-    return environment
+    return cli_env()
 
 
 @pytest.fixture

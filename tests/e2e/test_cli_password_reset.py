@@ -3,23 +3,19 @@ subprocess on a real shop."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.support.shops import OWNER_PASSWORD, run_cli
+from tests.support.shops import OWNER_PASSWORD, cli_env, run_cli
 
 NEW_PASSWORD = "Fresh-start-2026"
 
 
 @pytest.fixture
 def env() -> dict[str, str]:
-    environment = dict(os.environ)
-    environment["SHOPVAULT_KEYRING"] = "none"
-    environment.pop("SHOPVAULT_KILL_AT", None)
-    return environment
+    return cli_env()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ there untouched); the headless ``export`` command end to end."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from desktop.services.export_api import ExportFormat, ExportRequest, ReportKind
 from desktop.services.exports import ExportService
 from desktop.services.exports_files import DiskFullError
 from tests.e2e.export_support import csv_rows, leaks, open_workbook, seed, workbook_cells
-from tests.support.shops import OWNER, OWNER_PASSWORD, run_cli
+from tests.support.shops import OWNER, OWNER_PASSWORD, cli_env, run_cli
 
 OLD = b"the previous report"
 
@@ -89,9 +88,7 @@ def test_raising_from_progress_cancels_and_leaves_nothing(seeded, tmp_path: Path
 
 
 def _env(**extra: str) -> dict[str, str]:
-    environment = dict(os.environ)
-    environment["SHOPVAULT_KEYRING"] = "none"
-    environment.pop("SHOPVAULT_KILL_AT", None)
+    environment = cli_env()
     environment.pop(DISK_FULL_ENV_VAR, None)
     environment.update(extra)
     return environment

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -40,6 +41,16 @@ def shop(tmp_path: Path, no_keyring: None) -> Iterator[ShopFixture]:
     fixture = ShopFixture(paths, code, workspace, owner)
     yield fixture
     workspace.close()
+
+
+def cli_env(**extra: str) -> dict[str, str]:
+    """The environment for ``run_cli``: no keyring (each command asks for its secret) and no
+    kill point left over from another test."""
+    environment = dict(os.environ)
+    environment["SHOPVAULT_KEYRING"] = "none"
+    environment.pop("SHOPVAULT_KILL_AT", None)
+    environment.update(extra)
+    return environment
 
 
 def run_cli(
