@@ -54,7 +54,7 @@ COMPOUND_SURNAMES = frozenset(
 """Two-character Chinese surnames (simplified and traditional), kept whole when masking."""
 
 _NAME_SEPARATORS = frozenset(" \t·•・‧.-'’‐‑_,")
-_HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "阿姨", "师傅")
+HONORIFICS = ("先生", "女士", "小姐", "太太", "老师", "阿姨", "师傅")
 
 
 def surname_length(name: str) -> int:
@@ -77,7 +77,7 @@ def mask_name(name: str | None) -> str:
 
 def _mask_chinese_name(text: str) -> str:
     honorific = ""
-    for candidate in _HONORIFICS:
+    for candidate in HONORIFICS:
         if text.endswith(candidate) and len(text) > len(candidate):
             text, honorific = text[: -len(candidate)].rstrip(), candidate
             break

@@ -14,11 +14,11 @@ from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import Any, Final
 
-from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES
+from desktop.core.masking import COMPOUND_SURNAMES, HONORIFICS
 
 _LINE: Final = "\n"
 _HAN: Final = "[\u4e00-\u9fff]"
-_HONORIFIC_WORDS: Final = "|".join(map(re.escape, _HONORIFICS))
+_HONORIFIC_WORDS: Final = "|".join(map(re.escape, HONORIFICS))
 _COMPOUNDS: Final = "|".join(map(re.escape, sorted(COMPOUND_SURNAMES)))
 
 One = Callable[[object], object]

@@ -18,7 +18,7 @@ from phonenumbers import (
     region_code_for_country_code,
 )
 
-from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES, HIDDEN, mask_free_text
+from desktop.core.masking import COMPOUND_SURNAMES, HIDDEN, HONORIFICS, mask_free_text
 from desktop.core.masking_fields import FIELD_MASKS, masked_value
 from desktop.core.masking_numerals import may_spell_mobile
 from desktop.exchange.export_cells import CellValue
@@ -170,7 +170,7 @@ def _fast_member_no(value: str) -> str | None:
 
 
 def _fast_name(value: str) -> str | None:
-    if not _SHORT_HAN_NAME.fullmatch(value) or value.endswith(_HONORIFICS):
+    if not _SHORT_HAN_NAME.fullmatch(value) or value.endswith(HONORIFICS):
         return None
     if len(value) == 2:
         return value[0] + "*"

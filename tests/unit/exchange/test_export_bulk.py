@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.masking import _HONORIFICS, COMPOUND_SURNAMES, HIDDEN
+from desktop.core.masking import COMPOUND_SURNAMES, HIDDEN, HONORIFICS
 from desktop.core.masking_fields import masked_value
 from desktop.exchange.export_cells import (
     FORMULA_TRIGGERS,
@@ -41,7 +41,7 @@ SHAPES = st.one_of(
     st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
     st.lists(HAN, min_size=1, max_size=4).map("".join),
     st.sampled_from(sorted(COMPOUND_SURNAMES)).map(lambda s: s + "丰"),
-    st.sampled_from(_HONORIFICS).flatmap(lambda h: st.sampled_from([h, "王" + h])),
+    st.sampled_from(HONORIFICS).flatmap(lambda h: st.sampled_from([h, "王" + h])),
     st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True),
     st.text(alphabet=st.sampled_from("1aZ张\n\x00 +@,"), max_size=6),
 )
