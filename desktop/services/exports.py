@@ -48,7 +48,7 @@ from desktop.services.exports_cover import (
     CoverFacts,
     Translate,
     cover_lines,
-    report_filter_words,
+    report_filter_details,
 )
 from desktop.services.exports_files import (
     DiskFullError,
@@ -180,8 +180,7 @@ class ExportService:
             {"format": request.fmt.value, "masked": masked,
              "columns": ",".join(c.key for c in plan.columns),
              "pseudonym": request.pseudonymous_key,
-             "filters": mask_for_log(report_filter_words(request, masked, _same)),
-             "purpose": mask_for_log(purpose)},
+             "purpose": mask_for_log(purpose), **_logged_filters(request)},
         )
         facts = CoverFacts(
             shop=self._workspace.shop_name, actor=session.actor, at=self._clock(),
@@ -289,6 +288,12 @@ def _audit_target(request: ExportRequest) -> str:
 
 def _with_rows(facts: CoverFacts, sheet_rows: list[tuple[str, int]]) -> CoverFacts:
     return replace(facts, sheet_rows=tuple(sheet_rows))
+
+
+def _logged_filters(request: ExportRequest) -> dict[str, str | int | bool]:
+    """The report's filters as codes (readable later in any language), typed text masked."""
+    return {key: mask_for_log(value) if isinstance(value, str) else value
+            for key, value in report_filter_details(request, True).items()}
 
 
 def mask_for_log(text: str) -> str:

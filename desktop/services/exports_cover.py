@@ -1,5 +1,5 @@
-"""The cover sheet of every workbook, and the filters of a report in words (also what the
-audit entry records). Texts are English sources passed through the request's ``translate``;
+"""The cover sheet of every workbook, and the filters of a report: as codes (what the audit
+entry records) and in words. Texts are English sources passed through the request's ``translate``;
 anything the user typed (a search, a purpose) is masked in a masked export."""
 
 from __future__ import annotations
@@ -90,6 +90,129 @@ def _code_word(tr: Translate, labels: Mapping[str, str], code: str) -> str:
     return tr(label) if label else code
 
 
+_STATUS_LABELS: Final = {**ORDER_STATUS_LABELS, **FEEDBACK_STATUS_LABELS}
+"""An order's and a feedback item's status codes never coincide."""
+
+FilterDetails = dict[str, str | int | bool]
+"""A report's filters as flat codes and values (``filter_status: "paid"``): what the audit
+entry records, and what :func:`filter_words` turns into words in any language later."""
+
+FILTER_KEYS: Final = frozenset({
+    "filter_search", "filter_tag", "filter_level", "filter_city", "filter_added_from",
+    "filter_added_to", "filter_ordered_from", "filter_ordered_to", "filter_received_from",
+    "filter_received_to", "filter_status", "filter_channel", "filter_kind", "filter_mine_open",
+    "filter_overdue_only", "filter_customer", "sort",
+})
+
+
+def _put_range(details: FilterDetails, name: str, start: object, end: object) -> None:
+    if start:
+        details[f"filter_{name}_from"] = str(start)
+    if end:
+        details[f"filter_{name}_to"] = str(end)
+
+
+def customer_filter_details(
+    flt: CustomerFilter | None, sort: CustomerSort | None, masked: bool
+) -> FilterDetails:
+    flt = flt or CustomerFilter()
+    details: FilterDetails = {}
+    if flt.text.strip():
+        details["filter_search"] = masked_words(flt.text.strip(), masked)
+    for key, value in (("tag", flt.tag), ("level", flt.level), ("city", flt.city)):
+        if value:
+            details[f"filter_{key}"] = masked_words(value, masked)
+    _put_range(details, "added", flt.added_from, flt.added_to)
+    details["sort"] = (sort or CustomerSort.NEWEST).value
+    return details
+
+
+def order_filter_details(flt: OrderFilter | None) -> FilterDetails:
+    flt = flt or OrderFilter()
+    details: FilterDetails = {}
+    _put_range(details, "ordered", flt.date_from, flt.date_to)
+    if flt.status:
+        details["filter_status"] = flt.status
+    if flt.channel:
+        details["filter_channel"] = flt.channel
+    if flt.customer_id is not None:
+        details["filter_customer"] = flt.customer_id
+    return details
+
+
+def feedback_filter_details(flt: FeedbackFilter | None) -> FilterDetails:
+    flt = flt or FeedbackFilter()
+    details: FilterDetails = {}
+    _put_range(details, "received", flt.date_from, flt.date_to)
+    if flt.kind:
+        details["filter_kind"] = flt.kind
+    if flt.status:
+        details["filter_status"] = flt.status
+    if flt.mine_open:
+        details["filter_mine_open"] = True
+    if flt.overdue_only:
+        details["filter_overdue_only"] = True
+    if flt.customer_id is not None:
+        details["filter_customer"] = flt.customer_id
+    return details
+
+
+def report_filter_details(request: ExportRequest, masked: bool) -> FilterDetails:
+    if request.kind is ReportKind.CUSTOMERS:
+        return customer_filter_details(request.customers, request.customer_sort, masked)
+    if request.kind is ReportKind.ORDERS:
+        return order_filter_details(request.orders)
+    return feedback_filter_details(request.feedback)
+
+
+def filter_words(details: Mapping[str, object], tr: Translate, separator: str = "; ") -> str:
+    """A report's filters (:data:`FilterDetails`, or an audit entry's details holding them)
+    in words: the cover's in the file's language, a history's in the reader's. ``separator``
+    (translated) goes between two filters."""
+    parts: list[str] = []
+    if details.get("filter_search"):
+        parts.append(tr("search “{text}”").format(text=details["filter_search"]))
+    for label in ("tag", "level", "city"):
+        if details.get(f"filter_{label}"):
+            parts.append(f"{tr(label)}: {details[f'filter_{label}']}")
+    for name, word in (("added", tr("added")), ("ordered", tr("ordered")),
+                       ("received", tr("received"))):
+        dates = _range(tr, details.get(f"filter_{name}_from"), details.get(f"filter_{name}_to"))
+        if dates:
+            parts.append(word + " " + " ".join(dates))
+    kind, status = details.get("filter_kind"), details.get("filter_status")
+    if kind:
+        parts.append(f"{tr('kind')}: {_code_word(tr, FEEDBACK_KIND_LABELS, str(kind))}")
+    if status:
+        parts.append(f"{tr('status')}: {_code_word(tr, _STATUS_LABELS, str(status))}")
+    if details.get("filter_channel"):
+        parts.append(f"{tr('channel')}: {details['filter_channel']}")
+    if details.get("filter_mine_open"):
+        parts.append(tr("only my open items"))
+    if details.get("filter_overdue_only"):
+        parts.append(tr("only overdue complaints"))
+    if details.get("filter_customer") is not None:
+        parts.append(tr("customer record #{id}").format(id=details["filter_customer"]))
+    words = tr(separator).join(parts) or tr(NO_FILTER)
+    if details.get("sort"):
+        words = f"{words} · {tr('sorted by')} {tr(str(details['sort']))}"
+    return words
+
+
+def customer_filter_words(
+    flt: CustomerFilter | None, sort: CustomerSort | None, masked: bool, tr: Translate
+) -> str:
+    return filter_words(customer_filter_details(flt, sort, masked), tr)
+
+
+def order_filter_words(flt: OrderFilter | None, tr: Translate) -> str:
+    return filter_words(order_filter_details(flt), tr)
+
+
+def feedback_filter_words(flt: FeedbackFilter | None, tr: Translate) -> str:
+    return filter_words(feedback_filter_details(flt), tr)
+
+
 def _range(tr: Translate, start: object, end: object) -> list[str]:
     parts = []
     if start:
@@ -97,60 +220,3 @@ def _range(tr: Translate, start: object, end: object) -> list[str]:
     if end:
         parts.append(tr("to {date}").format(date=end))
     return parts
-
-
-def customer_filter_words(
-    flt: CustomerFilter | None, sort: CustomerSort | None, masked: bool, tr: Translate
-) -> str:
-    flt = flt or CustomerFilter()
-    parts: list[str] = []
-    if flt.text.strip():
-        parts.append(tr("search “{text}”").format(text=masked_words(flt.text.strip(), masked)))
-    for label, value in (("tag", flt.tag), ("level", flt.level), ("city", flt.city)):
-        if value:
-            parts.append(f"{tr(label)}: {masked_words(value, masked)}")
-    added = _range(tr, flt.added_from, flt.added_to)
-    if added:
-        parts.append(tr("added") + " " + " ".join(added))
-    words = "; ".join(parts) or tr(NO_FILTER)
-    return f"{words} · {tr('sorted by')} {tr((sort or CustomerSort.NEWEST).value)}"
-
-
-def order_filter_words(flt: OrderFilter | None, tr: Translate) -> str:
-    flt = flt or OrderFilter()
-    parts = [tr("ordered") + " " + " ".join(r)
-             for r in [_range(tr, flt.date_from, flt.date_to)] if r]
-    if flt.status:
-        parts.append(f"{tr('status')}: {_code_word(tr, ORDER_STATUS_LABELS, flt.status)}")
-    if flt.channel:
-        parts.append(f"{tr('channel')}: {flt.channel}")
-    if flt.customer_id is not None:
-        parts.append(tr("customer record #{id}").format(id=flt.customer_id))
-    return "; ".join(parts) or tr(NO_FILTER)
-
-
-def feedback_filter_words(flt: FeedbackFilter | None, tr: Translate) -> str:
-    flt = flt or FeedbackFilter()
-    parts = [tr("received") + " " + " ".join(r)
-             for r in [_range(tr, flt.date_from, flt.date_to)] if r]
-    if flt.kind:
-        parts.append(f"{tr('kind')}: {_code_word(tr, FEEDBACK_KIND_LABELS, flt.kind)}")
-    if flt.status:
-        parts.append(f"{tr('status')}: {_code_word(tr, FEEDBACK_STATUS_LABELS, flt.status)}")
-    if flt.mine_open:
-        parts.append(tr("only my open items"))
-    if flt.overdue_only:
-        parts.append(tr("only overdue complaints"))
-    if flt.customer_id is not None:
-        parts.append(tr("customer record #{id}").format(id=flt.customer_id))
-    return "; ".join(parts) or tr(NO_FILTER)
-
-
-def report_filter_words(request: ExportRequest, masked: bool, tr: Translate) -> str:
-    """The filters of ``request`` in words (the cover's in the file's language; the audit
-    log's in English, whatever the window's language)."""
-    if request.kind is ReportKind.CUSTOMERS:
-        return customer_filter_words(request.customers, request.customer_sort, masked, tr)
-    if request.kind is ReportKind.ORDERS:
-        return order_filter_words(request.orders, tr)
-    return feedback_filter_words(request.feedback, tr)

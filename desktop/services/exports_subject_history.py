@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from desktop.services.exports_columns import CATALOGUE, ColumnDef
-from desktop.services.exports_cover import Translate
+from desktop.services.exports_cover import FILTER_KEYS, Translate, filter_words
 from desktop.services.exports_texts import (
     CONSENT_CHANNEL_LABELS,
     CONSENT_PURPOSE_LABELS,
@@ -76,8 +76,12 @@ class HistoryDetails:
                                if details.get(key))
             parts.append(self._pair.format(label=self._labels["status"], value=moved))
         ordered = sorted(details.items(), key=lambda item: _ORDER.get(item[0], len(_ORDER)))
+        if not FILTER_KEYS.isdisjoint(details):  # an export's filters, as codes
+            ordered.append(("filters", filter_words(details, self._tr, ", ")))
+            ordered.sort(key=lambda item: _ORDER.get(item[0], len(_ORDER)))
         for key, value in ordered:
-            if key in HIDDEN or key in ("from", "to") or value is None or value == "":
+            if key in HIDDEN or key in FILTER_KEYS or key in ("from", "to") or value is None \
+                    or value == "":
                 continue
             if key in ("resolution_changed", "pseudonym"):  # said only when it happened
                 if value is True:

@@ -263,7 +263,7 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../../desktop/ui/shell/card.py" line="+116"/>
+        <location filename="../../desktop/ui/shell/card.py" line="+111"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -701,11 +701,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Changed: {fields}</source>
-        <translation>修改了：{fields}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
@@ -831,11 +826,6 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Note: {note}</source>
-        <translation>备注：{note}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -898,11 +888,6 @@
         <location line="+1"/>
         <source>Rating</source>
         <translation>评分</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reason: {reason}</source>
-        <translation>原因：{reason}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1091,7 +1076,7 @@
         <translation>还没有客户。点击“新增客户”添加第一位客户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/customers_page.py" line="+405"/>
+        <location filename="../../desktop/ui/pages/customers_page.py" line="+407"/>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -3352,7 +3337,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/ui/shell/first_run.py" line="+346"/>
+        <location filename="../../desktop/ui/shell/first_run.py" line="+343"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -4745,7 +4730,7 @@
 <context>
     <name>OwnerResetDialog</name>
     <message>
-        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+167"/>
+        <location filename="../../desktop/ui/shell/owner_reset_dialog.py" line="+163"/>
         <source>Setting it…</source>
         <translation>正在设置…</translation>
     </message>

@@ -42,3 +42,18 @@ def test_technical_and_colleague_details_are_left_out_unknown_ones_kept():
     assert words.text("export.started", {"pseudonym": True, "masked": False}) == (
         "Masked: No; With a customer key")
     assert words.text("something.new", {"weight": 3, "empty": ""}) == "weight: 3"
+
+
+def test_an_exports_filters_are_worded_from_their_codes_in_the_readers_language():
+    marked = HistoryDetails(lambda text: f"«{text}»")
+    details = {"format": "xlsx", "filter_ordered_from": "2024-01-01", "filter_status": "paid",
+               "filter_channel": "淘宝", "filter_customer": 3}
+    assert words.text("export.started", details) == (
+        "Format: XLSX; Filters: ordered from 2024-01-01, status: Paid, channel: 淘宝, "
+        "customer record #3")
+    assert "«status»: «Paid»" in marked.text("export.started", details)
+    assert words.text("export.started", {"filter_kind": "complaint", "filter_status": "open",
+                                         "filter_mine_open": True}) == (
+        "Filters: kind: Complaint, status: Open, only my open items")
+    # Entries logged before the codes kept their filters as English words.
+    assert words.text("export.started", {"filters": "status: Paid"}) == "Filters: status: Paid"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from desktop.services.consents import ConsentView
 from desktop.services.customer_views import REVEALABLE_FIELDS, CustomerProfile, HistoryEntry
+from desktop.services.exports_subject_history import HistoryDetails
 from desktop.services.order_views import FeedbackRow, OrderRow
 from desktop.ui.error_text import actor_name, audit_action_name
 from desktop.ui.models.customer_columns import format_cents, join_tags, local_date, local_time
-from desktop.ui.pages.consent_words import channel_name, granted_name, purpose_name
 from desktop.ui.pages.consents_tab import ConsentsTab
+from desktop.ui.pages.export_scope import file_text
 from desktop.ui.pages.profile_list_tab import ListTab
 
 # In the palette of resources/styles/app.qss (which styles the rest of the window).
@@ -340,9 +340,12 @@ class CustomerProfilePanel(QWidget):
         self.subheading.setText(" · ".join(part for part in parts if part))
 
     def _show_history(self) -> None:
+        # The same words as the data-subject copy's access history, in the window's language.
+        details = HistoryDetails(file_text)
         rows = [
             [f"{local_time(e.at)}\n{actor_text(e.actor)}",
-             "\n".join(part for part in (action_text(e.action), details_text(e.details)) if part)]
+             "\n".join(part for part in (action_text(e.action),
+                                         details.text(e.action, e.details)) if part)]
             for e in self._history
         ]
         self.history_tab.show_rows(rows, _tr("Nothing recorded yet."))
@@ -432,35 +435,3 @@ def action_text(action: str) -> str:
     """An audit action code as words (unknown codes as they are): the one table in
     ``desktop.core.audit_words`` that the data-subject copy uses too."""
     return audit_action_name(action)
-
-
-_DETAIL_ORDER = {"field": 0, "purpose": 1, "granted": 2, "channel": 3, "reason": 4, "note": 5}
-"""The log stores details sorted by key; they read better in this order."""
-
-
-def details_text(details: dict[str, Any]) -> str:
-    """An audit entry's details in words: the field revealed and why, the fields changed."""
-    parts: list[str] = []
-    for key, value in sorted(details.items(), key=lambda item: _DETAIL_ORDER.get(item[0], 99)):
-        if value is None or value == "":
-            continue
-        if key == "field":
-            parts.append(field_label(str(value)))
-        elif key == "reason":
-            parts.append(_tr("Reason: {reason}").format(reason=value))
-        elif key == "consent":
-            continue  # the register's own number says nothing to people
-        elif key == "purpose":
-            parts.append(purpose_name(str(value)))
-        elif key == "granted":
-            parts.append(granted_name(bool(value)))
-        elif key == "channel":
-            parts.append(channel_name(str(value)))
-        elif key == "note":
-            parts.append(_tr("Note: {note}").format(note=value))
-        elif key == "fields":
-            names = [field_label(name) for name in str(value).split(",") if name]
-            parts.append(_tr("Changed: {fields}").format(fields=", ".join(names)))
-        else:
-            parts.append(f"{key}: {value}")
-    return " · ".join(parts)
