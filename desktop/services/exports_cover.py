@@ -170,11 +170,12 @@ def filter_words(details: Mapping[str, object], tr: Translate, separator: str = 
     in words: the cover's in the file's language, a history's in the reader's. ``separator``
     (translated) goes between two filters."""
     parts: list[str] = []
+    pair = tr("{label}: {value}")
     if details.get("filter_search"):
         parts.append(tr("search “{text}”").format(text=details["filter_search"]))
     for label in ("tag", "level", "city"):
         if details.get(f"filter_{label}"):
-            parts.append(f"{tr(label)}: {details[f'filter_{label}']}")
+            parts.append(pair.format(label=tr(label), value=details[f"filter_{label}"]))
     for name, word in (("added", tr("added")), ("ordered", tr("ordered")),
                        ("received", tr("received"))):
         dates = _range(tr, details.get(f"filter_{name}_from"), details.get(f"filter_{name}_to"))
@@ -182,11 +183,13 @@ def filter_words(details: Mapping[str, object], tr: Translate, separator: str = 
             parts.append(word + " " + " ".join(dates))
     kind, status = details.get("filter_kind"), details.get("filter_status")
     if kind:
-        parts.append(f"{tr('kind')}: {_code_word(tr, FEEDBACK_KIND_LABELS, str(kind))}")
+        parts.append(pair.format(label=tr("kind"),
+                                 value=_code_word(tr, FEEDBACK_KIND_LABELS, str(kind))))
     if status:
-        parts.append(f"{tr('status')}: {_code_word(tr, _STATUS_LABELS, str(status))}")
+        parts.append(pair.format(label=tr("status"),
+                                 value=_code_word(tr, _STATUS_LABELS, str(status))))
     if details.get("filter_channel"):
-        parts.append(f"{tr('channel')}: {details['filter_channel']}")
+        parts.append(pair.format(label=tr("channel"), value=details["filter_channel"]))
     if details.get("filter_mine_open"):
         parts.append(tr("only my open items"))
     if details.get("filter_overdue_only"):

@@ -133,10 +133,11 @@ class HistoryDetails:
 
 _ORDER: Final = {key: number for number, key in enumerate((
     "field", "fields", "reason", "note", "purpose", "granted", "channel", "kind", "status",
-    "items", "order_id", "feedback_id", "orders", "feedback", "consents", "format", "masked",
-    "columns", "pseudonym", "filters", "rows", "export_seq", "resolution_changed",
+    "items", "order_id", "feedback_id", "orders", "feedback", "consents", "filters", "rows",
+    "format", "masked", "pseudonym", "export_seq", "resolution_changed", "columns",
 ))}
-"""The log stores details sorted by key; they read better in this order."""
+"""The log stores details sorted by key; they read better in this order (the long list of an
+export's columns last)."""
 
 _CODED: Final[Mapping[tuple[str, str], Mapping[str, str]]] = {
     ("consent", "purpose"): CONSENT_PURPOSE_LABELS,

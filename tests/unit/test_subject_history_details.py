@@ -48,9 +48,9 @@ def test_an_exports_filters_are_worded_from_their_codes_in_the_readers_language(
     marked = HistoryDetails(lambda text: f"«{text}»")
     details = {"format": "xlsx", "filter_ordered_from": "2024-01-01", "filter_status": "paid",
                "filter_channel": "淘宝", "filter_customer": 3}
-    assert words.text("export.started", details) == (
-        "Format: XLSX; Filters: ordered from 2024-01-01, status: Paid, channel: 淘宝, "
-        "customer record #3")
+    assert words.text("export.started", {**details, "columns": "order.order_no"}) == (
+        "Filters: ordered from 2024-01-01, status: Paid, channel: 淘宝, customer record #3; "
+        "Format: XLSX; Columns: Order no.")
     assert "«status»: «Paid»" in marked.text("export.started", details)
     assert words.text("export.started", {"filter_kind": "complaint", "filter_status": "open",
                                          "filter_mine_open": True}) == (
