@@ -74,7 +74,9 @@ def test_details_are_words_and_the_json_keeps_the_structure(shop, history, tmp_p
     assert said["Customer details edited"].startswith("Fields changed: ")
     assert "Phone" in said["Customer details edited"].split(": ", 1)[1].split(", ")
     assert said["Export started"].startswith(
-        "Purpose: 对账; Format: XLSX; Masked: Yes; Columns: Order no., Ordered, Channel")
+        "Purpose: 对账; Filters: customer record #"
+        f"{history[0]}; Format: XLSX; Masked: Yes; "
+        "Columns: Order no., Ordered, Channel")
     assert re.fullmatch(r"Rows: \d+; Export entry: #\d+", said["Export finished"])
     assert "sha256" not in " ".join(text or "" for _action, text in details)
 
