@@ -1,0 +1,142 @@
+"""The customer report's stored values a column at a time, in one statement per batch.
+
+:meth:`ExportQueries.customer_records` hands back one tuple per customer, so the sqlite
+module builds a Python object per cell while holding the GIL. Here one aggregate statement
+joins each wanted column of the batch into one text (the ids' order kept by walking a JSON
+array of them), so SQLite does the page reads, decryption and joining in one
+``sqlite3_step`` — with the GIL released, beside another thread masking the batch before
+— and ``str.split`` cuts the columns apart in C.
+
+The result is the records' columns exactly (``tests/unit/test_export_customer_columns.py``),
+or None when it cannot be told apart safely: a value holding the separator, a value of a
+type the join would change (a blob, a real), an id missing or repeated, the rows not in the
+ids' order. The caller then reads the batch as records.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Sequence
+from typing import Final
+
+from desktop.store.connection import Connection
+from desktop.store.customers import CustomerRepository
+
+SEPARATOR: Final = "\x1e"
+"""Between the values of a text column (record separator; tags use \\x1f)."""
+_TAGS: Final = (
+    "(SELECT group_concat(tag, char(31)) FROM"
+    " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
+)
+_INTEGER_COLUMNS: Final = frozenset(("id", "points", "balance_cents"))
+
+Columns = list[list[object]]
+"""One list per position of a stored record (:attr:`CustomerRepository.columns`, then the
+tags); a position not asked for is a list of None."""
+
+
+class CustomerColumns:
+    """Reads batches of customers as columns (see the module text). One per export: it
+    learns once which columns may hold NULL."""
+
+    def __init__(self, conn: Connection, wanted: Collection[str], tags: bool) -> None:
+        self._conn = conn
+        nullable = {str(row[1]) for row in conn.execute("PRAGMA table_info(customers)")
+                    if not row[3]}
+        self._read = [name for name in CustomerRepository.columns
+                      if name in wanted and name != "id"]
+        self._tags = tags
+        parts = ["group_concat(c.id, ',')", "count(*)"]
+        odd: list[str] = []
+        self._flags: list[bool] = []
+        for name in self._read:
+            if name in _INTEGER_COLUMNS:
+                parts.append(f"group_concat(c.{name}, ',')")
+                odd.append(f"typeof(c.{name}) != 'integer'")
+                self._flags.append(False)
+                continue
+            parts.append(f"group_concat(coalesce(c.{name}, ''), char(30))")
+            odd.append(f"typeof(c.{name}) NOT IN ('text', 'null')")
+            self._flags.append(name in nullable)
+            if name in nullable:
+                parts.append(f"group_concat(c.{name} IS NULL, '')")
+        if tags:
+            # "" for none (NULL), else the joined tags after a \x1f: one subquery a row.
+            parts.append(f"group_concat(coalesce(char(31) || {_TAGS}, ''), char(30))")
+        parts.append(f"total({' OR '.join(odd)})" if odd else "0")
+        self._sql = (
+            f"SELECT {', '.join(parts)} FROM json_each(?) j"
+            " JOIN customers c ON c.id = j.value"
+        )
+
+    def read(self, ids: Sequence[int]) -> JoinedColumns | None:
+        """The columns of :meth:`ExportQueries.customer_records` for ``ids`` (ints, in the
+        report's order), still joined (checked here, cut apart by the caller's
+        :meth:`JoinedColumns.columns`, which may run on another thread), or None when this
+        form cannot give them exactly."""
+        count = len(ids)
+        if not count or len(set(ids)) != count or not all(i.__class__ is int for i in ids):
+            return None
+        row = self._conn.execute(self._sql, (json.dumps(list(ids)),)).fetchone()
+        joined_ids, found, *rest = row
+        if found != count or rest[-1]:
+            return None
+        if joined_ids != ",".join(map(str, ids)):
+            return None  # an id missing, or the rows not in the ids' order
+        values = iter(rest[:-1])
+        parts: list[tuple[str, str, str | None]] = []
+        for name, flagged in zip(self._read, self._flags, strict=True):
+            joined = next(values)
+            nulls = next(values) if flagged else None
+            separator = "," if name in _INTEGER_COLUMNS else SEPARATOR
+            if not _joined_right(joined, separator, count):
+                return None
+            parts.append((name, joined, None if nulls is None else str(nulls)))
+        tags: str | None = None
+        if self._tags:
+            tags = next(values)
+            if not _joined_right(tags, SEPARATOR, count):
+                return None
+        return JoinedColumns(list(ids), parts, tags)
+
+
+def _joined_right(joined: object, separator: str, count: int) -> bool:
+    """``joined`` is text of ``count`` values (none holding ``separator``)."""
+    return isinstance(joined, str) and joined.count(separator) == count - 1
+
+
+class JoinedColumns:
+    """One batch as :meth:`CustomerColumns.read` found it: checked, still joined."""
+
+    __slots__ = ("_ids", "_parts", "_tags")
+
+    def __init__(self, ids: list[int], parts: list[tuple[str, str, str | None]],
+                 tags: str | None) -> None:
+        self._ids = ids
+        self._parts = parts
+        self._tags = tags
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def columns(self) -> Columns:
+        """The batch's stored records as columns (see :data:`Columns`)."""
+        count = len(self._ids)
+        by_name: dict[str, list[object]] = {"id": list(self._ids)}
+        for name, joined, nulls in self._parts:
+            if name in _INTEGER_COLUMNS:
+                by_name[name] = list(map(int, joined.split(",")))
+                continue
+            values: list[object] = list(joined.split(SEPARATOR))
+            if nulls is not None and "1" in nulls:
+                values = [None if flag == "1" else value
+                          for value, flag in zip(values, nulls, strict=True)]
+            by_name[name] = values
+        empty: list[object] = [None] * count
+        columns = [by_name.get(name, empty) for name in CustomerRepository.columns]
+        if self._tags is None:
+            columns.append(empty)
+        else:  # "" where a customer has no tags (NULL), else \x1f and the joined tags
+            columns.append([value[1:] if value else None
+                            for value in self._tags.split(SEPARATOR)])
+        return columns
