@@ -15,6 +15,7 @@ ids' order. The caller then reads the batch as records.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Collection, Sequence
 from typing import Final
@@ -29,6 +30,8 @@ _TAGS: Final = (
     " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
 )
 _INTEGER_COLUMNS: Final = frozenset(("id", "points", "balance_cents"))
+_FLAG_BITS: Final = 12
+"""NULL flags of this many columns share one character a row (code points 48 to 4143)."""
 
 Columns = list[list[object]]
 """One list per position of a stored record (:attr:`CustomerRepository.columns`, then the
@@ -48,21 +51,24 @@ class CustomerColumns:
         self._tags = tags
         parts = ["group_concat(c.id, ',')", "count(*)"]
         odd: list[str] = []
-        self._flags: list[bool] = []
+        self._nullable: list[str] = []
         for name in self._read:
             if name in _INTEGER_COLUMNS:
                 parts.append(f"group_concat(c.{name}, ',')")
                 odd.append(f"typeof(c.{name}) != 'integer'")
-                self._flags.append(False)
                 continue
             parts.append(f"group_concat(coalesce(c.{name}, ''), char(30))")
             odd.append(f"typeof(c.{name}) NOT IN ('text', 'null')")
-            self._flags.append(name in nullable)
             if name in nullable:
-                parts.append(f"group_concat(c.{name} IS NULL, '')")
+                self._nullable.append(name)
         if tags:
             # "" for none (NULL), else the joined tags after a \x1f: one subquery a row.
             parts.append(f"group_concat(coalesce(char(31) || {_TAGS}, ''), char(30))")
+        # Which columns are NULL: one character a row per _FLAG_BITS columns, "0" + the bits.
+        for first in range(0, len(self._nullable), _FLAG_BITS):
+            bits = " + ".join(f"{1 << bit} * (c.{name} IS NULL)" for bit, name in
+                              enumerate(self._nullable[first : first + _FLAG_BITS]))
+            parts.append(f"group_concat(char(48 + {bits}), '')")
         parts.append(f"total({' OR '.join(odd)})" if odd else "0")
         self._sql = (
             f"SELECT {', '.join(parts)} FROM json_each(?) j"
@@ -84,20 +90,31 @@ class CustomerColumns:
         if joined_ids != ",".join(map(str, ids)):
             return None  # an id missing, or the rows not in the ids' order
         values = iter(rest[:-1])
-        parts: list[tuple[str, str, str | None]] = []
-        for name, flagged in zip(self._read, self._flags, strict=True):
+        parts: list[tuple[str, str]] = []
+        for name in self._read:
             joined = next(values)
-            nulls = next(values) if flagged else None
-            separator = "," if name in _INTEGER_COLUMNS else SEPARATOR
-            if not _joined_right(joined, separator, count):
+            if not _joined_right(joined, "," if name in _INTEGER_COLUMNS else SEPARATOR,
+                                 count):
                 return None
-            parts.append((name, joined, None if nulls is None else str(nulls)))
+            parts.append((name, joined))
         tags: str | None = None
         if self._tags:
             tags = next(values)
             if not _joined_right(tags, SEPARATOR, count):
                 return None
-        return JoinedColumns(list(ids), parts, tags)
+        nulls: dict[str, str] = {}
+        for first in range(0, len(self._nullable), _FLAG_BITS):
+            flags = str(next(values))
+            if flags.count("0") != count:  # some NULL: a "0"/"1" string per column
+                for bit, name in enumerate(self._nullable[first : first + _FLAG_BITS]):
+                    nulls[name] = flags.translate(_flag_table(bit))
+        return JoinedColumns(list(ids), parts, nulls, tags)
+
+
+@functools.cache
+def _flag_table(bit: int) -> dict[int, str]:
+    """Maps each flags character to "1" where ``bit`` is set, else "0"."""
+    return {48 + bits: "1" if bits & (1 << bit) else "0" for bits in range(1 << _FLAG_BITS)}
 
 
 def _joined_right(joined: object, separator: str, count: int) -> bool:
@@ -108,12 +125,13 @@ def _joined_right(joined: object, separator: str, count: int) -> bool:
 class JoinedColumns:
     """One batch as :meth:`CustomerColumns.read` found it: checked, still joined."""
 
-    __slots__ = ("_ids", "_parts", "_tags")
+    __slots__ = ("_ids", "_nulls", "_parts", "_tags")
 
-    def __init__(self, ids: list[int], parts: list[tuple[str, str, str | None]],
+    def __init__(self, ids: list[int], parts: list[tuple[str, str]], nulls: dict[str, str],
                  tags: str | None) -> None:
         self._ids = ids
         self._parts = parts
+        self._nulls = nulls
         self._tags = tags
 
     def __len__(self) -> int:
@@ -123,11 +141,12 @@ class JoinedColumns:
         """The batch's stored records as columns (see :data:`Columns`)."""
         count = len(self._ids)
         by_name: dict[str, list[object]] = {"id": list(self._ids)}
-        for name, joined, nulls in self._parts:
+        for name, joined in self._parts:
             if name in _INTEGER_COLUMNS:
                 by_name[name] = list(map(int, joined.split(",")))
                 continue
             values: list[object] = list(joined.split(SEPARATOR))
+            nulls = self._nulls.get(name)
             if nulls is not None and "1" in nulls:
                 values = [None if flag == "1" else value
                           for value, flag in zip(values, nulls, strict=True)]
