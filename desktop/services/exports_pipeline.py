@@ -15,9 +15,11 @@ returns or raises, so the caller may close or remove the files it wrote into.
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Protocol
 
 from desktop.exchange.export_cells import Row
@@ -31,6 +33,13 @@ Batch = tuple[int, MakeRows]
 Progress = Callable[[int, int], None]
 WAITING: Final = 1
 """Read batches that may wait for the writer thread."""
+SWITCH_SECONDS: Final = 0.0005
+"""The interpreter's thread switch interval while batches stream (normally 5 ms): each time a
+statement ends, the reading thread waits for the GIL until the writer thread is made to let
+it go, which would cost up to the interval twice a batch."""
+_switching = threading.Lock()
+_streams = 0
+_usual_interval = 0.0
 
 
 class RowSink(Protocol):
@@ -101,17 +110,36 @@ def pump(batches: Iterable[Batch], total: int, writers: Sequence[RowSink],
     reported = 0
     if progress is not None:
         progress(0, total)
-    writer = _Writer(writers)
-    try:
-        for batch in batches:
-            writer.give(batch)
-            done = writer.done
-            if progress is not None and done != reported:
-                reported = done
-                progress(done, max(total, done))
-        writer.finish()
-    except BaseException:
-        writer.abandon()
-        raise
+    with _short_switches():
+        writer = _Writer(writers)
+        try:
+            for batch in batches:
+                writer.give(batch)
+                done = writer.done
+                if progress is not None and done != reported:
+                    reported = done
+                    progress(done, max(total, done))
+            writer.finish()
+        except BaseException:
+            writer.abandon()
+            raise
     if progress is not None and writer.done != reported:
         progress(writer.done, max(total, writer.done))
+
+
+@contextlib.contextmanager
+def _short_switches() -> Iterator[None]:
+    """:data:`SWITCH_SECONDS` while at least one export streams, then the usual interval."""
+    global _streams, _usual_interval
+    with _switching:
+        if not _streams:
+            _usual_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(_usual_interval, SWITCH_SECONDS))
+        _streams += 1
+    try:
+        yield
+    finally:
+        with _switching:
+            _streams -= 1
+            if not _streams:
+                sys.setswitchinterval(_usual_interval)
