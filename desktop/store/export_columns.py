@@ -51,6 +51,7 @@ class CustomerColumns:
         self._tags = tags
         parts = ["group_concat(c.id, ',')", "count(*)"]
         odd: list[str] = []
+        texts: list[str] = []
         self._nullable: list[str] = []
         for name in self._read:
             if name in _INTEGER_COLUMNS:
@@ -58,7 +59,7 @@ class CustomerColumns:
                 odd.append(f"typeof(c.{name}) != 'integer'")
                 continue
             parts.append(f"group_concat(coalesce(c.{name}, ''), char(30))")
-            odd.append(f"typeof(c.{name}) NOT IN ('text', 'null')")
+            texts.append(f"coalesce(c.{name}, '')")
             if name in nullable:
                 self._nullable.append(name)
         if tags:
@@ -69,6 +70,12 @@ class CustomerColumns:
             bits = " + ".join(f"{1 << bit} * (c.{name} IS NULL)" for bit, name in
                               enumerate(self._nullable[first : first + _FLAG_BITS]))
             parts.append(f"group_concat(char(48 + {bits}), '')")
+        if texts:
+            # A TEXT column holds text, NULL or a blob (numbers become text), and a blob sorts
+            # after any text: a row holds a blob when the greatest of its texts is one (one
+            # call a row instead of one a column; one argument would make max() aggregate).
+            greatest = f"max({', '.join(texts)})" if len(texts) > 1 else texts[0]
+            odd.append(f"typeof({greatest}) = 'blob'")
         parts.append(f"total({' OR '.join(odd)})" if odd else "0")
         self._sql = (
             f"SELECT {', '.join(parts)} FROM json_each(?) j"
