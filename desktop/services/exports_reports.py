@@ -64,14 +64,14 @@ from desktop.store.order_queries import OrderQueries, OrderQuery
 
 BATCH: Final = 1_000
 """Records read, masked and written per step (progress and cancel happen between steps)."""
-CUSTOMER_CACHE_MIB: Final = 24
+CUSTOMER_CACHE_MIB: Final = 28
 """The reading connection's page cache while the customer report streams. Unlike orders and
 feedback (read in index order, each page about once), customers come in the order asked for —
 newest first is random in the table — so each 1,000 touch ~1,000 table pages, and a page
 dropped from the cache is decrypted again later. At 100,000 customers (a table of ~26 MiB)
-reading the stored rows costs ~2.2 s of CPU with 2 MiB, 1.3 s with 16 MiB, 0.85 s with
-24 MiB, 0.7 s with 32 MiB; 24 keeps the export's peak memory under 100 MB
-(bench/README.md, bench_export)."""
+reading the stored rows a column at a time costs ~0.8 s of CPU with 24 MiB and ~0.65 s with
+28 or 32 MiB; 28 keeps the export's peak memory at ~90 MiB, under 100 MB (bench/README.md,
+bench_export)."""
 ID_CHUNK: Final = 10_000
 """Customer ids fetched per query of the id walk (a list of 10,000 ints is ~0.4 MiB; the
 walk's default 50,000 would hold ~2 MiB, twice while the next chunk is read)."""

@@ -149,10 +149,10 @@ class JoinedColumns:
         count = len(self._ids)
         by_name: dict[str, list[object]] = {"id": list(self._ids)}
         for name, joined in self._parts:
-            if name in _INTEGER_COLUMNS:
-                by_name[name] = list(map(int, joined.split(",")))
+            if name in _INTEGER_COLUMNS:  # SQLite's decimal integers: a JSON array, in C
+                by_name[name] = json.loads(f"[{joined}]")
                 continue
-            values: list[object] = list(joined.split(SEPARATOR))
+            values: list[object] = joined.split(SEPARATOR)  # type: ignore[assignment]
             nulls = self._nulls.get(name)
             if nulls is not None and "1" in nulls:
                 values = [None if flag == "1" else value
