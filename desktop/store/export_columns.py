@@ -88,14 +88,13 @@ class CustomerColumns:
         :meth:`JoinedColumns.columns`, which may run on another thread), or None when this
         form cannot give them exactly."""
         count = len(ids)
-        if not count or len(set(ids)) != count or not all(i.__class__ is int for i in ids):
+        if not count or len(set(ids)) != count or set(map(type, ids)) != {int}:
             return None
-        row = self._conn.execute(self._sql, (json.dumps(list(ids)),)).fetchone()
+        listed = ",".join(map(str, ids))  # also the JSON array's inside
+        row = self._conn.execute(self._sql, (f"[{listed}]",)).fetchone()
         joined_ids, found, *rest = row
-        if found != count or rest[-1]:
-            return None
-        if joined_ids != ",".join(map(str, ids)):
-            return None  # an id missing, or the rows not in the ids' order
+        if found != count or rest[-1] or joined_ids != listed:
+            return None  # an id missing, a value of another type, rows out of order
         values = iter(rest[:-1])
         parts: list[tuple[str, str]] = []
         for name in self._read:
