@@ -2,11 +2,10 @@
 
 :meth:`ExportQueries.customer_records` hands back one tuple per customer, so the sqlite
 module builds a Python object per cell while holding the GIL. Here one aggregate statement
-joins the whole batch into one text — each customer's wanted values joined by a separator
-(``concat_ws``), the customers joined by the same separator, in the order of a JSON array of
-their ids — so SQLite does the page reads, decryption and joining in one ``sqlite3_step``,
-with the GIL released (beside another thread masking the batch before); ``str.split`` and
-slices cut the columns apart in C.
+joins each wanted column of the batch into one text (the ids' order kept by walking a JSON
+array of them), so SQLite does the page reads, decryption and joining in one
+``sqlite3_step`` — with the GIL released, beside another thread masking the batch before
+— and ``str.split`` cuts the columns apart in C.
 
 The result is the records' columns exactly (``tests/unit/test_export_customer_columns.py``),
 or None when it cannot be told apart safely: a value holding the separator, a value of a
@@ -19,7 +18,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Collection, Sequence
-from typing import Final, cast
+from typing import Final
 
 from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
@@ -50,40 +49,37 @@ class CustomerColumns:
         self._read = [name for name in CustomerRepository.columns
                       if name in wanted and name != "id"]
         self._tags = tags
-        fields: list[str] = []
+        parts = ["group_concat(c.id, ',')", "count(*)"]
         odd: list[str] = []
         texts: list[str] = []
         self._nullable: list[str] = []
         for name in self._read:
             if name in _INTEGER_COLUMNS:
-                fields.append(f"c.{name}")
+                parts.append(f"group_concat(c.{name}, ',')")
                 odd.append(f"typeof(c.{name}) != 'integer'")
                 continue
-            fields.append(f"coalesce(c.{name}, '')")
-            texts.append(fields[-1])
+            parts.append(f"group_concat(coalesce(c.{name}, ''), char(30))")
+            texts.append(f"coalesce(c.{name}, '')")
             if name in nullable:
                 self._nullable.append(name)
         if tags:
             # "" for none (NULL), else the joined tags after a \x1f: one subquery a row.
-            fields.append(f"coalesce(char(31) || {_TAGS}, '')")
-        # Which columns are NULL: one character per _FLAG_BITS columns, "0" + the bits.
+            parts.append(f"group_concat(coalesce(char(31) || {_TAGS}, ''), char(30))")
+        # Which columns are NULL: one character a row per _FLAG_BITS columns, "0" + the bits.
         for first in range(0, len(self._nullable), _FLAG_BITS):
             bits = " + ".join(f"{1 << bit} * (c.{name} IS NULL)" for bit, name in
                               enumerate(self._nullable[first : first + _FLAG_BITS]))
-            fields.append(f"char(48 + {bits})")
+            parts.append(f"group_concat(char(48 + {bits}), '')")
         if texts:
             # A TEXT column holds text, NULL or a blob (numbers become text), and a blob sorts
             # after any text: a row holds a blob when the greatest of its texts is one (one
             # call a row instead of one a column; one argument would make max() aggregate).
             greatest = f"max({', '.join(texts)})" if len(texts) > 1 else texts[0]
             odd.append(f"typeof({greatest}) = 'blob'")
-        self._width = len(fields)
-        values = (f"group_concat(concat_ws(char(30), {', '.join(fields)}), char(30))"
-                  if fields else "''")
-        checked = f"total({' OR '.join(odd)})" if odd else "0"
+        parts.append(f"total({' OR '.join(odd)})" if odd else "0")
         self._sql = (
-            f"SELECT group_concat(c.id, ','), count(*), {values}, {checked}"
-            " FROM json_each(?) j JOIN customers c ON c.id = j.value"
+            f"SELECT {', '.join(parts)} FROM json_each(?) j"
+            " JOIN customers c ON c.id = j.value"
         )
 
     def read(self, ids: Sequence[int]) -> JoinedColumns | None:
@@ -95,45 +91,30 @@ class CustomerColumns:
         if not count or len(set(ids)) != count or set(map(type, ids)) != {int}:
             return None
         listed = ",".join(map(str, ids))  # also the JSON array's inside
-        joined_ids, found, joined, odd = self._conn.execute(
-            self._sql, (f"[{listed}]",)).fetchone()
-        if found != count or odd or joined_ids != listed:
+        row = self._conn.execute(self._sql, (f"[{listed}]",)).fetchone()
+        joined_ids, found, *rest = row
+        if found != count or rest[-1] or joined_ids != listed:
             return None  # an id missing, a value of another type, rows out of order
-        if not isinstance(joined, str) or (
-                self._width and joined.count(SEPARATOR) != self._width * count - 1):
-            return None  # a value holds the separator
-        return JoinedColumns(self, list(ids), joined)
-
-    def columns(self, ids: list[int], joined: str) -> Columns:
-        """The batch's stored records as columns (see :data:`Columns`), from what
-        :meth:`read` checked."""
-        count, width = len(ids), self._width
-        flat = joined.split(SEPARATOR) if width else []
-        by_name: dict[str, list[object]] = {"id": list(ids)}
-        for at, name in enumerate(self._read):
-            if name in _INTEGER_COLUMNS:  # SQLite's decimal integers: a JSON array, in C
-                by_name[name] = json.loads(f"[{','.join(flat[at::width])}]")
-            else:
-                by_name[name] = cast("list[object]", flat[at::width])
-        at = len(self._read)
-        tags: list[object] | None = None
+        values = iter(rest[:-1])
+        parts: list[tuple[str, str]] = []
+        for name in self._read:
+            joined = next(values)
+            if not _joined_right(joined, "," if name in _INTEGER_COLUMNS else SEPARATOR,
+                                 count):
+                return None
+            parts.append((name, joined))
+        tags: str | None = None
         if self._tags:
-            tags = [value[1:] if value else None for value in flat[at::width]]
-            at += 1
+            tags = next(values)
+            if not _joined_right(tags, SEPARATOR, count):
+                return None
+        nulls: dict[str, str] = {}
         for first in range(0, len(self._nullable), _FLAG_BITS):
-            flags = "".join(flat[at::width])
-            at += 1
-            if flags.count("0") == count:
-                continue  # no NULL in these columns
-            for bit, name in enumerate(self._nullable[first : first + _FLAG_BITS]):
-                nulls = flags.translate(_flag_table(bit))
-                if "1" in nulls:
-                    by_name[name] = [None if flag == "1" else value for value, flag
-                                     in zip(by_name[name], nulls, strict=True)]
-        empty: list[object] = [None] * count
-        columns = [by_name.get(name, empty) for name in CustomerRepository.columns]
-        columns.append(tags if tags is not None else empty)
-        return columns
+            flags = str(next(values))
+            if flags.count("0") != count:  # some NULL: a "0"/"1" string per column
+                for bit, name in enumerate(self._nullable[first : first + _FLAG_BITS]):
+                    nulls[name] = flags.translate(_flag_table(bit))
+        return JoinedColumns(list(ids), parts, nulls, tags)
 
 
 @functools.cache
@@ -142,19 +123,45 @@ def _flag_table(bit: int) -> dict[int, str]:
     return {48 + bits: "1" if bits & (1 << bit) else "0" for bits in range(1 << _FLAG_BITS)}
 
 
+def _joined_right(joined: object, separator: str, count: int) -> bool:
+    """``joined`` is text of ``count`` values (none holding ``separator``)."""
+    return isinstance(joined, str) and joined.count(separator) == count - 1
+
+
 class JoinedColumns:
     """One batch as :meth:`CustomerColumns.read` found it: checked, still joined."""
 
-    __slots__ = ("_ids", "_joined", "_reader")
+    __slots__ = ("_ids", "_nulls", "_parts", "_tags")
 
-    def __init__(self, reader: CustomerColumns, ids: list[int], joined: str) -> None:
-        self._reader = reader
+    def __init__(self, ids: list[int], parts: list[tuple[str, str]], nulls: dict[str, str],
+                 tags: str | None) -> None:
         self._ids = ids
-        self._joined = joined
+        self._parts = parts
+        self._nulls = nulls
+        self._tags = tags
 
     def __len__(self) -> int:
         return len(self._ids)
 
     def columns(self) -> Columns:
         """The batch's stored records as columns (see :data:`Columns`)."""
-        return self._reader.columns(self._ids, self._joined)
+        count = len(self._ids)
+        by_name: dict[str, list[object]] = {"id": list(self._ids)}
+        for name, joined in self._parts:
+            if name in _INTEGER_COLUMNS:  # SQLite's decimal integers: a JSON array, in C
+                by_name[name] = json.loads(f"[{joined}]")
+                continue
+            values: list[object] = joined.split(SEPARATOR)  # type: ignore[assignment]
+            nulls = self._nulls.get(name)
+            if nulls is not None and "1" in nulls:
+                values = [None if flag == "1" else value
+                          for value, flag in zip(values, nulls, strict=True)]
+            by_name[name] = values
+        empty: list[object] = [None] * count
+        columns = [by_name.get(name, empty) for name in CustomerRepository.columns]
+        if self._tags is None:
+            columns.append(empty)
+        else:  # "" where a customer has no tags (NULL), else \x1f and the joined tags
+            columns.append([value[1:] if value else None
+                            for value in self._tags.split(SEPARATOR)])
+        return columns
