@@ -24,9 +24,10 @@ from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
 
 SEPARATOR: Final = "\x1e"
-"""Between the values of a text column (record separator; tags use \\x1f)."""
+"""Between the values of a text column (record separator; tags use \\x1f). Written into the
+statement as a literal: ``char(30)`` there is called again for every row."""
 _TAGS: Final = (
-    "(SELECT group_concat(tag, char(31)) FROM"
+    "(SELECT group_concat(tag, '\x1f') FROM"
     " (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))"
 )
 _INTEGER_COLUMNS: Final = frozenset(("id", "points", "balance_cents"))
@@ -58,13 +59,13 @@ class CustomerColumns:
                 parts.append(f"group_concat(c.{name}, ',')")
                 odd.append(f"typeof(c.{name}) != 'integer'")
                 continue
-            parts.append(f"group_concat(coalesce(c.{name}, ''), char(30))")
+            parts.append(f"group_concat(coalesce(c.{name}, ''), '{SEPARATOR}')")
             texts.append(f"coalesce(c.{name}, '')")
             if name in nullable:
                 self._nullable.append(name)
         if tags:
             # "" for none (NULL), else the joined tags after a \x1f: one subquery a row.
-            parts.append(f"group_concat(coalesce(char(31) || {_TAGS}, ''), char(30))")
+            parts.append(f"group_concat(coalesce('\x1f' || {_TAGS}, ''), '{SEPARATOR}')")
         # Which columns are NULL: one character a row per _FLAG_BITS columns, "0" + the bits.
         for first in range(0, len(self._nullable), _FLAG_BITS):
             bits = " + ".join(f"{1 << bit} * (c.{name} IS NULL)" for bit, name in
