@@ -16,6 +16,7 @@ returns or raises, so the caller may close or remove the files it wrote into.
 from __future__ import annotations
 
 import contextlib
+import os
 import queue
 import sys
 import threading
@@ -112,6 +113,14 @@ def pump(batches: Iterable[Batch], total: int, writers: Sequence[RowSink],
     reported = 0
     if progress is not None:
         progress(0, total)
+    if usable_cpus() < 2:  # nothing to overlap with: one thread, no hand-overs
+        for count, make in batches:
+            for writer_of_sheet, rows in zip(writers, make(), strict=True):
+                writer_of_sheet.write_rows(rows)
+            reported += count
+            if progress is not None:
+                progress(reported, max(total, reported))
+        return
     with _short_switches():
         writer = _Writer(writers)
         try:
@@ -127,6 +136,14 @@ def pump(batches: Iterable[Batch], total: int, writers: Sequence[RowSink],
             raise
     if progress is not None and writer.done != reported:
         progress(writer.done, max(total, writer.done))
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 @contextlib.contextmanager

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from desktop.exchange.export_cells import Row
+from desktop.services import exports_pipeline as pipeline
 from desktop.services.exports_pipeline import Batch, SheetRows, pump
 
 
@@ -38,6 +39,13 @@ def _batches(count: int, made_on: set[str] | None = None) -> Iterator[Batch]:
                 made_on.add(threading.current_thread().name)
             return ([(number, "a")], [(number,), (number,)])
         yield 1, make
+
+
+@pytest.fixture(autouse=True)
+def two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer thread is used only with two CPUs or more: the tests must not depend on
+    the machine's."""
+    monkeypatch.setattr(pipeline, "usable_cpus", lambda: 2)
 
 
 def _writer_threads() -> list[threading.Thread]:
@@ -104,3 +112,15 @@ def test_a_wrong_number_of_sheets_is_an_error_here() -> None:
     with pytest.raises(ValueError):
         pump(iter([(1, lambda: ([(1,)],))]), 1, [Sink(), Sink()], None)
     assert _writer_threads() == []
+
+
+def test_with_one_cpu_everything_happens_on_this_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "usable_cpus", lambda: 1)
+    sinks, made_on, seen = [Sink(), Sink()], set[str](), []
+    pump(_batches(5, made_on), 5, sinks, lambda done, total: seen.append((done, total)))
+    here = threading.current_thread().name
+    assert made_on == sinks[0].threads == {here}
+    assert sinks[0].rows == [(n, "a") for n in range(5)]
+    assert seen == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
+    assert pipeline.usable_cpus() == 1 and _writer_threads() == []
