@@ -2,9 +2,9 @@
 each batch from the store, a writer thread masks the batch before and writes it.
 
 Reading mostly runs inside SQLite (page reads, decryption, b-tree walks) with the GIL
-released, so it overlaps the masking and writing, which need the GIL. At most one read batch
-waits between the two (plus the one being read and the one being written): memory stays a
-few batches, never the report.
+released, so it overlaps the masking and writing, which need the GIL. At most
+:data:`WAITING` read batches wait between the two (plus the one being read and the one being
+written): memory stays a few batches, never the report.
 
 Everything else stays where it was: the store is only touched by the calling thread (its
 reader connection); progress is reported, and may raise to cancel, on the calling thread;
@@ -32,8 +32,10 @@ MakeRows = Callable[[], SheetRows]
 Batch = tuple[int, MakeRows]
 """Records done in this step, and how to make the rows it adds to each sheet."""
 Progress = Callable[[int, int], None]
-WAITING: Final = 1
-"""Read batches that may wait for the writer thread."""
+WAITING: Final = 4
+"""Read batches that may wait for the writer thread (a batch read is ~0.3 MB of joined text):
+the reading thread may run ahead a little, so the two block on each other less often — each
+block is a hand-over, slow when other programs keep the CPUs busy."""
 SWITCH_SECONDS: Final = 0.0002
 """The interpreter's thread switch interval while batches stream (normally 5 ms). Each time a
 statement's step ends, the reading thread waits for the GIL until the writer thread is made to
