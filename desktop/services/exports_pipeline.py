@@ -33,7 +33,7 @@ Batch = tuple[int, MakeRows]
 """Records done in this step, and how to make the rows it adds to each sheet."""
 Progress = Callable[[int, int], None]
 WAITING: Final = 4
-"""Read batches that may wait for the writer thread (a batch read is ~0.3 MB of joined text):
+"""Read batches that may wait for the writer thread (a customer batch is ~0.3 MB of text):
 the reading thread may run ahead a little, so the two block on each other less often — each
 block is a hand-over, slow when other programs keep the CPUs busy."""
 SWITCH_SECONDS: Final = 0.0002
