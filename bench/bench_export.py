@@ -106,7 +106,7 @@ def bare_child(workspace: Any, owner: Any, out: Path, direct: bool = False) -> d
 
     plan = plan_report(ReportContext(workspace, owner, True, None, utc_clock, None, str),
                        ExportRequest(ReportKind.CUSTOMERS, out))
-    rows = [row for _count, batch in plan.batches for row in batch[0]]
+    rows = [row for _count, make in plan.batches for row in make()[0]]
     spec = plan.sheets[0]
     started, cpu = time.perf_counter(), time.process_time()
     book = xlsxwriter.Workbook(str(out), {"constant_memory": True,

@@ -8,11 +8,11 @@ times are naive local datetimes written as real dates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Final
+from typing import Final, overload
 
 CellValue = str | int | date | datetime | None
 """A cell: text, a whole number (or cents for MONEY), a date or datetime; None is empty."""
@@ -20,20 +20,56 @@ CellValue = str | int | date | datetime | None
 Row = Sequence[CellValue]
 
 
-class ColumnarRows(list[Row]):
-    """A batch's rows that also keep the batch's columns they were zipped from (equal-length
-    lists, one per column), so a writer working a column at a time (CSV) need not transpose
-    the rows back. Made only by :meth:`from_columns`; the rows are never changed after."""
+class ColumnarRows(Sequence[Row]):
+    """A batch's rows kept as the batch's columns (equal-length lists, one per column), so a
+    writer working a column at a time (CSV) never builds the rows, and one working a row at
+    a time (.xlsx) gets them zipped in C on first use. Made only by :meth:`from_columns`;
+    neither the columns nor the rows are changed after. Equal to any sequence of the same
+    rows (as tuples)."""
 
-    __slots__ = ("columns",)
+    __slots__ = ("_rows", "columns")
 
     columns: list[list[CellValue]]
 
+    def __init__(self) -> None:
+        self._rows: list[Row] | None = None
+
     @classmethod
     def from_columns(cls, columns: list[list[CellValue]]) -> ColumnarRows:
-        rows = cls(zip(*columns, strict=True))
+        if len({len(column) for column in columns}) > 1:
+            raise ValueError("the columns of a batch must be of one length")
+        rows = cls()
         rows.columns = columns
         return rows
+
+    def _zipped(self) -> list[Row]:
+        if self._rows is None:
+            self._rows = list(zip(*self.columns, strict=True))
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        return self._zipped()[index]
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self._zipped())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(
+            tuple(mine) == tuple(theirs) for mine, theirs in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ColumnarRows({self._zipped()!r})"
 
 
 class CellKind(Enum):

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import BinaryIO, Final, Protocol
+from typing import BinaryIO, Final
 
 from desktop.core.audit_records import AuditRecord
 from desktop.core.crash_points import crash_point
@@ -29,7 +29,6 @@ from desktop.core.errors import (
 )
 from desktop.core.roles import Permission
 from desktop.core.validation import clean_text
-from desktop.exchange.export_cells import Row
 from desktop.exchange.export_csv import CsvReport
 from desktop.exchange.export_protect import encrypt_workbook
 from desktop.exchange.export_xlsx import XlsxReport
@@ -59,6 +58,8 @@ from desktop.services.exports_files import (
     sha256_of,
     write_error,
 )
+from desktop.services.exports_pipeline import RowSink
+from desktop.services.exports_pipeline import pump as pump_batches
 from desktop.services.exports_pseudonym import shop_pseudonym_key
 from desktop.services.exports_reports import ReportContext, ReportPlan, plan_report
 from desktop.services.exports_rows import masked_words
@@ -256,23 +257,12 @@ class ExportService:
             return
 
 
-class RowSink(Protocol):
-    def write_rows(self, rows: Sequence[Row]) -> None: ...
-
-
 def pump(plan: ReportPlan, writers: Sequence[RowSink], progress: ProgressCallback | None
          ) -> None:
-    """Stream every batch of ``plan`` into its sheet writers, reporting progress between
-    batches (raising from ``progress`` stops here)."""
-    done = 0
-    if progress is not None:
-        progress(0, plan.total)
-    for count, sheet_rows in plan.batches:
-        for writer, rows in zip(writers, sheet_rows, strict=True):
-            writer.write_rows(rows)
-        done += count
-        if progress is not None:
-            progress(done, max(plan.total, done))
+    """Stream every batch of ``plan`` into its sheet writers (read here, masked and written
+    on a writer thread: ``exports_pipeline``), reporting progress between batches (raising
+    from ``progress`` stops here)."""
+    pump_batches(plan.batches, plan.total, writers, progress)
     crash_point("export:rows-written")
 
 

@@ -188,11 +188,18 @@ class CustomerRows:
         return (frozenset(names[i] for i in self.reads if i < len(names)),
                 len(names) in self.reads)
 
-    def __call__(self, records: Sequence[CustomerRecord]) -> list[Row]:
+    def __call__(self, records: Sequence[CustomerRecord]) -> Sequence[Row]:
         if not self._plan or not records:
             return [() for _ in records]
         if RESIDENT_ID_AT in self.reads:  # appended only when the report shows the ID
             records = [r if len(r) > RESIDENT_ID_AT else (*r, None) for r in records]
-        stored = list(zip(*records, strict=True))  # the batch's columns, transposed in C
+        return self.from_columns(list(zip(*records, strict=True)))  # transposed in C
+
+    def from_columns(self, stored: Sequence[Sequence[object]]) -> Sequence[Row]:
+        """The rows of the records whose columns are ``stored`` (one sequence per position
+        of a record, as ``desktop.store.export_columns`` reads them; every position in
+        :attr:`reads` present), the same as :meth:`__call__` of those records."""
+        if not self._plan or not stored or not stored[0]:
+            return [() for _ in (stored[0] if stored else ())]
         cells = [column(stored[index]) for index, column in self._plan]
         return ColumnarRows.from_columns(cells)

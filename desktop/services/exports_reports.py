@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import partial
 from typing import Final, TypeVar
 
 from desktop.core.errors import FieldErrors
@@ -35,7 +36,8 @@ from desktop.services.exports_cover import (
     feedback_filter_words,
     order_filter_words,
 )
-from desktop.services.exports_customer_rows import customer_rows
+from desktop.services.exports_customer_rows import CustomerRows, customer_rows
+from desktop.services.exports_pipeline import Batch, SheetRows
 from desktop.services.exports_rows import (
     ITEM_FIELDS,
     LocalTimes,
@@ -50,34 +52,34 @@ from desktop.services.feedback import COMPLAINT_OVERDUE_AFTER
 from desktop.services.order_views import Clock, FeedbackFilter, LocalTime, OrderFilter, iso_utc
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
+from desktop.store.export_columns import CustomerColumns, JoinedColumns
 from desktop.store.export_queries import (
     ExportOrder,
     ExportQueries,
     set_cache,
     streaming_cache,
 )
-from desktop.store.feedback_queries import FeedbackQueries, FeedbackQuery
+from desktop.store.feedback_queries import FeedbackListRow, FeedbackQueries, FeedbackQuery
 from desktop.store.order_queries import OrderQueries, OrderQuery
 
 BATCH: Final = 1_000
 """Records read, masked and written per step (progress and cancel happen between steps)."""
-CUSTOMER_CACHE_MIB: Final = 24
+CUSTOMER_CACHE_MIB: Final = 28
 """The reading connection's page cache while the customer report streams. Unlike orders and
 feedback (read in index order, each page about once), customers come in the order asked for —
 newest first is random in the table — so each 1,000 touch ~1,000 table pages, and a page
 dropped from the cache is decrypted again later. At 100,000 customers (a table of ~26 MiB)
-reading the stored rows costs ~2.2 s of CPU with 2 MiB, 1.3 s with 16 MiB, 0.85 s with
-24 MiB, 0.7 s with 32 MiB; 24 keeps the export's peak memory under 100 MB
-(bench/README.md, bench_export)."""
+reading the stored rows a column at a time costs ~0.8 s of CPU with 24 MiB and ~0.65 s with
+28 or 32 MiB; 28 keeps the export's peak memory at ~90 MiB, under 100 MB (bench/README.md,
+bench_export)."""
 ID_CHUNK: Final = 10_000
 """Customer ids fetched per query of the id walk (a list of 10,000 ints is ~0.4 MiB; the
 walk's default 50,000 would hold ~2 MiB, twice while the next chunk is read)."""
 STATUS_INVALID: Final = "Choose a status from the list."
 KIND_INVALID: Final = "Choose a kind from the list."
 
-Batch = tuple[int, tuple[list[Row], ...]]
-"""Records done in this step, and the rows it adds to each sheet."""
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,22 +153,38 @@ def _customers(ctx: ReportContext, request: ExportRequest,
         queries = ExportQueries(reader)
         resident_ids = (ResidentIdCells(ctx.workspace, ctx.session, reader, ctx.masked)
                         if with_resident_ids else None)
+        # A column at a time in one statement a batch (desktop.store.export_columns); a
+        # batch it cannot read exactly, and every batch with resident IDs (appended to each
+        # record here), as records.
+        by_columns = None if with_resident_ids else CustomerColumns(reader, wanted, tags)
         with streaming_cache(reader, CUSTOMER_CACHE_MIB):
             for chunk in id_chunks:
                 # The id walk shrinks this connection's cache while it lasts
                 # (Database.scanning); the stored rows need theirs.
                 set_cache(reader, CUSTOMER_CACHE_MIB)
                 for start in range(0, len(chunk), BATCH):
-                    records = queries.customer_records(chunk[start : start + BATCH], wanted, tags)
+                    part = chunk[start : start + BATCH]
+                    stored = None if by_columns is None else by_columns.read(part)
+                    if stored is not None:
+                        yield len(stored), partial(_from_joined, build_rows, stored)
+                        continue
+                    records = queries.customer_records(part, wanted, tags)
                     if resident_ids is not None:
                         records = resident_ids.appended(records)
-                    rows = build_rows(records)
-                    yield len(rows), (rows,)
+                    yield len(records), partial(_one_sheet, build_rows, records)
 
     return ReportPlan(
         (_sheet(ctx, "Customers", columns),), columns,
         customer_filter_words(request.customers, sort, ctx.masked, ctx.tr), total, batches(),
     )
+
+
+def _one_sheet(rows: Callable[[T], Sequence[Row]], stored: T) -> SheetRows:
+    return (rows(stored),)
+
+
+def _from_joined(rows: CustomerRows, stored: JoinedColumns) -> SheetRows:
+    return (rows.from_columns(stored.columns()),)
 
 
 # ------------------------------------------------------------------------------- orders
@@ -213,7 +231,7 @@ def _orders(ctx: ReportContext, request: ExportRequest,
         lead = _words_for_codes(ctx, order_getters(ITEM_LEAD, mask, local, None), ITEM_LEAD)
         first_only = []
 
-    def flat_rows(found: list[ExportOrder]) -> list[Row]:
+    def flat_rows(found: list[ExportOrder]) -> SheetRows:
         rows: list[Row] = []
         for entry in found:
             head = [get(entry) for get in getters]
@@ -223,9 +241,9 @@ def _orders(ctx: ReportContext, request: ExportRequest,
                     for index in first_only:
                         row[index] = None
                 rows.append(row + [value(item) if item else None for value in item_values])
-        return rows
+        return (rows,)
 
-    def sheet_rows(found: list[ExportOrder]) -> tuple[list[Row], ...]:
+    def sheet_rows(found: list[ExportOrder]) -> SheetRows:
         orders: list[Row] = [[get(e) for get in getters] for e in found] if order_cols else []
         items: list[Row] = []
         if item_cols:
@@ -240,7 +258,7 @@ def _orders(ctx: ReportContext, request: ExportRequest,
         reader = ctx.workspace.shop.db.reader()
         with streaming_cache(reader):
             for found in ExportQueries(reader).order_batches(query, BATCH):
-                yield len(found), ((flat_rows(found),) if flat else sheet_rows(found))
+                yield len(found), partial(flat_rows if flat else sheet_rows, found)
 
     return ReportPlan(sheets, columns, order_filter_words(request.orders, ctx.tr), total,
                       batches())
@@ -277,11 +295,14 @@ def _feedback(ctx: ReportContext, request: ExportRequest,
     getters = _words_for_codes(ctx, feedback_getters(
         columns, Masker(ctx.masked), LocalTimes(ctx.tz), ctx.pseudonym), columns)
 
+    def feedback_rows(found: list[FeedbackListRow]) -> SheetRows:
+        return ([[get(f) for get in getters] for f in found],)
+
     def batches() -> Iterator[Batch]:
         reader = ctx.workspace.shop.db.reader()
         with streaming_cache(reader):
             for found in ExportQueries(reader).feedback_batches(query, cutoff, BATCH):
-                yield len(found), ([[get(f) for get in getters] for f in found],)
+                yield len(found), partial(feedback_rows, found)
 
     return ReportPlan((_sheet(ctx, "Feedback", columns),), columns,
                       feedback_filter_words(request.feedback, ctx.tr), total, batches())
