@@ -329,10 +329,12 @@ class Planner:
             verdict.note(RowIssue(verdict.row, "", reason, {"row": str(person.first.row)}))
 
     def _create_customer(self, fields: CustomerFields) -> Ref:
-        ref = new_ref(len(self._plan.new_customers))
+        plan = self._plan
+        ref = new_ref(len(plan.new_customers))
         customer, accounts = new_customer(fields, ref)
-        self._plan.new_customers.append(customer)
-        self._plan.new_accounts.extend(accounts)
+        plan.new_customers.append(customer)
+        if accounts:
+            plan.new_accounts.extend(accounts)
         if fields.id_number:
             self._plan.resident_ids.append((ref, fields.id_number))
         return ref

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 from desktop.core.import_records import (
@@ -89,27 +89,33 @@ def _changes(
     return before, after
 
 
-def new_customer(fields: CustomerFields, ref: Ref) -> tuple[Customer, list[NewAccount]]:
-    customer = Customer(
-        id=None,
-        name=fields.name or "",
-        member_no=fields.member_no,
-        gender=_gender(fields.gender or ""),
-        birthday=fields.birthday,
-        phone=fields.phone,
-        email=fields.email,
-        wechat_id=fields.wechat_id,
-        province=fields.province or "",
-        city=fields.city or "",
-        district=fields.district or "",
-        address_detail=fields.address_detail or "",
-        level=fields.level or "",
-        points=fields.points or 0,
-        balance_cents=fields.balance_cents or 0,
-        tags=fields.tags,
-        notes=fields.notes or "",
-        source=fields.source or "",
+_NO_ACCOUNTS: Final[tuple[NewAccount, ...]] = ()
+
+
+def new_customer(fields: CustomerFields, ref: Ref) -> tuple[Customer, Sequence[NewAccount]]:
+    gender = fields.gender or ""
+    customer = Customer(  # by position (a new customer per row of the file): Customer's order
+        None,
+        fields.name or "",
+        fields.member_no,
+        _gender(gender),
+        fields.birthday,
+        fields.phone,
+        fields.email,
+        fields.wechat_id,
+        fields.province or "",
+        fields.city or "",
+        fields.district or "",
+        fields.address_detail or "",
+        fields.level or "",
+        fields.points or 0,
+        fields.balance_cents or 0,
+        fields.tags,
+        fields.notes or "",
+        fields.source or "",
     )
+    if not fields.platform_account:
+        return customer, _NO_ACCOUNTS
     return customer, _accounts(fields, ref, frozenset())
 
 

@@ -107,14 +107,13 @@ class ImportLookup:
         # One pass: ``keys`` may be a view that makes each key as it is read.
         kinds: dict[str, set[str]] = {"phone": set(), "member": set(), "email": set()}
         platforms: dict[str, list[str]] = {}
-        for key in keys:
+        # The first import into a new shop: nothing to ask (nor to gather the keys for).
+        for key in keys if self._any_row("customers") else ():
             if key[0] == "account":
                 platforms.setdefault(key[1], []).append(key[2])
             elif key[0] in kinds:
                 kinds[key[0]].add(key[1])
         phones, members, emails = (list(kinds.pop(kind)) for kind in ("phone", "member", "email"))
-        if not self._any_row("customers"):  # the first import into a new shop: nothing to ask
-            phones, members, emails, platforms = [], [], [], {}
         by_phone = _lowest(self._pairs(
             "SELECT phone, id FROM customers WHERE phone IN ({marks})", phones))
         by_member = _lowest(self._pairs(
