@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from desktop.core.import_records import (
@@ -89,34 +89,12 @@ def _changes(
     return before, after
 
 
-_NO_ACCOUNTS: Final[tuple[NewAccount, ...]] = ()
-
-
-def new_customer(fields: CustomerFields, ref: Ref) -> tuple[Customer, Sequence[NewAccount]]:
-    gender = fields.gender or ""
-    customer = Customer(  # by position (a new customer per row of the file): Customer's order
-        None,
-        fields.name or "",
-        fields.member_no,
-        _gender(gender),
-        fields.birthday,
-        fields.phone,
-        fields.email,
-        fields.wechat_id,
-        fields.province or "",
-        fields.city or "",
-        fields.district or "",
-        fields.address_detail or "",
-        fields.level or "",
-        fields.points or 0,
-        fields.balance_cents or 0,
-        fields.tags,
-        fields.notes or "",
-        fields.source or "",
-    )
-    if not fields.platform_account:
-        return customer, _NO_ACCOUNTS
-    return customer, _accounts(fields, ref, frozenset())
+def check_new_customer(fields: CustomerFields) -> None:
+    """Raise ValueError when ``fields`` could not be a new customer (a gender that is no
+    :class:`Gender` value: the file layer never gives one); the store writes the rest as it
+    is (see ``ImportPlan.new_customers``)."""
+    if fields.gender is not None and fields.gender not in _GENDERS:
+        Gender(fields.gender)
 
 
 def _accounts(
