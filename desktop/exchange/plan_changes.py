@@ -42,12 +42,6 @@ RATING_OUT_OF_RANGE: Final = "The rating is not 1 to 5; it was left empty."
 _GENDERS: Final = {gender.value: gender for gender in Gender}
 
 
-def _gender(value: str) -> Gender:
-    """``Gender(value)`` by a dict look-up (an Enum call costs a Python-level call chain)."""
-    found = _GENDERS.get(value)
-    return Gender(value) if found is None else found
-
-
 def _customer_values(fields: CustomerFields) -> dict[str, ColumnValue]:
     """The file's value per customer column; None where the file says nothing."""
     return {column: getattr(fields, column) for column in CUSTOMER_COLUMNS}
