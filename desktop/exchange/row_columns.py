@@ -11,8 +11,8 @@ checks it, with hypothesis over mixed cells — only cheaper:
   text, 11-digit CN mobiles (text or number cells), ISO birthdays (checked with one
   ``map(date.fromisoformat, …)``), ``¥1,234.50`` amounts, whole-number points; every other
   cell goes through the converter as before, with the column's memo of repeated values;
-* the summary-row check of a batch is one regex over the joined columns: no text cell
-  begins the way a total's label (or a blank) does → no row of the batch is a total;
+* the total-row check is one regex over each joined column: only the rows with a cell that
+  may begin a total's label (or begins with a blank) are looked at closer;
 * a row without issues and with some value becomes its :class:`CustomerFields` by
   position (``map``), without a dict per row.
 """
