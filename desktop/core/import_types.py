@@ -159,4 +159,5 @@ class ParsedRow:
 
     @property
     def has_errors(self) -> bool:
-        return any(not issue.warning for issue in self.issues)
+        issues = self.issues
+        return bool(issues) and any(not issue.warning for issue in issues)

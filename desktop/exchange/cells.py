@@ -99,14 +99,14 @@ def _warning(reason: str, value: T | None = None, **params: str) -> Converted[T]
 
 # ---------------------------------------------------------------- text
 
-_PLACEHOLDERS = frozenset(
+PLACEHOLDERS = frozenset(
     {"-", "--", "---", "\u2014", "\u2014\u2014", "/", "\\", "无", "暂无", "空", "n/a", "na",
      "null", "none", "nil", "#n/a"}
 )
 _MASK = re.compile(r"\*|^~[A-Za-z0-9+/=_-]{8,}~?$|^\$[A-Za-z0-9+/=]{8,}\$")
-_SCIENTIFIC = re.compile(r"(?i)[+-]?[0-9](?:\.[0-9]+)?e\+?[0-9]+")
-_PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")  # e.g. M000123, TB-2024-01
-_MAX_TEXT = 2000
+SCIENTIFIC = re.compile(r"(?i)[+-]?[0-9](?:\.[0-9]+)?e\+?[0-9]+")
+PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")  # e.g. M000123, TB-2024-01
+MAX_TEXT = 2000
 
 
 # Text that cleaning would leave as it is: printable ASCII and CJK unified ideographs only (NFKC
@@ -120,7 +120,7 @@ def text(cell: Cell) -> str | None:
     if cell is None:
         return None
     if type(cell) is str and cell and _NEEDS_CLEANING.search(cell) is None:
-        if len(cell) <= 4 and cell.lower() in _PLACEHOLDERS:
+        if len(cell) <= 4 and cell.lower() in PLACEHOLDERS:
             return None
         return cell
     if isinstance(cell, bool):
@@ -128,7 +128,7 @@ def text(cell: Cell) -> str | None:
     if isinstance(cell, datetime | date | time):
         return cell.isoformat(sep=" ") if isinstance(cell, datetime) else cell.isoformat()
     cleaned = clean_text(cell)
-    if not cleaned or cleaned.lower() in _PLACEHOLDERS:
+    if not cleaned or cleaned.lower() in PLACEHOLDERS:
         return None
     return cleaned
 
@@ -138,7 +138,7 @@ def is_masked(cleaned: str) -> bool:
     return _MASK.search(cleaned) is not None
 
 
-def plain_text(cell: Cell, *, limit: int = _MAX_TEXT) -> Converted[str]:
+def plain_text(cell: Cell, *, limit: int = MAX_TEXT) -> Converted[str]:
     value = text(cell)
     if value is not None and len(value) > limit:
         return _error(TEXT_TOO_LONG, limit=str(limit))
@@ -150,8 +150,8 @@ def personal_text(cell: Cell) -> Converted[str]:
     value = text(cell)
     if value is not None and is_masked(value):
         return _warning(MASKED_VALUE)
-    if value is not None and len(value) > _MAX_TEXT:
-        return _error(TEXT_TOO_LONG, limit=str(_MAX_TEXT))
+    if value is not None and len(value) > MAX_TEXT:
+        return _error(TEXT_TOO_LONG, limit=str(MAX_TEXT))
     return Converted(value)
 
 
@@ -186,8 +186,8 @@ def _digits_of_number(cell: int | float) -> Converted[str]:
 def identifier(cell: Cell) -> Converted[str]:
     """A member, card or order number: exact text; digits Excel lost are an error."""
     if (
-        type(cell) is str and _PLAIN_IDENTIFIER.fullmatch(cell) is not None
-        and _SCIENTIFIC.fullmatch(cell) is None and cell.lower() not in _PLACEHOLDERS
+        type(cell) is str and PLAIN_IDENTIFIER.fullmatch(cell) is not None
+        and SCIENTIFIC.fullmatch(cell) is None and cell.lower() not in PLACEHOLDERS
     ):
         return Converted(cell)
     if type(cell) is int and -_EXACT_DIGITS < cell < _EXACT_DIGITS:
@@ -197,7 +197,7 @@ def identifier(cell: Cell) -> Converted[str]:
     value = text(cell)
     if value is None:
         return Converted(None)
-    if _SCIENTIFIC.fullmatch(value):
+    if SCIENTIFIC.fullmatch(value):
         return _error(EXCEL_ROUNDED)
     if is_masked(value):
         return _warning(MASKED_VALUE)
@@ -206,7 +206,7 @@ def identifier(cell: Cell) -> Converted[str]:
 
 # ---------------------------------------------------------------- phones
 
-_PLAIN_CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")  # the common case, E.164 without more ado
+PLAIN_CN_MOBILE = re.compile(r"1[3-9][0-9]{9}")  # the common case, E.164 without more ado
 _PHONE_LIST = re.compile(r"\s*[,，;；/、|]\s*|\s{2,}|\s+(?=\+|00|1[3-9][0-9]{9}\b)")
 
 
@@ -223,9 +223,9 @@ def phone(cell: Cell) -> Converted[str]:
     value = text(cell)
     if value is None:
         return Converted(None)
-    if _PLAIN_CN_MOBILE.fullmatch(value):
+    if PLAIN_CN_MOBILE.fullmatch(value):
         return Converted("+86" + value)
-    if _SCIENTIFIC.fullmatch(value):
+    if SCIENTIFIC.fullmatch(value):
         return _error(EXCEL_ROUNDED)
     if is_masked(value):
         return _warning(MASKED_VALUE)
@@ -265,7 +265,7 @@ def resident_id(cell: Cell, *, today: date | None = None) -> Converted[str]:
     value = text(cell)
     if value is None:
         return Converted(None)
-    if _SCIENTIFIC.fullmatch(value):
+    if SCIENTIFIC.fullmatch(value):
         return _error(EXCEL_ROUNDED)
     if is_masked(value):
         return _warning(MASKED_VALUE)
@@ -409,13 +409,13 @@ def moment(cell: Cell, *, zone: tzinfo, month_first: bool = False) -> Converted[
 
 
 # ``¥1,234.50`` / ``88.00``, as membership sheets write balances: read without Decimal.
-_PLAIN_CENTS = re.compile(r"¥?([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})\.([0-9]{2})")
+PLAIN_CENTS = re.compile(r"¥?([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})\.([0-9]{2})")
 
 
 def cents(cell: Cell) -> Converted[int]:
     """Integer cents from ``¥1,234.50``, ``￥88.00``, ``1234.50元``, ``RMB 12``, ``$12.00``,
     ``-5.00``, ``(5.00)`` or a number cell."""
-    if type(cell) is str and (plain := _PLAIN_CENTS.fullmatch(cell)) is not None:
+    if type(cell) is str and (plain := PLAIN_CENTS.fullmatch(cell)) is not None:
         return Converted(int(plain[1].replace(",", "")) * 100 + int(plain[2]))
     if cell is None or (isinstance(cell, str) and text(cell) is None):
         return Converted(None)

@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Final, Generic, Protocol, TypeVar
+from typing import Any, Final, Generic, Protocol, TypeVar
 
 from desktop.core.import_types import CustomerFields
 
@@ -69,6 +69,9 @@ class Match(Generic[T]):
     verdict: Verdict
     found: T | None = None
     other: T | None = None  # CONFLICT: the second record involved, if any
+
+
+_NEW: Final[Match[Any]] = Match(Verdict.NEW)  # immutable: one for every new record
 
 
 class IdentityIndex(Generic[T]):
@@ -144,7 +147,7 @@ class IdentityIndex(Generic[T]):
         if found is None:
             found = by_account
         if found is None:
-            return Match(Verdict.NEW)
+            return _NEW
         if contradicts(fields, identity_of(found)):
             return Match(Verdict.CONFLICT, found)
         for holder in (by_member, by_account):  # the unique kinds, in key order

@@ -15,6 +15,7 @@ from typing import Final, Protocol
 
 from desktop.core.import_records import (
     ImportPlan,
+    NewAccount,
     NewFeedback,
     NewOrder,
     Ref,
@@ -33,8 +34,8 @@ from desktop.core.import_types import (
 from desktop.core.models import Customer, Feedback, Order
 from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled
 from desktop.exchange.plan_changes import (
+    check_new_customer,
     customer_change,
-    new_customer,
     new_feedback,
     new_order,
     order_change,
@@ -329,10 +330,14 @@ class Planner:
             verdict.note(RowIssue(verdict.row, "", reason, {"row": str(person.first.row)}))
 
     def _create_customer(self, fields: CustomerFields) -> Ref:
-        ref = new_ref(len(self._plan.new_customers))
-        customer, accounts = new_customer(fields, ref)
-        self._plan.new_customers.append(customer)
-        self._plan.new_accounts.extend(accounts)
+        plan = self._plan
+        ref = new_ref(len(plan.new_customers))
+        check_new_customer(fields)
+        plan.new_customers.append(fields)
+        if fields.platform_account:
+            plan.new_accounts.append(
+                NewAccount(ref, fields.platform or "", fields.platform_account)
+            )
         if fields.id_number:
             self._plan.resident_ids.append((ref, fields.id_number))
         return ref

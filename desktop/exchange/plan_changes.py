@@ -42,12 +42,6 @@ RATING_OUT_OF_RANGE: Final = "The rating is not 1 to 5; it was left empty."
 _GENDERS: Final = {gender.value: gender for gender in Gender}
 
 
-def _gender(value: str) -> Gender:
-    """``Gender(value)`` by a dict look-up (an Enum call costs a Python-level call chain)."""
-    found = _GENDERS.get(value)
-    return Gender(value) if found is None else found
-
-
 def _customer_values(fields: CustomerFields) -> dict[str, ColumnValue]:
     """The file's value per customer column; None where the file says nothing."""
     return {column: getattr(fields, column) for column in CUSTOMER_COLUMNS}
@@ -89,28 +83,12 @@ def _changes(
     return before, after
 
 
-def new_customer(fields: CustomerFields, ref: Ref) -> tuple[Customer, list[NewAccount]]:
-    customer = Customer(
-        id=None,
-        name=fields.name or "",
-        member_no=fields.member_no,
-        gender=_gender(fields.gender or ""),
-        birthday=fields.birthday,
-        phone=fields.phone,
-        email=fields.email,
-        wechat_id=fields.wechat_id,
-        province=fields.province or "",
-        city=fields.city or "",
-        district=fields.district or "",
-        address_detail=fields.address_detail or "",
-        level=fields.level or "",
-        points=fields.points or 0,
-        balance_cents=fields.balance_cents or 0,
-        tags=fields.tags,
-        notes=fields.notes or "",
-        source=fields.source or "",
-    )
-    return customer, _accounts(fields, ref, frozenset())
+def check_new_customer(fields: CustomerFields) -> None:
+    """Raise ValueError when ``fields`` could not be a new customer (a gender that is no
+    :class:`Gender` value: the file layer never gives one); the store writes the rest as it
+    is (see ``ImportPlan.new_customers``)."""
+    if fields.gender is not None and fields.gender not in _GENDERS:
+        Gender(fields.gender)
 
 
 def _accounts(

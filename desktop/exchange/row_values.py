@@ -42,8 +42,21 @@ JOIN_WITH = {
     "feedback.resolution": "; ",
 }
 _TAGS = "customer.tags"
+_CUSTOMER_ATTRIBUTES = (
+    ("member_no", "customer.member_no"), ("gender", "customer.gender"),
+    ("birthday", "customer.birthday"), ("phone", "customer.phone"),
+    ("email", "customer.email"), ("wechat_id", "customer.wechat_id"),
+    ("platform_account", "customer.platform_account"), ("id_number", "customer.id_number"),
+    ("province", "customer.province"), ("city", "customer.city"),
+    ("district", "customer.district"), ("address_detail", "customer.address_detail"),
+    ("level", "customer.level"), ("points", "customer.points"),
+    ("balance_cents", "customer.balance"), ("tags", "customer.tags"),
+    ("notes", "customer.notes"), ("source", "customer.source"),
+)
+ATTRIBUTE_OF_KEY = {key: attr for attr, key in _CUSTOMER_ATTRIBUTES}
+"""Customer field key → the CustomerFields attribute it fills."""
 _UNKNOWN_SHOWN = 40  # characters of an unknown status shown back in the warning
-_REMEMBERED = 512  # converted values remembered per column
+REMEMBERED = 512  # converted values remembered per column
 
 
 def _tags(cell: Cell) -> Converted[tuple[str, ...]]:
@@ -159,6 +172,12 @@ class RowReader:
             for key, indexes in sorted(columns.items(), key=lambda item: item[1][0])
         ]
 
+    @property
+    def steps(self) -> list[_Step]:
+        """Per mapped field, in column order: key, first column, converter, all its columns
+        (None: one), the remembered results of text and of other cells."""
+        return self._steps
+
     def read(
         self, row_cells: Sequence[Cell], number: int
     ) -> tuple[dict[str, Any], list[RowIssue]]:
@@ -178,7 +197,7 @@ class RowReader:
                     converted = seen_text.get(cell)
                     if converted is None:
                         converted = convert(cell)
-                        if len(seen_text) < _REMEMBERED:
+                        if len(seen_text) < REMEMBERED:
                             seen_text[cell] = converted
                 else:
                     if cell == "":
@@ -186,11 +205,11 @@ class RowReader:
                     converted = seen.get((cell.__class__, cell))
                     if converted is None:
                         converted = convert(cell)
-                        if len(seen) < _REMEMBERED:
+                        if len(seen) < REMEMBERED:
                             seen[(cell.__class__, cell)] = converted
                 value, notes = converted
                 if notes:
-                    issues.extend(_issues(number, key, notes))
+                    issues.extend(issues_of(number, key, notes))
                 if value is not None:
                     found[key] = value
                 continue
@@ -201,7 +220,7 @@ class RowReader:
                 # The first usable column wins; problems of the others do not matter.
                 results = [next(result for result in results if result.value is not None)]
             for result in results:
-                issues.extend(_issues(number, key, result.notes))
+                issues.extend(issues_of(number, key, result.notes))
             if value is not None:
                 found[key] = value
         return found, issues
@@ -218,5 +237,5 @@ def _combine(key: str, results: list[Converted[Any]]) -> Any:
     return values[0]
 
 
-def _issues(number: int, key: str, notes: tuple[Note, ...]) -> list[RowIssue]:
+def issues_of(number: int, key: str, notes: tuple[Note, ...]) -> list[RowIssue]:
     return [RowIssue(number, key, note.reason, dict(note.params), note.warning) for note in notes]

@@ -38,7 +38,8 @@ from desktop.core.models import FeedbackKind, OrderStatus
 from desktop.exchange.header import has_summary_label, row_kind
 from desktop.exchange.layouts import layout_by_id
 from desktop.exchange.layouts_catalog import Layout
-from desktop.exchange.row_values import RowReader
+from desktop.exchange.row_columns import ColumnReader
+from desktop.exchange.row_values import ATTRIBUTE_OF_KEY, RowReader
 
 ORDER_NO_MISSING = "This order row has no order number; map the order number column or fill it in."
 FEEDBACK_EMPTY = "This feedback row has neither content nor a rating."
@@ -46,20 +47,6 @@ FEEDBACK_EMPTY = "This feedback row has neither content nor a rating."
 _ORDER_NO = "order.order_no"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FINAL_ORDER_STATES = (OrderStatus.REFUNDED.value, OrderStatus.CANCELLED.value)
-_CUSTOMER_ATTRIBUTES = (
-    ("member_no", "customer.member_no"), ("gender", "customer.gender"),
-    ("birthday", "customer.birthday"), ("phone", "customer.phone"),
-    ("email", "customer.email"), ("wechat_id", "customer.wechat_id"),
-    ("platform_account", "customer.platform_account"), ("id_number", "customer.id_number"),
-    ("province", "customer.province"), ("city", "customer.city"),
-    ("district", "customer.district"), ("address_detail", "customer.address_detail"),
-    ("level", "customer.level"), ("points", "customer.points"),
-    ("balance_cents", "customer.balance"), ("tags", "customer.tags"),
-    ("notes", "customer.notes"), ("source", "customer.source"),
-)
-
-
-_ATTRIBUTE_OF_KEY = {key: attr for attr, key in _CUSTOMER_ATTRIBUTES}
 
 _NAME_KEYS = ("customer.name", "customer.first_name", "customer.last_name")
 _RECIPIENT_FOR_BUYER = (
@@ -78,7 +65,7 @@ def _full_name(first: str | None, last: str | None) -> str | None:
 
 def _customer(found: dict[str, Any], platform: str | None) -> CustomerFields | None:
     """The customer the row names, or None when it names nobody."""
-    attribute_of = _ATTRIBUTE_OF_KEY
+    attribute_of = ATTRIBUTE_OF_KEY
     values = {attribute_of[key]: value for key, value in found.items() if key in attribute_of}
     name = found.get("customer.name") or _full_name(
         found.get("customer.first_name"), found.get("customer.last_name")
@@ -195,10 +182,13 @@ def parse_rows(
     target: ImportTarget,
     layout: str | None = None,
     local_zone: tzinfo | None = None,
+    by_column: bool = True,
 ) -> Iterator[ParsedRow]:
     """Parse the rows after the header row; ``first_row_number`` is the 1-based spreadsheet
     row number of the first of them. ``local_zone``: the shop's time zone for naive times
     (default: this computer's); Chinese platform layouts always use China Standard Time.
+    ``by_column=False`` keeps a customers sheet on the row-at-a-time path (the column path,
+    ``desktop.exchange.row_columns``, gives the same rows; its tests compare the two).
 
     A row whose mapped cells are all empty is BLANK (also when unmapped columns hold
     something, e.g. a running number); a 合计/Total row is SUMMARY. With nothing mapped at
@@ -208,6 +198,9 @@ def parse_rows(
     reader = RowReader(
         mapping, month_first=known.month_first if known else False, zone=_zone(known, local_zone)
     )
+    if by_column and target is ImportTarget.CUSTOMERS and ColumnReader.handles(reader):
+        yield from ColumnReader(reader, platform).parse(iter(rows), first_row_number)
+        return
     for number, row_cells in enumerate(rows, start=first_row_number):
         if has_summary_label(row_cells):
             yield ParsedRow(row=number, kind=RowKind.SUMMARY)
