@@ -103,8 +103,8 @@ class CustomerService:
         return self._iter_ids(self._filter(flt, session), SortKey(sort.value), chunk)
 
     def _iter_ids(self, flt: SearchFilter, sort: SortKey, chunk: int) -> Iterator[list[int]]:
-        with self._db().scanning():
-            yield from self._search().iter_ids(flt, sort, chunk)
+        with self._db().scanning() as reader:
+            yield from CustomerSearch(reader).iter_ids(flt, sort, chunk)
 
     def count(self, session: Session, flt: CustomerFilter) -> int:
         session.require(Permission.VIEW_CUSTOMERS)

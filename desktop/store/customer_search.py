@@ -27,6 +27,7 @@ bench/README.md "bench_search") and the cheapest plan wins.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -59,9 +60,15 @@ COST_SCAN: Final = 0.2
 COST_SCAN_LIKE: Final = 0.5
 """…when the test includes a 3+ character substring (``LIKE '%bak%'`` over the joined
 name, e-mail, WeChat ID and member number: ~2.5 times the ranges alone)."""
+COST_COVERING: Final = 0.7
+"""µs per match of the ``covering`` plan: read from its index range, kept in the temporary
+b-tree of the UNION of the ranges (pinyin and initials at least), sorted. Measured 0.65–0.8
+over 1,000,000 customers for 2,700–10,000 matches (bench/README.md "keypaint"); the same
+range read alone into a sorter is ``COST_INDEX_ENTRY``."""
 SCAN_DENSE: Final = 30_000
-"""Where a ``scan`` is possible counting stops here: beyond it the scan is the cheapest plan
-for a first screen and for every chunk of the id stream alike."""
+"""Where a ``scan`` is possible counting stops here at the latest: beyond it the scan is the
+cheapest plan for a first screen and for every chunk of the id stream alike. For a small
+page it stops sooner (``scan_count_cap``)."""
 
 
 class SortKey(StrEnum):
@@ -220,13 +227,14 @@ class CustomerSearch:
         scannable = by_time and len(groups) == 1 and all(
             source.scannable for source in groups[0].sources
         )
-        dense = SCAN_DENSE if scannable else DENSE
+        like = scannable and any(source.kind == "text" for source in groups[0].sources)
+        rows = max(1, self._max_id())
+        dense = scan_count_cap(limit, rows, like) if scannable else DENSE
         counts = {group.name: self._source_counts(group, SPARSE + 1) for group in groups}
         driver = min(groups, key=lambda group: sum(counts[group.name]))
         if sum(counts[driver.name]) > SPARSE:
             counts[driver.name] = self._source_counts(driver, dense + 1)
         estimate = sum(counts[driver.name])
-        rows = max(1, self._max_id())
         walked = min(rows, (limit + 1) * rows / max(estimate, 1))
         costs = {
             "lookup": estimate * COST_ROW,
@@ -235,11 +243,10 @@ class CustomerSearch:
         }
         if by_time and len(groups) == 1:
             costs["covering"] = sum(
-                count * (COST_INDEX_ENTRY if source.covering else COST_ROW)
+                count * (COST_COVERING if source.covering else COST_ROW)
                 for source, count in zip(driver.sources, counts[driver.name], strict=True)
             )
         if scannable:
-            like = any(source.kind == "text" for source in groups[0].sources)
             costs["scan"] = walked * (COST_SCAN_LIKE if like else COST_SCAN)
         if estimate > dense:  # the count was cut short: only walking stays cheap
             costs = {"scan": costs["scan"]} if scannable else {"walk": costs["walk"]}
@@ -367,6 +374,25 @@ class CustomerSearch:
             + f" ORDER BY {', '.join(key + direction for key in order.keys)} LIMIT {n}"
         )
         return sql, params
+
+
+def scan_count_cap(limit: int, rows: int, like: bool) -> int:
+    """How far to count the matches of a query the ``scan`` plan can serve, for a page of
+    ``limit`` ids over ``rows`` customers: past this many matches the scan is cheaper than
+    every other plan, so counting further only costs (~0.05 µs an entry; counting to
+    ``SCAN_DENSE`` took as long as the scan of a first screen several times over).
+
+    The scan walks ``(limit + 1) * rows / K`` entries for K matches: its cost falls as K
+    grows while every other plan's rises. The crossing with ``covering`` (K·COST_COVERING),
+    ``lookup`` (K·COST_ROW) and, for a substring test, ``probe`` (K·COST_INDEX_ENTRY plus
+    the walk at COST_PROBE) is where K² = (limit + 1)·rows·(scan cost per entry − the
+    other's per walked entry) / (the other's per match); the largest of those is the cap."""
+    per_walk = COST_SCAN_LIKE if like else COST_SCAN
+    span = (limit + 1) * rows * per_walk
+    crossings = [span / COST_COVERING, span / COST_ROW]
+    if per_walk > COST_PROBE:
+        crossings.append((limit + 1) * rows * (per_walk - COST_PROBE) / COST_INDEX_ENTRY)
+    return min(SCAN_DENSE, max(SPARSE, math.ceil(math.sqrt(max(crossings)))))
 
 
 def _groups(flt: SearchFilter) -> list[Group]:

@@ -58,7 +58,10 @@ Also the rows of a search's first screen, fetched per keystroke, so kept small: 
 costs ~0.1–0.3 ms a row for staff (bench_keystroke)."""
 CACHED_WINDOWS = 16
 """Windows kept (LRU): 1,024 rows, a few screens around each place the user looked at."""
-FIRST_PAGE = 200
+FIRST_PAGE = WINDOW
+"""Ids a search reads for its first screen; the id stream reads the rest. One window, not
+more: the plans that walk an index in list order read ~N/K entries per id (a two-letter
+pinyin prefix: ~15,000 entries for 64 ids, ~45,000 for 200), every keystroke."""
 STREAM_CHUNK = 250
 """Ids per query of the background stream, which a newer query can only cancel between
 chunks (the task queue is serial: the next keystroke's search waits for the chunk). Small,
