@@ -387,11 +387,15 @@ class CustomersModel(QAbstractTableModel):
 
         def all_ids(ctx: TaskContext) -> None:
             received = 0
-            for chunk in service.iter_ids(session, flt, sort, STREAM_CHUNK):
+            # A newer search cancels this one inside a chunk's query too: it waits in the
+            # serial task queue until this task ends.
+            for chunk in service.iter_ids(session, flt, sort, STREAM_CHUNK,
+                                          cancelled=lambda: ctx.cancelled):
                 ctx.check_cancelled()
                 stream.chunks.append(chunk)
                 received += len(chunk)
                 ctx.report_progress(received, 0)
+            ctx.check_cancelled()  # an iteration cut short is not the whole list
 
         def drain(*_progress: int) -> None:
             if stream is self._stream and generation == self._generation:
