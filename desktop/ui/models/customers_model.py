@@ -10,7 +10,7 @@ A query runs in two steps, both on the task runner:
 1. the first screen: ``ids(limit=FIRST_PAGE)`` plus the rows of the first window, so the
    view paints without touching the database on the GUI thread;
 2. if more match, every id in order from ``iter_ids`` in chunks, appended to the model
-   (``beginInsertRows``) as they arrive; cancelled between chunks by a newer query.
+   (``beginInsertRows``) as they arrive; a newer query cancels it, inside a chunk too.
 
 Results of a superseded query are dropped. Rows scrolled to later are fetched on the GUI
 thread, one window (``WINDOW`` rows by primary key) at a time — the service allows one
@@ -63,14 +63,12 @@ FIRST_PAGE = WINDOW
 more: the plans that walk an index in list order read ~N/K entries per id (a two-letter
 pinyin prefix: ~15,000 entries for 64 ids, ~45,000 for 200), every keystroke."""
 STREAM_CHUNK = 250
-"""Ids per query of the background stream, which a newer query can only cancel between
-chunks (the task queue is serial: the next keystroke's search waits for the chunk). Small,
-because some filters walk the whole table for their matches (one pinyin letter such as
-``z``: ~0.2 ms a match over 1,000,000 customers; 50,000 ids held the next search ~15 s).
-At 500 the slowest chunks of a typed prefix (``z``, ``li``) took 10–34 ms, the p95 of the
-next keystroke's wait in the queue (bench_keystroke, "paintspeed"); at 250, 8–16 ms, for
-~0.35 s more streaming every id of 1,000,000 (1.1 s, in the background). The chunks that
-wait when the GUI thread gets to them are appended in one insert."""
+"""Ids per query of the background stream. The task queue is serial: the next keystroke's
+search waits for the stream's task to end. A newer query stops the chunk being read (the
+store looks at the task's cancel while SQLite reads it, bench_keystroke "keypaint"); before
+that it could only cancel between chunks, so chunks were kept small (at 500 the slowest of
+a typed prefix took 10–34 ms, at 250 8–16 ms, "paintspeed"). The chunks that wait when the
+GUI thread gets to them are appended in one insert."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
