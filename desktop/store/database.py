@@ -21,8 +21,12 @@ from desktop.store.search_keys import refresh_stale
 from desktop.store.settings import SettingsRepository
 from desktop.store.users import LoginThrottleRepository, UserRepository
 
-READER_CACHE_MIB = 32
-"""Page cache of each per-thread read connection (the writer keeps the default 64 MiB)."""
+READER_CACHE_MIB = 8
+"""Page cache of each per-thread read connection (the writer keeps the default 64 MiB).
+Since the id stream reads through its own connection (:meth:`ShopDatabase.scanning`) a
+reader's cache is no longer emptied at every search, so it stays full: 8 MiB keep what the
+searches reuse (bench_keystroke's worker part as fast as with 32) and the window's memory
+after typing where it was (bench/README.md "keypaint"; 32 MiB full: +50 MiB)."""
 SCAN_CACHE_MIB = 2
 """Page cache of the connection that reads one long list through (:meth:`ShopDatabase.scanning`)."""
 
