@@ -246,6 +246,7 @@ def table(report: dict[str, Any]) -> str:
     lines.append(f"key → search starts (search_pacing), {roles[0]}: "
                  f"p50 {first['debounce']['p50_ms']:.1f} ms; painting the rows: "
                  f"p50 {first['paint']['p50_ms']:.1f} / p95 {first['paint']['p95_ms']:.1f} ms")
+    lines += parts_lines(report, roles)
     lines += login_lines(report)
     for role in roles:
         measured = report["roles"][role]
@@ -255,6 +256,25 @@ def table(report: dict[str, Any]) -> str:
                      + (f" (e.g. {stalled[0]['text'][:stalled[0]['prefix']]!r})"
                         if stalled else ""))
     return "\n".join(lines)
+
+
+PARTS = (("queue_wait", "queue"), ("worker", "worker"), ("to_gui", "to GUI"),
+         ("paint", "paint"), ("gui_cpu_paint", "paint CPU"), ("gc", "GC"))
+"""The parts of search → paint per keystroke: waiting in the serial task queue, the first
+screen's task on the worker, its hop to the GUI thread, rows in → painted (and the GUI
+thread's CPU in it), Python's garbage collector anywhere in the span."""
+
+
+def parts_lines(report: dict[str, Any], roles: list[str]) -> list[str]:
+    lines = ["where search → paint goes, ms p50 / p95 (" + ", ".join(
+        label for _, label in PARTS) + "):"]
+    for kind in report["roles"][roles[0]]["keystrokes"]:
+        for role in roles:
+            measured = report["roles"][role]["keystrokes"][kind]
+            lines.append(f"  {kind:30} {role:6} " + "  ".join(
+                f"{label} {measured[key]['p50_ms']:.1f} / {measured[key]['p95_ms']:.1f}"
+                for key, label in PARTS if key in measured))
+    return lines
 
 
 def summarise_logins(logins: list[dict[str, Any]]) -> dict[str, Any]:

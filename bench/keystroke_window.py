@@ -53,13 +53,25 @@ class PaintClock:
         self.cpu_search_started = self.cpu_rows_in = self.cpu_painted = 0.0
         """The GUI thread's CPU time (time.thread_time) at the same three moments."""
         self.armed = False
+        self.gc_ms = 0.0
+        """Time in Python's garbage collector (any thread) since arm()."""
+        self._gc_began: float | None = None
         self.profiler: Any = None
         """A cProfile.Profile run from each search's start to its paint (BENCH_PROFILE_TYPING)."""
 
     def arm(self) -> None:
         self.search_started = self.rows_in = self.painted = None
         self.task_started = self.task_ended = None
+        self.gc_ms = 0.0
         self.armed = True
+
+    def on_gc(self, phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            self._gc_began = time.perf_counter()
+        elif self._gc_began is not None:
+            if self.armed and self.painted is None:
+                self.gc_ms += (time.perf_counter() - self._gc_began) * 1e3
+            self._gc_began = None
 
 
 def install_clock(app: Any, page: Any, clock: PaintClock) -> None:
@@ -360,6 +372,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
 
         clock.profiler = cProfile.Profile()
     install_clock(app, page, clock)
+    gc.callbacks.append(clock.on_gc)
     stalls: list[dict[str, Any]] = []
     box = page.search_edit
     box.setFocus()
@@ -408,6 +421,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
                    if clock.task_started is not None and clock.task_ended is not None
                    else {}),
                 "gui_cpu_paint": clock.cpu_painted - (clock.cpu_rows_in or clock.cpu_painted),
+                "gc": clock.gc_ms / 1e3,
             })
         settle()
 
@@ -425,12 +439,16 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
         samples: dict[str, list[float]] = {
             "key_to_paint": [], "search_to_paint": [], "debounce": [], "paint": [],
             "gui_cpu_search_to_paint": [], "gui_cpu_paint": [], "last_key_to_paint": [],
-            "queue_wait": [], "worker": [], "to_gui": []}
+            "queue_wait": [], "worker": [], "to_gui": [], "gc": []}
+        each: list[dict[str, Any]] = []
 
         def record(text: str, length: int, times: dict[str, float],
-                   samples: dict[str, list[float]] = samples) -> None:
+                   samples: dict[str, list[float]] = samples,
+                   each: list[dict[str, Any]] = each) -> None:
             for name, seconds in times.items():
                 samples[name].append(seconds)
+            each.append({"prefix": text[:length],
+                         **{name: round(seconds * 1e3, 2) for name, seconds in times.items()}})
             if length == len(text):
                 samples["last_key_to_paint"].append(times["key_to_paint"])
 
@@ -440,6 +458,7 @@ def role_child(workdir: Path, role: str, queries: dict[str, list[str]] | None,
         per_kind[kind] = {name: percentiles(values) for name, values in samples.items()
                           if values}
         per_kind[kind]["examples"] = queries[kind][warmup:warmup + 3]
+        per_kind[kind]["each"] = each
     result["keystrokes"] = per_kind
     result["stalls"] = stalls
     result["peak_rss_mib"] = peak_rss_mib()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from desktop.services.customer_views import (
@@ -29,10 +29,12 @@ class CustomerServiceApi(Protocol):
         """The first ``limit`` matching ids in ``sort`` order (the first screen, a search)."""
 
     def iter_ids(
-        self, session: Session, flt: CustomerFilter, sort: CustomerSort, chunk: int = 50_000
+        self, session: Session, flt: CustomerFilter, sort: CustomerSort, chunk: int = 50_000,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Iterator[list[int]]:
         """All matching ids in order, a chunk per query (keyset, never OFFSET), so a
-        background task can stop between chunks."""
+        background task can stop between chunks. With ``cancelled``, a chunk's query also
+        stops as soon as it turns true, and the iteration ends early."""
 
     def count(self, session: Session, flt: CustomerFilter) -> int:
         """How many match (cheap for the unfiltered list; may take longer for a search)."""

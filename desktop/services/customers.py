@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 
@@ -95,16 +95,18 @@ class CustomerService:
         return IdPage(page.ids, complete=not page.more)
 
     def iter_ids(
-        self, session: Session, flt: CustomerFilter, sort: CustomerSort, chunk: int = 50_000
+        self, session: Session, flt: CustomerFilter, sort: CustomerSort, chunk: int = 50_000,
+        cancelled: Callable[[], bool] | None = None,
     ) -> Iterator[list[int]]:
-        """Checks the permission and the filter now; reads when iterated, through the reader
-        of the thread that iterates (a background task)."""
+        """Checks the permission and the filter now; reads when iterated, through the scan
+        reader of the thread that iterates (a background task)."""
         session.require(Permission.VIEW_CUSTOMERS)
-        return self._iter_ids(self._filter(flt, session), SortKey(sort.value), chunk)
+        return self._iter_ids(self._filter(flt, session), SortKey(sort.value), chunk, cancelled)
 
-    def _iter_ids(self, flt: SearchFilter, sort: SortKey, chunk: int) -> Iterator[list[int]]:
-        with self._db().scanning():
-            yield from self._search().iter_ids(flt, sort, chunk)
+    def _iter_ids(self, flt: SearchFilter, sort: SortKey, chunk: int,
+                  cancelled: Callable[[], bool] | None) -> Iterator[list[int]]:
+        with self._db().scanning() as reader:
+            yield from CustomerSearch(reader).iter_ids(flt, sort, chunk, cancelled)
 
     def count(self, session: Session, flt: CustomerFilter) -> int:
         session.require(Permission.VIEW_CUSTOMERS)

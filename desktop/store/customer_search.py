@@ -27,12 +27,13 @@ bench/README.md "bench_search") and the cheapest plan wins.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from desktop.store.connection import Connection
+from desktop.store.connection import Connection, DatabaseError
 from desktop.store.customers import TAG_SEPARATOR, int_column, limit_clause, opt_str
 from desktop.store.search_terms import (
     SCAN_INDEX,
@@ -59,9 +60,15 @@ COST_SCAN: Final = 0.2
 COST_SCAN_LIKE: Final = 0.5
 """…when the test includes a 3+ character substring (``LIKE '%bak%'`` over the joined
 name, e-mail, WeChat ID and member number: ~2.5 times the ranges alone)."""
+COST_COVERING: Final = 0.7
+"""µs per match of the ``covering`` plan: read from its index range, kept in the temporary
+b-tree of the UNION of the ranges (pinyin and initials at least), sorted. Measured 0.65–0.8
+over 1,000,000 customers for 2,700–10,000 matches (bench/README.md "keypaint"); the same
+range read alone into a sorter is ``COST_INDEX_ENTRY``."""
 SCAN_DENSE: Final = 30_000
-"""Where a ``scan`` is possible counting stops here: beyond it the scan is the cheapest plan
-for a first screen and for every chunk of the id stream alike."""
+"""Where a ``scan`` is possible counting stops here at the latest: beyond it the scan is the
+cheapest plan for a first screen and for every chunk of the id stream alike. For a small
+page it stops sooner (``scan_count_cap``)."""
 
 
 class SortKey(StrEnum):
@@ -163,6 +170,13 @@ _ROW_SELECT: Final = (
     " FROM customers c"
 )
 _IDS_PER_STATEMENT: Final = 500
+STOP_CHECK_STEPS: Final = 20_000
+"""SQLite virtual-machine steps between two looks at a stream's ``cancelled`` (~0.1–0.3 ms
+of a chunk's query; each look takes the GIL for a moment)."""
+
+
+class _Stopped(Exception):
+    """The id stream's query was stopped because its caller cancelled it."""
 
 
 class CustomerSearch:
@@ -179,17 +193,47 @@ class CustomerSearch:
         """Up to ``limit`` ids in ``sort`` order, after ``after`` (a previous page's cursor)."""
         return self.page_with(self.plan(flt, sort, limit), flt, limit, after)
 
-    def iter_ids(self, flt: SearchFilter, sort: SortKey, chunk: int) -> Iterator[list[int]]:
-        """All matching ids, ``chunk`` per query, planned once."""
+    def iter_ids(
+        self, flt: SearchFilter, sort: SortKey, chunk: int,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Iterator[list[int]]:
+        """All matching ids, ``chunk`` per query, planned once.
+
+        ``cancelled`` is looked at every ``STOP_CHECK_STEPS`` steps of SQLite while a chunk
+        is read, not only between chunks: once it is true the query is stopped and the
+        iteration ends early (the caller, who asked, knows the ids are not all there). A
+        newer search waits for the stream's current chunk otherwise (bench_keystroke's
+        *queue wait*)."""
         plan = self.plan(flt, sort, chunk)
         after: Cursor | None = None
         while True:
-            page = self.page_with(plan, flt, chunk, after)
+            if cancelled is not None and cancelled():
+                return
+            try:
+                page = self._stoppable(plan, flt, chunk, after, cancelled)
+            except _Stopped:
+                return
             if page.ids:
                 yield page.ids
             if not page.more or page.cursor is None:
                 return
             after = page.cursor
+
+    def _stoppable(
+        self, plan: Plan, flt: SearchFilter, limit: int, after: Cursor | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> Page:
+        if cancelled is None:
+            return self.page_with(plan, flt, limit, after)
+        self._conn.set_progress_handler(lambda: int(cancelled()), STOP_CHECK_STEPS)
+        try:
+            return self.page_with(plan, flt, limit, after)
+        except DatabaseError as exc:  # "interrupted" by the handler
+            if cancelled():
+                raise _Stopped from exc
+            raise
+        finally:
+            self._conn.set_progress_handler(None, 0)
 
     def page_with(
         self, plan: Plan, flt: SearchFilter, limit: int, after: Cursor | None
@@ -220,13 +264,14 @@ class CustomerSearch:
         scannable = by_time and len(groups) == 1 and all(
             source.scannable for source in groups[0].sources
         )
-        dense = SCAN_DENSE if scannable else DENSE
+        like = scannable and any(source.kind == "text" for source in groups[0].sources)
+        rows = max(1, self._max_id())
+        dense = scan_count_cap(limit, rows, like) if scannable else DENSE
         counts = {group.name: self._source_counts(group, SPARSE + 1) for group in groups}
         driver = min(groups, key=lambda group: sum(counts[group.name]))
         if sum(counts[driver.name]) > SPARSE:
             counts[driver.name] = self._source_counts(driver, dense + 1)
         estimate = sum(counts[driver.name])
-        rows = max(1, self._max_id())
         walked = min(rows, (limit + 1) * rows / max(estimate, 1))
         costs = {
             "lookup": estimate * COST_ROW,
@@ -235,11 +280,10 @@ class CustomerSearch:
         }
         if by_time and len(groups) == 1:
             costs["covering"] = sum(
-                count * (COST_INDEX_ENTRY if source.covering else COST_ROW)
+                count * (COST_COVERING if source.covering else COST_ROW)
                 for source, count in zip(driver.sources, counts[driver.name], strict=True)
             )
         if scannable:
-            like = any(source.kind == "text" for source in groups[0].sources)
             costs["scan"] = walked * (COST_SCAN_LIKE if like else COST_SCAN)
         if estimate > dense:  # the count was cut short: only walking stays cheap
             costs = {"scan": costs["scan"]} if scannable else {"walk": costs["walk"]}
@@ -367,6 +411,25 @@ class CustomerSearch:
             + f" ORDER BY {', '.join(key + direction for key in order.keys)} LIMIT {n}"
         )
         return sql, params
+
+
+def scan_count_cap(limit: int, rows: int, like: bool) -> int:
+    """How far to count the matches of a query the ``scan`` plan can serve, for a page of
+    ``limit`` ids over ``rows`` customers: past this many matches the scan is cheaper than
+    every other plan, so counting further only costs (~0.05 µs an entry; counting to
+    ``SCAN_DENSE`` took as long as the scan of a first screen several times over).
+
+    The scan walks ``(limit + 1) * rows / K`` entries for K matches: its cost falls as K
+    grows while every other plan's rises. The crossing with ``covering`` (K·COST_COVERING),
+    ``lookup`` (K·COST_ROW) and, for a substring test, ``probe`` (K·COST_INDEX_ENTRY plus
+    the walk at COST_PROBE) is where K² = (limit + 1)·rows·(scan cost per entry − the
+    other's per walked entry) / (the other's per match); the largest of those is the cap."""
+    per_walk = COST_SCAN_LIKE if like else COST_SCAN
+    span = (limit + 1) * rows * per_walk
+    crossings = [span / COST_COVERING, span / COST_ROW]
+    if per_walk > COST_PROBE:
+        crossings.append((limit + 1) * rows * (per_walk - COST_PROBE) / COST_INDEX_ENTRY)
+    return min(SCAN_DENSE, max(SPARSE, math.ceil(math.sqrt(max(crossings)))))
 
 
 def _groups(flt: SearchFilter) -> list[Group]:

@@ -21,10 +21,14 @@ from desktop.store.search_keys import refresh_stale
 from desktop.store.settings import SettingsRepository
 from desktop.store.users import LoginThrottleRepository, UserRepository
 
-READER_CACHE_MIB = 32
-"""Page cache of each per-thread read connection (the writer keeps the default 64 MiB)."""
+READER_CACHE_MIB = 8
+"""Page cache of each per-thread read connection (the writer keeps the default 64 MiB).
+Since the id stream reads through its own connection (:meth:`ShopDatabase.scanning`) a
+reader's cache is no longer emptied at every search, so it stays full: 8 MiB keep what the
+searches reuse (bench_keystroke's worker part as fast as with 32) and the window's memory
+after typing where it was (bench/README.md "keypaint"; 32 MiB full: +50 MiB)."""
 SCAN_CACHE_MIB = 2
-"""Page cache of a reader while it reads one long list through (:meth:`ShopDatabase.scanning`)."""
+"""Page cache of the connection that reads one long list through (:meth:`ShopDatabase.scanning`)."""
 
 ReaderFactory = Callable[[], sqlc.Connection]
 
@@ -44,6 +48,7 @@ class ShopDatabase:
         # connection per background task, never closed. An id reused after its thread ended
         # takes over that thread's connection, which nothing else uses any more.
         self._by_thread: dict[int, sqlc.Connection] = {}
+        self._scanners_by_thread: dict[int, sqlc.Connection] = {}
         self._lock = threading.Lock()
         self._closed = False
         self.users = UserRepository(conn)
@@ -79,8 +84,26 @@ class ShopDatabase:
         WAL lets readers run beside the writer; each statement sees the last commit. For the
         UI thread and background tasks at once: a connection is never shared between threads.
         """
+        return self._thread_reader(self._by_thread, READER_CACHE_MIB)
+
+    @contextlib.contextmanager
+    def scanning(self) -> Iterator[sqlc.Connection]:
+        """This thread's *scan* reader, for one long read through a list (every id of the
+        customers, in chunks): a second read-only connection with a small page cache.
+
+        Such a read visits each page once: at 1,000,000 customers its ~35 MB of index pages
+        would fill a search reader's cache (``READER_CACHE_MIB``) with pages nothing reads
+        again. Shrinking that cache for the read instead would empty it, and the next search
+        typed (the list's first screen, on the same thread) would decrypt every page it reads
+        again — about twice its time (bench/README.md "keypaint"). The scan reader keeps the
+        long read apart; its cache holds at most ``SCAN_CACHE_MIB``.
+        """
+        yield self._thread_reader(self._scanners_by_thread, SCAN_CACHE_MIB)
+
+    def _thread_reader(self, by_thread: dict[int, sqlc.Connection],
+                       cache_mib: int) -> sqlc.Connection:
         thread = threading.get_ident()
-        conn = self._by_thread.get(thread)
+        conn = by_thread.get(thread)
         if conn is not None and not self._closed:
             return conn
         with self._lock:
@@ -91,30 +114,14 @@ class ShopDatabase:
             conn = self._open_reader()
             try:
                 conn.execute("PRAGMA query_only = ON")
+                if cache_mib != READER_CACHE_MIB:
+                    conn.execute(f"PRAGMA cache_size = -{cache_mib * 1024}")
             except BaseException:
                 conn.close()
                 raise
             self._readers.append(conn)
-            self._by_thread[thread] = conn
+            by_thread[thread] = conn
         return conn
-
-    @contextlib.contextmanager
-    def scanning(self) -> Iterator[None]:
-        """This thread's reader with a small page cache while one long read goes through a
-        list (every id of the customers, in chunks), then its usual cache again.
-
-        Such a read visits each page once: at 1,000,000 customers its ~35 MB of index pages
-        would fill the reader's whole cache (``READER_CACHE_MIB``) with pages nothing reads
-        again, right after the list's first screen. Shrinking the cache frees its pages; the
-        searches' cached pages go too, which the read would have pushed out anyway.
-        """
-        conn = self.reader()
-        conn.execute(f"PRAGMA cache_size = -{SCAN_CACHE_MIB * 1024}")
-        try:
-            yield
-        finally:
-            if not self._closed:
-                conn.execute(f"PRAGMA cache_size = -{READER_CACHE_MIB * 1024}")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -156,6 +163,7 @@ class ShopDatabase:
             self._closed = True
             readers, self._readers = self._readers, []
             self._by_thread = {}
+            self._scanners_by_thread = {}
         for reader in readers:
             reader.close()
         sqlc.checkpoint_and_close(self.conn)

@@ -75,7 +75,7 @@ def test_first_screen_then_the_rest_streamed_in_chunks(demo, monkeypatch):
     assert model.complete and not model.loading
     assert model.rowCount() == DEMO_CUSTOMERS
     assert inserted[0][0] == customers_model.FIRST_PAGE  # appended after the first screen
-    assert len(inserted) == 3  # one insert per chunk (500 + 700 + 600), not one reset
+    assert len(inserted) == 3  # one insert per chunk (636 + 700 + 600), not one reset
     ids = [model.data(model.index(row, 0), Qt.ItemDataRole.UserRole) for row in range(2000)]
     assert len(set(ids)) == DEMO_CUSTOMERS  # the overlap with the first screen was skipped
     service = CustomerService(demo.workspace)
@@ -92,6 +92,34 @@ def test_first_screen_then_the_rest_streamed_in_chunks(demo, monkeypatch):
     assert set(column_texts(model, "level")) == {"金卡"}
     points = [int(text.replace(",", "")) for text in column_texts(model, "points")]
     assert points == sorted(points, reverse=True)
+
+
+def test_a_newer_search_stops_the_stream_inside_its_query(demo, monkeypatch):
+    """The stream hands the store a ``cancelled`` that turns true when a newer search
+    starts, so the store can stop the chunk it is reading (not only between chunks)."""
+    monkeypatch.setattr(customers_model, "STREAM_CHUNK", 300)
+    looks: list[Callable[[], bool]] = []
+
+    class Watched(CustomerService):
+        def iter_ids(self, *args, cancelled=None, **kwargs):
+            assert cancelled is not None
+            looks.append(cancelled)
+            for number, chunk in enumerate(super().iter_ids(*args, cancelled=cancelled,
+                                                            **kwargs)):
+                if number == 1 and len(looks) == 1:  # types while the 2nd chunk is read
+                    assert not cancelled()
+                    model.set_filter(CustomerFilter(level="金卡"))
+                    assert cancelled()
+                yield chunk
+
+    runner = SynchronousTaskRunner(deferred=True)
+    model = with_tester(CustomersModel(Watched(demo.workspace), demo.owner, runner))
+    model.reload()
+    runner.wait_for_all()
+    assert len(looks) == 2  # the first stream, stopped; then the newer search's
+    assert looks[0]() and not looks[1]()
+    assert model.complete and 0 < model.rowCount() < DEMO_CUSTOMERS
+    assert set(column_texts(model, "level")) == {"金卡"}
 
 
 def test_background_streaming_on_the_thread_pool(demo, qtbot):

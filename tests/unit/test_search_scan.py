@@ -172,3 +172,18 @@ def test_a_shop_from_before_the_index_gets_it_on_open(tmp_path):
         assert_scan_agrees(db)
     finally:
         db.close()
+
+
+def test_counting_stops_where_the_scan_becomes_the_cheapest_plan():
+    first_screen = customer_search.scan_count_cap(64, 1_000_000, like=False)
+    chunk = customer_search.scan_count_cap(250, 1_000_000, like=False)
+    assert customer_search.SPARSE < first_screen < chunk < customer_search.SCAN_DENSE
+    # A substring test makes each scanned entry dearer: the scan wins later.
+    assert customer_search.scan_count_cap(64, 1_000_000, like=True) > first_screen
+    # At the cap the scan of one page costs what reading every match for it would.
+    walked = 65 * 1_000_000 / first_screen
+    assert walked * customer_search.COST_SCAN == pytest.approx(
+        first_screen * customer_search.COST_COVERING, rel=0.01)
+    # Never below the count that decides the cheap plans of a few matches, never above the cap.
+    assert customer_search.scan_count_cap(64, 500, like=False) == customer_search.SPARSE
+    assert customer_search.scan_count_cap(10_000, 10**9, like=True) == customer_search.SCAN_DENSE

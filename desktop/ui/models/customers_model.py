@@ -10,7 +10,7 @@ A query runs in two steps, both on the task runner:
 1. the first screen: ``ids(limit=FIRST_PAGE)`` plus the rows of the first window, so the
    view paints without touching the database on the GUI thread;
 2. if more match, every id in order from ``iter_ids`` in chunks, appended to the model
-   (``beginInsertRows``) as they arrive; cancelled between chunks by a newer query.
+   (``beginInsertRows``) as they arrive; a newer query cancels it, inside a chunk too.
 
 Results of a superseded query are dropped. Rows scrolled to later are fetched on the GUI
 thread, one window (``WINDOW`` rows by primary key) at a time — the service allows one
@@ -58,16 +58,17 @@ Also the rows of a search's first screen, fetched per keystroke, so kept small: 
 costs ~0.1–0.3 ms a row for staff (bench_keystroke)."""
 CACHED_WINDOWS = 16
 """Windows kept (LRU): 1,024 rows, a few screens around each place the user looked at."""
-FIRST_PAGE = 200
+FIRST_PAGE = WINDOW
+"""Ids a search reads for its first screen; the id stream reads the rest. One window, not
+more: the plans that walk an index in list order read ~N/K entries per id (a two-letter
+pinyin prefix: ~15,000 entries for 64 ids, ~45,000 for 200), every keystroke."""
 STREAM_CHUNK = 250
-"""Ids per query of the background stream, which a newer query can only cancel between
-chunks (the task queue is serial: the next keystroke's search waits for the chunk). Small,
-because some filters walk the whole table for their matches (one pinyin letter such as
-``z``: ~0.2 ms a match over 1,000,000 customers; 50,000 ids held the next search ~15 s).
-At 500 the slowest chunks of a typed prefix (``z``, ``li``) took 10–34 ms, the p95 of the
-next keystroke's wait in the queue (bench_keystroke, "paintspeed"); at 250, 8–16 ms, for
-~0.35 s more streaming every id of 1,000,000 (1.1 s, in the background). The chunks that
-wait when the GUI thread gets to them are appended in one insert."""
+"""Ids per query of the background stream. The task queue is serial: the next keystroke's
+search waits for the stream's task to end. A newer query stops the chunk being read (the
+store looks at the task's cancel while SQLite reads it, bench_keystroke "keypaint"); before
+that it could only cancel between chunks, so chunks were kept small (at 500 the slowest of
+a typed prefix took 10–34 ms, at 250 8–16 ms, "paintspeed"). The chunks that wait when the
+GUI thread gets to them are appended in one insert."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -384,11 +385,15 @@ class CustomersModel(QAbstractTableModel):
 
         def all_ids(ctx: TaskContext) -> None:
             received = 0
-            for chunk in service.iter_ids(session, flt, sort, STREAM_CHUNK):
+            # A newer search cancels this one inside a chunk's query too: it waits in the
+            # serial task queue until this task ends.
+            for chunk in service.iter_ids(session, flt, sort, STREAM_CHUNK,
+                                          cancelled=lambda: ctx.cancelled):
                 ctx.check_cancelled()
                 stream.chunks.append(chunk)
                 received += len(chunk)
                 ctx.report_progress(received, 0)
+            ctx.check_cancelled()  # an iteration cut short is not the whole list
 
         def drain(*_progress: int) -> None:
             if stream is self._stream and generation == self._generation:
