@@ -34,10 +34,10 @@ from desktop.exchange.cells import Converted
 from desktop.exchange.header import BLANK_CHARS, has_summary_label
 from desktop.exchange.row_values import (
     ATTRIBUTE_OF_KEY,
-    REMEMBERED,
     Converter,
     RowReader,
     issues_of,
+    remembered,
 )
 
 BATCH: Final = 1_000
@@ -257,19 +257,7 @@ class ColumnReader:
             if cell is None or cell == "":
                 found[index] = None
                 continue
-            if cell.__class__ is str:
-                converted = seen_text.get(cell)
-                if converted is None:
-                    converted = convert(cell)
-                    if len(seen_text) < REMEMBERED:
-                        seen_text[cell] = converted
-            else:
-                converted = seen.get((cell.__class__, cell))
-                if converted is None:
-                    converted = convert(cell)
-                    if len(seen) < REMEMBERED:
-                        seen[(cell.__class__, cell)] = converted
-            value, problems = converted
+            value, problems = remembered(cell, convert, seen_text, seen)
             found[index] = value
             if problems:
                 notes.append((index, problems))

@@ -59,6 +59,27 @@ _UNKNOWN_SHOWN = 40  # characters of an unknown status shown back in the warning
 REMEMBERED = 512  # converted values remembered per column
 
 
+def remembered(cell: Cell, convert: Converter, seen_text: dict[str, Converted[Any]],
+               seen: dict[tuple[type, Cell], Converted[Any]]) -> Converted[Any]:
+    """``convert(cell)``, remembered: converters are pure, and many columns repeat their
+    values (性别, 等级, 状态, dates, amounts), so the first ``REMEMBERED`` results of a column
+    are kept (texts apart, the rest by type and value: ``1 == 1.0 == True``)."""
+    if cell.__class__ is str:
+        converted = seen_text.get(cell)
+        if converted is None:
+            converted = convert(cell)
+            if len(seen_text) < REMEMBERED:
+                seen_text[cell] = converted
+        return converted
+    key = (cell.__class__, cell)
+    converted = seen.get(key)
+    if converted is None:
+        converted = convert(cell)
+        if len(seen) < REMEMBERED:
+            seen[key] = converted
+    return converted
+
+
 def _tags(cell: Cell) -> Converted[tuple[str, ...]]:
     return Converted(cells.tags(cell) or None)
 
@@ -189,24 +210,9 @@ class RowReader:
             if several is None:
                 if column >= width or (cell := row_cells[column]) is None:
                     continue
-                # Converters are pure, and many columns repeat their values (性别, 等级, 状态,
-                # dates, amounts): remember the first few hundred results of each column.
-                if cell.__class__ is str:
-                    if not cell:
-                        continue
-                    converted = seen_text.get(cell)
-                    if converted is None:
-                        converted = convert(cell)
-                        if len(seen_text) < REMEMBERED:
-                            seen_text[cell] = converted
-                else:
-                    if cell == "":
-                        continue
-                    converted = seen.get((cell.__class__, cell))
-                    if converted is None:
-                        converted = convert(cell)
-                        if len(seen) < REMEMBERED:
-                            seen[(cell.__class__, cell)] = converted
+                if cell == "":
+                    continue
+                converted = remembered(cell, convert, seen_text, seen)
                 value, notes = converted
                 if notes:
                     issues.extend(issues_of(number, key, notes))
