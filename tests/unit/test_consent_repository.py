@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 
 import pytest
 
 from desktop.core.consent_types import ConsentPurpose, parse_purpose, stored_purpose
 from desktop.core.models import Consent, Customer
-from desktop.store.connection import IntegrityError, create_database
+from desktop.store.connection import IntegrityError
 from desktop.store.consents import ConsentRepository
 from desktop.store.customers import CustomerRepository
-from desktop.store.migrations import migrate
-
-
-@pytest.fixture
-def conn(tmp_path):
-    connection = create_database(tmp_path / "shop.db", os.urandom(32))
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture

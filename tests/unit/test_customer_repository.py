@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 
 import pytest
 
 from desktop.core.models import Customer, Gender
-from desktop.store.connection import IntegrityError, create_database, transaction
+from desktop.store.connection import IntegrityError, transaction
 from desktop.store.customers import CustomerRepository
-from desktop.store.migrations import migrate
-
-
-@pytest.fixture
-def conn(tmp_path):
-    connection = create_database(tmp_path / "shop.db", os.urandom(32))
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ records) — never different values."""
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -14,21 +13,12 @@ from hypothesis import strategies as st
 
 from desktop.core.demo_data import generate_customers
 from desktop.core.models import Customer
-from desktop.store.connection import Connection, create_database
+from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
 from desktop.store.export_columns import SEPARATOR, CustomerColumns
 from desktop.store.export_queries import ExportQueries
-from desktop.store.migrations import migrate
 
 ALL = frozenset(CustomerRepository.columns)
-
-
-@pytest.fixture
-def conn(tmp_path) -> Iterator[Connection]:
-    connection = create_database(tmp_path / "shop.db", os.urandom(32))
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def _records_as_columns(conn: Connection, ids: Sequence[int], wanted: frozenset[str],

@@ -4,28 +4,15 @@ CustomerRepository.records, with only the asked-for columns (and tags) read."""
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Iterator
-
-import pytest
 
 from desktop.core.demo_data import generate_customers
 from desktop.services.export_api import ReportKind
 from desktop.services.exports_columns import CATALOGUE
 from desktop.services.exports_customer_rows import customer_rows
 from desktop.services.exports_rows import LocalTimes, Masker
-from desktop.store.connection import Connection, create_database
+from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
 from desktop.store.export_queries import CUSTOMER_CHUNK, ExportQueries
-from desktop.store.migrations import migrate
-
-
-@pytest.fixture
-def conn(tmp_path) -> Iterator[Connection]:
-    connection = create_database(tmp_path / "shop.db", os.urandom(32))
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 def test_customer_records_read_only_what_is_asked(conn: Connection) -> None:

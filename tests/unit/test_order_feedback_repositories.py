@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 
 import pytest
 
@@ -16,19 +15,10 @@ from desktop.core.models import (
     OrderItem,
     OrderStatus,
 )
-from desktop.store.connection import IntegrityError, create_database
+from desktop.store.connection import IntegrityError
 from desktop.store.customers import CustomerRepository
 from desktop.store.feedback import FeedbackRepository
-from desktop.store.migrations import migrate
 from desktop.store.orders import OrderRepository
-
-
-@pytest.fixture
-def conn(tmp_path):
-    connection = create_database(tmp_path / "shop.db", os.urandom(32))
-    migrate(connection)
-    yield connection
-    connection.close()
 
 
 @pytest.fixture
