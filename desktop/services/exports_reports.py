@@ -56,7 +56,6 @@ from desktop.store.export_columns import CustomerColumns, JoinedColumns
 from desktop.store.export_queries import (
     ExportOrder,
     ExportQueries,
-    set_cache,
     streaming_cache,
 )
 from desktop.store.feedback_queries import FeedbackListRow, FeedbackQueries, FeedbackQuery
@@ -158,10 +157,7 @@ def _customers(ctx: ReportContext, request: ExportRequest,
         # record here), as records.
         by_columns = None if with_resident_ids else CustomerColumns(reader, wanted, tags)
         with streaming_cache(reader, CUSTOMER_CACHE_MIB):
-            for chunk in id_chunks:
-                # The id walk shrinks this connection's cache while it lasts
-                # (Database.scanning); the stored rows need theirs.
-                set_cache(reader, CUSTOMER_CACHE_MIB)
+            for chunk in id_chunks:  # the id walk reads through its own connection
                 for start in range(0, len(chunk), BATCH):
                     part = chunk[start : start + BATCH]
                     stored = None if by_columns is None else by_columns.read(part)

@@ -44,13 +44,12 @@ class ExportOrder:
 
 
 STREAMING_CACHE_MIB: Final = 8
-"""Page cache of the reading connection while an export streams: each page is read about
-once, so the reader's usual 32 MiB would mostly hold pages never asked for again."""
+"""Page cache of the reading connection while an export of orders or feedback streams: each
+page is read about once, so a larger cache would mostly hold pages never asked for again."""
 
 
 def set_cache(conn: Connection, mib: int) -> None:
-    """Give ``conn`` a page cache of ``mib`` MiB (again: a read sharing the connection, like
-    the id walk of ``Database.scanning``, may have changed it)."""
+    """Give ``conn`` a page cache of ``mib`` MiB."""
     conn.execute(f"PRAGMA cache_size = {-int(mib) * 1024}")
 
 
