@@ -21,18 +21,18 @@ row of the previous one). The plans, cheapest first where they apply:
               cost (one pinyin letter: ~80,000 of 1,000,000).
 ``none``      the text has no reading that could match (e.g. "张a"): nothing is read.
 
-Costs are estimated with the constants below (measured at 1,000,000 customers, see
-bench/README.md "bench_search") and the cheapest plan wins.
+Costs are estimated with the price list in :mod:`desktop.store.search_costs` (measured at
+1,000,000 customers, see bench/README.md "bench_search") and the cheapest plan wins.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from desktop.store import search_costs as price
 from desktop.store.connection import Connection, DatabaseError
 from desktop.store.customers import TAG_SEPARATOR, int_column, limit_clause, opt_str
 from desktop.store.search_terms import (
@@ -44,31 +44,6 @@ from desktop.store.search_terms import (
     tag_group,
     text_group,
 )
-
-SPARSE: Final = 1_500
-"""Up to this many matches, reading each matching row is cheap enough (≤ ~20 ms)."""
-DENSE: Final = 100_000
-"""Counting stops here: beyond it every plan but ``walk`` reads too much."""
-COST_INDEX_ENTRY: Final = 0.25
-"""µs to read one match from an index into a temporary b-tree or sorter."""
-COST_PROBE: Final = 0.3
-"""µs to walk one sort-index entry and probe a materialised id set."""
-COST_ROW: Final = 10.0
-"""µs to read (and, with SQLCipher, decrypt) a random table row."""
-COST_SCAN: Final = 0.2
-"""µs (in the units above) to walk one entry of ``SCAN_INDEX`` and test it with ranges."""
-COST_SCAN_LIKE: Final = 0.5
-"""…when the test includes a 3+ character substring (``LIKE '%bak%'`` over the joined
-name, e-mail, WeChat ID and member number: ~2.5 times the ranges alone)."""
-COST_COVERING: Final = 0.7
-"""µs per match of the ``covering`` plan: read from its index range, kept in the temporary
-b-tree of the UNION of the ranges (pinyin and initials at least), sorted. Measured 0.65–0.8
-over 1,000,000 customers for 2,700–10,000 matches (bench/README.md "keypaint"); the same
-range read alone into a sorter is ``COST_INDEX_ENTRY``."""
-SCAN_DENSE: Final = 30_000
-"""Where a ``scan`` is possible counting stops here at the latest: beyond it the scan is the
-cheapest plan for a first screen and for every chunk of the id stream alike. For a small
-page it stops sooner (``scan_count_cap``)."""
 
 
 class SortKey(StrEnum):
@@ -266,25 +241,25 @@ class CustomerSearch:
         )
         like = scannable and any(source.kind == "text" for source in groups[0].sources)
         rows = max(1, self._max_id())
-        dense = scan_count_cap(limit, rows, like) if scannable else DENSE
-        counts = {group.name: self._source_counts(group, SPARSE + 1) for group in groups}
+        dense = price.scan_count_cap(limit, rows, like) if scannable else price.DENSE
+        counts = {group.name: self._source_counts(group, price.SPARSE + 1) for group in groups}
         driver = min(groups, key=lambda group: sum(counts[group.name]))
-        if sum(counts[driver.name]) > SPARSE:
+        if sum(counts[driver.name]) > price.SPARSE:
             counts[driver.name] = self._source_counts(driver, dense + 1)
         estimate = sum(counts[driver.name])
         walked = min(rows, (limit + 1) * rows / max(estimate, 1))
         costs = {
-            "lookup": estimate * COST_ROW,
-            "probe": estimate * COST_INDEX_ENTRY + walked * COST_PROBE,
-            "walk": walked * COST_ROW,
+            "lookup": estimate * price.COST_ROW,
+            "probe": estimate * price.COST_INDEX_ENTRY + walked * price.COST_PROBE,
+            "walk": walked * price.COST_ROW,
         }
         if by_time and len(groups) == 1:
             costs["covering"] = sum(
-                count * (COST_COVERING if source.covering else COST_ROW)
+                count * (price.COST_COVERING if source.covering else price.COST_ROW)
                 for source, count in zip(driver.sources, counts[driver.name], strict=True)
             )
         if scannable:
-            costs["scan"] = walked * (COST_SCAN_LIKE if like else COST_SCAN)
+            costs["scan"] = walked * (price.COST_SCAN_LIKE if like else price.COST_SCAN)
         if estimate > dense:  # the count was cut short: only walking stays cheap
             costs = {"scan": costs["scan"]} if scannable else {"walk": costs["walk"]}
         kind = min(costs, key=lambda name: costs[name])
@@ -411,25 +386,6 @@ class CustomerSearch:
             + f" ORDER BY {', '.join(key + direction for key in order.keys)} LIMIT {n}"
         )
         return sql, params
-
-
-def scan_count_cap(limit: int, rows: int, like: bool) -> int:
-    """How far to count the matches of a query the ``scan`` plan can serve, for a page of
-    ``limit`` ids over ``rows`` customers: past this many matches the scan is cheaper than
-    every other plan, so counting further only costs (~0.05 µs an entry; counting to
-    ``SCAN_DENSE`` took as long as the scan of a first screen several times over).
-
-    The scan walks ``(limit + 1) * rows / K`` entries for K matches: its cost falls as K
-    grows while every other plan's rises. The crossing with ``covering`` (K·COST_COVERING),
-    ``lookup`` (K·COST_ROW) and, for a substring test, ``probe`` (K·COST_INDEX_ENTRY plus
-    the walk at COST_PROBE) is where K² = (limit + 1)·rows·(scan cost per entry − the
-    other's per walked entry) / (the other's per match); the largest of those is the cap."""
-    per_walk = COST_SCAN_LIKE if like else COST_SCAN
-    span = (limit + 1) * rows * per_walk
-    crossings = [span / COST_COVERING, span / COST_ROW]
-    if per_walk > COST_PROBE:
-        crossings.append((limit + 1) * rows * (per_walk - COST_PROBE) / COST_INDEX_ENTRY)
-    return min(SCAN_DENSE, max(SPARSE, math.ceil(math.sqrt(max(crossings)))))
 
 
 def _groups(flt: SearchFilter) -> list[Group]:

@@ -16,7 +16,7 @@ import pytest
 from desktop.core.demo_data import generate_customers
 from desktop.core.import_types import CustomerFields, ImportTarget, MatchPolicy, ParsedRow, RowKind
 from desktop.core.models import Customer
-from desktop.store import customer_search
+from desktop.store import search_costs
 from desktop.store.connection import create_database, transaction
 from desktop.store.customer_search import CustomerSearch, SearchFilter, SortKey
 from desktop.store.customers import CustomerRepository
@@ -90,8 +90,8 @@ def test_the_scan_reads_the_index_alone_in_list_order(db):
 def test_many_matches_are_scanned_and_few_are_not(db, monkeypatch):
     db.bulk_load(generate_customers(600, seed=4))
     search = CustomerSearch(db.reader())
-    monkeypatch.setattr(customer_search, "SPARSE", 10)
-    monkeypatch.setattr(customer_search, "SCAN_DENSE", 40)
+    monkeypatch.setattr(search_costs, "SPARSE", 10)
+    monkeypatch.setattr(search_costs, "SCAN_DENSE", 40)
     many = SearchFilter(text="l")
     assert search.plan(many, SortKey.NEWEST, 200).kind == "scan"
     assert search.plan(many, SortKey.NAME, 200).kind != "scan"  # not in list order
@@ -175,15 +175,15 @@ def test_a_shop_from_before_the_index_gets_it_on_open(tmp_path):
 
 
 def test_counting_stops_where_the_scan_becomes_the_cheapest_plan():
-    first_screen = customer_search.scan_count_cap(64, 1_000_000, like=False)
-    chunk = customer_search.scan_count_cap(250, 1_000_000, like=False)
-    assert customer_search.SPARSE < first_screen < chunk < customer_search.SCAN_DENSE
+    first_screen = search_costs.scan_count_cap(64, 1_000_000, like=False)
+    chunk = search_costs.scan_count_cap(250, 1_000_000, like=False)
+    assert search_costs.SPARSE < first_screen < chunk < search_costs.SCAN_DENSE
     # A substring test makes each scanned entry dearer: the scan wins later.
-    assert customer_search.scan_count_cap(64, 1_000_000, like=True) > first_screen
+    assert search_costs.scan_count_cap(64, 1_000_000, like=True) > first_screen
     # At the cap the scan of one page costs what reading every match for it would.
     walked = 65 * 1_000_000 / first_screen
-    assert walked * customer_search.COST_SCAN == pytest.approx(
-        first_screen * customer_search.COST_COVERING, rel=0.01)
+    assert walked * search_costs.COST_SCAN == pytest.approx(
+        first_screen * search_costs.COST_COVERING, rel=0.01)
     # Never below the count that decides the cheap plans of a few matches, never above the cap.
-    assert customer_search.scan_count_cap(64, 500, like=False) == customer_search.SPARSE
-    assert customer_search.scan_count_cap(10_000, 10**9, like=True) == customer_search.SCAN_DENSE
+    assert search_costs.scan_count_cap(64, 500, like=False) == search_costs.SPARSE
+    assert search_costs.scan_count_cap(10_000, 10**9, like=True) == search_costs.SCAN_DENSE
