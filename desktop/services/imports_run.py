@@ -39,8 +39,9 @@ from desktop.services.imports_sensitive import check_can_store, store_resident_i
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 from desktop.store.connection import IntegrityError
+from desktop.store.import_lookup import ImportLookup
 from desktop.store.import_undo import undo_batch
-from desktop.store.imports import ImportLookup, PlanWriter, get_batch
+from desktop.store.imports import PlanWriter, get_batch
 
 PROGRESS_SPAN: Final = 1_000
 """``progress(done, PROGRESS_SPAN)``: reading and planning take the first 60 %, writing the

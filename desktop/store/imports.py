@@ -1,6 +1,7 @@
-"""Imports in the database: looking the file's identifiers up, writing an
-:class:`ImportPlan` set-wise, and the record of each import (``import_batches`` /
-``import_changes``, migration 0005) that undo works from (``desktop.store.import_undo``).
+"""Imports in the database: writing an :class:`ImportPlan` set-wise, and the record of each
+import (``import_batches`` / ``import_changes``, migration 0005) that undo works from
+(``desktop.store.import_undo``). The file's identifiers are looked up by
+``desktop.store.import_lookup``.
 
 Everything runs in the caller's transaction: the service wraps the whole import, its audit
 entry included, in one, so a failure, a cancel or a kill leaves the database as it was.
@@ -15,7 +16,7 @@ are staged in memory and written in key order, and the trigram index is filled w
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice, repeat
 from operator import attrgetter
@@ -27,11 +28,9 @@ from desktop.core.import_records import (
     ImportPlan,
     OrderChange,
     Ref,
-    ShopMatches,
     new_index,
 )
 from desktop.core.import_types import CustomerFields
-from desktop.core.models import Feedback, Order
 from desktop.store.connection import Connection
 from desktop.store.customers import (
     IN_CHUNK,
@@ -40,10 +39,9 @@ from desktop.store.customers import (
     normalised_tags,
     opt_str,
 )
-from desktop.store.feedback import INSERT_FEEDBACK, FeedbackRepository, feedback_row
-from desktop.store.field_keys import FieldKeyRepository
+from desktop.store.feedback import INSERT_FEEDBACK, feedback_row
 from desktop.store.import_search import NewNameGrams, fill_import_search
-from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, OrderRepository, item_row, order_row
+from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, item_row, order_row
 from desktop.store.search_keys import (
     Indexed,
     SearchKeys,
@@ -89,92 +87,6 @@ def chunked(items: Iterable[_T], size: int = WRITE_CHUNK) -> Iterator[list[_T]]:
         yield chunk
 
 
-class ImportLookup:
-    """Implements ``desktop.exchange.plan.ShopLookup`` over one connection."""
-
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def _pairs(self, sql: str, values: Sequence[str]) -> list[tuple[object, ...]]:
-        found: list[tuple[object, ...]] = []
-        for start in range(0, len(values), IN_CHUNK):
-            chunk = values[start:start + IN_CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            found += self._conn.execute(sql.format(marks=marks), chunk).fetchall()
-        return found
-
-    def customers_matching(self, keys: Collection[tuple[str, ...]]) -> ShopMatches:
-        # Lists, not sorted: a sort of 100,000 keys is one C call holding the GIL (a UI stall).
-        # One pass: ``keys`` may be a view that makes each key as it is read.
-        kinds: dict[str, set[str]] = {"phone": set(), "member": set(), "email": set()}
-        platforms: dict[str, list[str]] = {}
-        # The first import into a new shop: nothing to ask (nor to gather the keys for).
-        for key in keys if self._any_row("customers") else ():
-            if key[0] == "account":
-                platforms.setdefault(key[1], []).append(key[2])
-            elif key[0] in kinds:
-                kinds[key[0]].add(key[1])
-        phones, members, emails = (list(kinds.pop(kind)) for kind in ("phone", "member", "email"))
-        by_phone = _lowest(self._pairs(
-            "SELECT phone, id FROM customers WHERE phone IN ({marks})", phones))
-        by_member = _lowest(self._pairs(
-            "SELECT member_no, id FROM customers WHERE member_no IN ({marks})", members))
-        by_email = _lowest(
-            (str(email).lower(), cid) for email, cid in self._pairs(
-                "SELECT email, id FROM customers WHERE email COLLATE NOCASE IN ({marks})",
-                emails)
-        )
-        by_account: dict[tuple[str, str], int] = {}
-        for platform, accounts in platforms.items():
-            for account, cid in self._pairs(
-                "SELECT account, customer_id FROM customer_accounts"
-                f" WHERE platform = '{_quoted(platform)}' AND account IN ({{marks}})",
-                sorted(set(accounts)),
-            ):
-                by_account[(platform, str(account))] = int_column(cid)
-        ids = sorted({*by_phone.values(), *by_member.values(), *by_email.values(),
-                      *by_account.values()})
-        customers = {
-            customer.id: customer
-            for customer in CustomerRepository(self._conn).get_many(ids)
-            if customer.id is not None
-        }
-        accounts_of: dict[int, set[tuple[str, str]]] = {}
-        for cid, platform, account in self._triples(ids):
-            accounts_of.setdefault(cid, set()).add((platform, account))
-        return ShopMatches(
-            customers, by_phone, by_member, by_email, by_account,
-            {cid: frozenset(found) for cid, found in accounts_of.items()},
-            FieldKeyRepository(self._conn).having_resident_id(ids),
-        )
-
-    def _any_row(self, table: str) -> bool:
-        return bool(self._conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0])
-
-    def _triples(self, ids: Sequence[int]) -> Iterator[tuple[int, str, str]]:
-        for start in range(0, len(ids), IN_CHUNK):
-            chunk = ids[start:start + IN_CHUNK]
-            marks = ", ".join("?" for _ in chunk)
-            for cid, platform, account in self._conn.execute(
-                "SELECT customer_id, platform, account FROM customer_accounts"
-                f" WHERE customer_id IN ({marks})", chunk,
-            ):
-                yield int_column(cid), str(platform), str(account)
-
-    def orders_numbered(self, order_nos: Collection[str]) -> Mapping[str, Order]:
-        found: dict[str, Order] = {}
-        for order in OrderRepository(self._conn).find_by_numbers(sorted(order_nos)):
-            found.setdefault(order.order_no, order)
-        return found
-
-    def feedback_linked(
-        self, customer_ids: Collection[int], order_ids: Collection[int]
-    ) -> Sequence[Feedback]:
-        return FeedbackRepository(self._conn).list_linked(
-            sorted(customer_ids), sorted(order_ids)
-        )
-
-
 def drop_indexes(conn: Connection, tables: Sequence[str]) -> list[str]:
     """Drop the secondary indexes the migrations made on ``tables``; return the SQL that
     recreates each as it was (in the caller's transaction)."""
@@ -186,19 +98,6 @@ def drop_indexes(conn: Connection, tables: Sequence[str]) -> list[str]:
     for name, _ in stored:
         conn.execute(f'DROP INDEX "{name}"')
     return [str(sql) for _, sql in stored]
-
-
-def _lowest(pairs: Iterable[tuple[object, ...]]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for value, cid in pairs:
-        key, number = str(value), int_column(cid)
-        if key not in found or number < found[key]:
-            found[key] = number
-    return found
-
-
-def _quoted(text: str) -> str:
-    return text.replace("'", "''")
 
 
 # ---------------------------------------------------------------------- writing

@@ -14,7 +14,8 @@ from desktop.core.import_types import CustomerFields
 from desktop.core.models import Customer, Gender
 from desktop.exchange.plan import Planner
 from desktop.store.customers import CustomerRepository, customer_row
-from desktop.store.imports import ImportLookup, PlanWriter
+from desktop.store.import_lookup import ImportLookup
+from desktop.store.imports import PlanWriter
 from desktop.store.search_keys import name_keys
 from tests.support.shops import ShopFixture
 
