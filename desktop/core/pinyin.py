@@ -108,7 +108,7 @@ def name_pinyin(name: str | None) -> tuple[str, str]:
     John Smith → ("johnsmith", "js"); mixed 张Wei → ("zhangwei", "zw")."""
     text = unicodedata.normalize("NFKC", name or "").strip()
     if _BASIC_HAN.fullmatch(text):  # the usual Chinese name: one run, the surname first
-        return _han_name_pinyin(text)
+        return han_name_pinyin(text)
     syllables: list[str] = []
     for index, (han, run) in enumerate(_runs(text)):
         if not han:
@@ -127,10 +127,11 @@ def name_pinyin(name: str | None) -> tuple[str, str]:
     return "".join(syllables), "".join(s[0] for s in syllables)
 
 
-def _han_name_pinyin(text: str) -> tuple[str, str]:
+def han_name_pinyin(text: str) -> tuple[str, str]:
     """:func:`name_pinyin` of a name of basic-block Chinese characters only (what its general
     path does for a single run, without splitting the text into runs): the surname's and the
-    given name's (pinyin, initials), each remembered, put together."""
+    given name's (pinyin, initials), each remembered, put together. Such a name is its own
+    NFKC form, so a caller that has checked it may skip :func:`name_pinyin`'s work."""
     # surname_length(text), for a text without blanks or name separators (none is in the
     # basic block): the first two characters when they are a compound surname of a 3+
     # character name.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -112,22 +112,50 @@ def han_only(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text) if is_han(ch))
 
 
+_NO_GRAMS: Final[frozenset[str]] = frozenset()
+
+
 def name_grams(name: str) -> frozenset[str]:
     """张三丰 → {张, 三, 丰, 张三, 三丰}; other characters are skipped (张·伟 gives 张伟)."""
-    # The usual name, basic-block ideographs only, is its own han_only (NFKC leaves them).
-    chars = name if _BASIC_HAN.fullmatch(name) else han_only(name)
+    # The usual name, basic-block ideographs only, is its own han_only (NFKC leaves them);
+    # two or three characters are most names, spelt out (an import computes ~100,000).
+    if _BASIC_HAN.fullmatch(name):
+        size = len(name)
+        if size == 3:
+            return frozenset((name[0], name[1], name[2], name[:2], name[1:]))
+        if size == 2:
+            return frozenset((name[0], name[1], name))
+        chars = name
+    elif name.isascii():  # a Latin name: no Chinese character at all
+        return _NO_GRAMS
+    else:
+        chars = han_only(name)
     return frozenset(chars) | frozenset(a + b for a, b in itertools.pairwise(chars))
 
 
 def name_keys(name: str) -> tuple[str, str]:
     """(pinyin, initials), lower case: 张三 → ("zhangsan", "zs").
 
-    desktop.core.pinyin is imported here, on the first write: pypinyin's dictionaries take
-    ~55 MB, which a session that only reads and searches never needs (see latin_key)."""
-    from desktop.core.pinyin import name_pinyin
-
-    full, initials = name_pinyin(name)
+    desktop.core.pinyin is imported on the first call, that is on the first write:
+    pypinyin's dictionaries take ~55 MB, which a session that only reads and searches never
+    needs (see latin_key)."""
+    han_keys, keys = _pinyin or _load_pinyin()
+    if _BASIC_HAN.fullmatch(name):  # the usual name: its keys directly, already lower case
+        return han_keys(name)
+    full, initials = keys(name)
     return full.lower(), initials.lower()
+
+
+_Keys = Callable[[str], tuple[str, str]]
+_pinyin: tuple[_Keys, _Keys] | None = None
+
+
+def _load_pinyin() -> tuple[_Keys, _Keys]:
+    global _pinyin
+    from desktop.core.pinyin import han_name_pinyin, name_pinyin
+
+    _pinyin = (han_name_pinyin, name_pinyin)
+    return _pinyin
 
 
 def latin_key(text: str) -> str:
