@@ -215,6 +215,7 @@ def workspace_screens(s: Shooter, work: Path, role: str) -> None:
             tabs.setCurrentIndex(number)
             s.shot(f"profile-{name}")
     tabs.setCurrentIndex(0)
+    export_screens(s, page, work)
 
     if page.add_button.isVisible():
         page.add_button.click()
@@ -291,6 +292,51 @@ def workspace_screens(s: Shooter, work: Path, role: str) -> None:
     s.shot("locked")
     c.shutdown()
     c.window.close()
+
+
+def export_screens(s: Shooter, page: Any, work: Path) -> None:
+    """The export dialog on the customer list as the role sees it, a masked export run to
+    its end, the owner's unmasked export (confirmation, then the file's password shown
+    once) and the owner's data-subject copy of the customer shown. Files go to ``work``."""
+    from desktop.ui.pages.export_subject import SubjectCopyDialog
+
+    entry = page.export_button
+    if not entry.isVisible():  # staff, auditor
+        return
+    dialog = entry.open_dialog()
+    s.wait(lambda: dialog.count is not None, 10)
+    s.shot("export")
+    dialog.form.path_edit.setText(str(work / f"{s.prefix}-客户.xlsx"))
+    dialog.form.purpose_combo.setCurrentIndex(1)  # the first preset purpose
+    dialog.export_masked()
+    s.wait(lambda: not dialog.running and dialog.last_result is not None, 60)
+    s.shot("export-done")
+    if dialog.unmasked_button.isVisible():
+        dialog.form.path_edit.setText(str(work / f"{s.prefix}-客户-完整.xlsx"))
+        dialog.ask_unmasked()
+        confirm = dialog.confirm_dialog
+        confirm.password_edit.setText(USERS["owner"][1])
+        confirm.purpose_edit.setText("年终对账")
+        s.shot("export-unmasked-confirm")
+        confirm.confirm_button.click()
+        s.wait(lambda: dialog.password_dialog is not None, 120)
+        s.shot("export-unmasked-password")
+        dialog.password_dialog.noted_button.click()
+        s.settle()
+    dialog.reject()
+    s.settle()
+    panel = page.profile_panel
+    if panel.subject_copy_button.isVisible():
+        panel.subject_copy_button.click()
+        s.wait(lambda: isinstance(entry.dialog, SubjectCopyDialog))
+        subject = entry.dialog
+        subject.folder_edit.setText(str(work))
+        s.shot("subject-copy")
+        subject.start()
+        s.wait(lambda: not subject.running and subject.last_result is not None, 60)
+        s.shot("subject-copy-done")
+        subject.reject()
+        s.settle()
 
 
 def membership_workbook(path: Path) -> Path:
