@@ -107,3 +107,18 @@ def test_all_chinese_names_take_the_short_way_to_the_same_keys(name: str) -> Non
     if not _BASIC_HAN.fullmatch(name):  # a sampled compound surname may be outside the block
         return
     assert name_pinyin(name) == _single_run_reference(name)
+
+
+def test_phrase_readings_are_shared_and_phrases_still_read_as_before():
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT
+
+    # ~47,000 phrases, ~1,300 distinct syllable readings: one list object per reading.
+    assert len(PHRASES_DICT) > 40_000
+    assert len({id(reading) for readings in PHRASES_DICT.values() for reading in readings}) < 5_000
+    # A phrase reading one syllable twice (two positions, one shared list), and phrases whose
+    # characters read differently alone (重 zhòng, 长 cháng, 朝 cháo).
+    assert PHRASES_DICT["重庆"] == [["chóng"], ["qìng"]]
+    assert lazy_pinyin("哈哈重庆长大朝阳", style=Style.TONE) == [
+        "hā", "hā", "chóng", "qìng", "zhǎng", "dà", "zhāo", "yáng"]
+    assert name_pinyin("常朝阳") == ("changzhaoyang", "czy")
