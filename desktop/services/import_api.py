@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 ProgressCallback = Callable[[int, int], None]
+"""``progress(done, total)``: ``done`` of ``total`` steps of the whole operation (reading,
+checking and, for a run, saving), a share to show as such — not a count of rows."""
 
 
 @dataclass(frozen=True, slots=True)

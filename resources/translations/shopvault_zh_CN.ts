@@ -5067,12 +5067,12 @@
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>{done} of {total} rows</source>
-        <translation>第 {done} 行，共 {total} 行</translation>
+        <location line="+9"/>
+        <source>{percent}% done</source>
+        <translation>已完成 {percent}%</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>

@@ -436,3 +436,24 @@ def test_two_columns_the_layout_itself_puts_on_one_field_are_not_warned_about(qt
     assert "more than one column" not in step.problem.text()
     assert step.model.setData(step.model.index(3, FIELD), "phone")
     assert "more than one column: Mobile" in step.problem.text()
+
+
+def test_the_run_shows_its_progress_as_a_share_not_as_rows(qtbot, qapp):
+    # The service reports steps of the whole work (reading, checking, saving) out of a
+    # fixed total; "row 480 of 1000" for a 100,000-row file was what the label said.
+    from desktop.ui.pages.import_pages_result import RunStep
+
+    step = RunStep()
+    qtbot.addWidget(step)
+    step.start()
+    assert step.progress_label.text() == "Starting…"
+    step.set_progress(480, 1000)
+    assert step.progress_label.text() == "48% done"
+    assert (step.bar.value(), step.bar.maximum()) == (480, 1000)
+    i18n.install_translators(qapp, i18n.CHINESE)
+    try:
+        qapp.processEvents()
+        assert step.progress_label.text() == "已完成 48%"
+    finally:
+        i18n.install_translators(qapp, i18n.ENGLISH)
+        qapp.processEvents()

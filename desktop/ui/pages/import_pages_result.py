@@ -202,8 +202,9 @@ class RunStep(Step):
         if not self.cancel_button.isEnabled():
             return
         if self._total > 0:
-            self.progress_label.setText(self.tr("{done} of {total} rows").format(
-                done=self._done, total=self._total))
+            # A share of the whole work (reading, checking and saving), not a row count.
+            percent = min(100, self._done * 100 // self._total)
+            self.progress_label.setText(self.tr("{percent}% done").format(percent=percent))
         else:
             self.progress_label.setText(self.tr("Starting…"))
 
