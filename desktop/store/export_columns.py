@@ -60,7 +60,7 @@ class CustomerColumns:
                 odd.append(f"typeof(c.{name}) != 'integer'")
                 continue
             parts.append(f"group_concat(coalesce(c.{name}, ''), '{SEPARATOR}')")
-            texts.append(f"coalesce(c.{name}, '')")
+            texts.append(name)
             if name in nullable:
                 self._nullable.append(name)
         if tags:
@@ -71,12 +71,10 @@ class CustomerColumns:
             bits = " + ".join(f"{1 << bit} * (c.{name} IS NULL)" for bit, name in
                               enumerate(self._nullable[first : first + _FLAG_BITS]))
             parts.append(f"group_concat(char(48 + {bits}), '')")
-        if texts:
-            # A TEXT column holds text, NULL or a blob (numbers become text), and a blob sorts
-            # after any text: a row holds a blob when the greatest of its texts is one (one
-            # call a row instead of one a column; one argument would make max() aggregate).
-            greatest = f"max({', '.join(texts)})" if len(texts) > 1 else texts[0]
-            odd.append(f"typeof({greatest}) = 'blob'")
+        # A TEXT column holds text, NULL or a blob (numbers become text), and every blob
+        # sorts after every text, the empty blob first: ">= x''" holds for a blob alone
+        # (NULL gives NULL). A comparison a column, no function call a row.
+        odd += [f"c.{name} >= x''" for name in texts]
         parts.append(f"total({' OR '.join(odd)})" if odd else "0")
         self._sql = (
             f"SELECT {', '.join(parts)} FROM json_each(?) j"

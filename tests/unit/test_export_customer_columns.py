@@ -81,6 +81,7 @@ def test_ids_it_cannot_answer_for_exactly_give_none(conn: Connection, asked: str
 @pytest.mark.parametrize(("column", "value"), [
     ("notes", b"\xe4\xb8\xad"),  # a blob that would join as the text 中
     ("name", b"abc"),
+    ("city", b""),  # the empty blob, the least of all blobs
     ("phone", 13812345678),  # a number in a text column (stored as text: still equal)
     ("points", 2.5),
     ("points", "many"),
