@@ -163,7 +163,8 @@ def _customers(ctx: ReportContext, request: ExportRequest,
         # A column at a time in one statement a batch (desktop.store.export_columns); a
         # batch it cannot read exactly, and every batch with resident IDs (appended to each
         # record here), as records.
-        by_columns = None if with_resident_ids else CustomerColumns(reader, wanted, tags)
+        by_columns = None if with_resident_ids else CustomerColumns(
+            reader, wanted, tags, build_rows.shows_null_as_empty())
         walked = array("q")
         for chunk in id_chunks:  # the id walk reads through its own connection (ID_CHUNK)
             walked.extend(chunk)
