@@ -49,6 +49,8 @@ def _names(found: list[str], values: Sequence[object], one: One) -> list[object]
 
 
 def _as_they_are(found: list[str], values: Sequence[object], one: One) -> list[object]:
+    if all(found):  # every value taken: the found lines are the values
+        return found  # type: ignore[return-value]
     return [g or (one(v) if v else "") for g, v in zip(found, values, strict=True)]
 
 
