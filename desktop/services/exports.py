@@ -57,6 +57,7 @@ from desktop.services.exports_files import (
     private_folder,
     sha256_of,
     write_error,
+    written_sha256,
 )
 from desktop.services.exports_pipeline import RowSink
 from desktop.services.exports_pipeline import pump as pump_batches
@@ -191,8 +192,8 @@ class ExportService:
             masked=masked, pseudonym=request.pseudonymous_key, audit_seq=started.seq,
         )
         try:
-            sheet_rows = self._write(request, plan, facts, password, progress, tr)
-            digest, size = sha256_of(request.out), request.out.stat().st_size
+            sheet_rows, digest = self._write(request, plan, facts, password, progress, tr)
+            digest, size = digest or sha256_of(request.out), request.out.stat().st_size
         except BaseException as exc:
             self._failed(session, started, exc)
             if isinstance(exc, OSError):
@@ -209,24 +210,27 @@ class ExportService:
 
     def _write(self, request: ExportRequest, plan: ReportPlan, facts: CoverFacts,
                password: str | None, progress: ProgressCallback | None, tr: Translate
-               ) -> list[tuple[str, int]]:
+               ) -> tuple[list[tuple[str, int]], str | None]:
+        """The rows of each sheet written, and the file's SHA-256 when it was hashed while
+        written (a CSV file: written straight through; else None, to be read back)."""
         home = self._workspace.shop.paths.home
         if request.fmt is ExportFormat.CSV:
             with final_file(request.out) as handle:
                 csv_report = CsvReport(handle, request.csv_encoding.value, plan.sheets[0])
                 pump(plan, [csv_report], progress)
                 csv_report.finish()
-            return [(plan.sheets[0].name, csv_report.rows)]
+                digest = written_sha256(handle)
+            return [(plan.sheets[0].name, csv_report.rows)], digest
         with private_folder(home) as scratch:
             if password is None:
                 with final_file(request.out) as handle:
-                    return self._workbook(handle, scratch, plan, facts, progress, tr)
+                    return self._workbook(handle, scratch, plan, facts, progress, tr), None
             plain = scratch / "plain.xlsx"
             with plain.open("xb") as handle:
                 sheet_rows = self._workbook(handle, scratch, plan, facts, progress, tr)
             with final_file(request.out) as handle:
                 encrypt_workbook(plain, password, handle)
-            return sheet_rows
+            return sheet_rows, None
 
     def _workbook(self, handle: BinaryIO, scratch: Path, plan: ReportPlan, facts: CoverFacts,
                   progress: ProgressCallback | None, tr: Translate) -> list[tuple[str, int]]:

@@ -20,6 +20,8 @@ _LINE: Final = "\n"
 _HAN: Final = "[\u4e00-\u9fff]"
 _HONORIFIC_WORDS: Final = "|".join(map(re.escape, HONORIFICS))
 _COMPOUNDS: Final = "|".join(map(re.escape, sorted(COMPOUND_SURNAMES)))
+_HONORIFIC_FIRSTS: Final = re.escape("".join(sorted({word[0] for word in HONORIFICS})))
+_COMPOUND_FIRSTS: Final = re.escape("".join(sorted({name[0] for name in COMPOUND_SURNAMES})))
 
 One = Callable[[object], object]
 Shape = Callable[[list[Any], Sequence[object], One], list[object]]
@@ -47,6 +49,8 @@ def _names(found: list[str], values: Sequence[object], one: One) -> list[object]
 
 
 def _as_they_are(found: list[str], values: Sequence[object], one: One) -> list[object]:
+    if all(found):  # every value taken: the found lines are the values
+        return found  # type: ignore[return-value]
     return [g or (one(v) if v else "") for g, v in zip(found, values, strict=True)]
 
 
@@ -58,38 +62,74 @@ def _emails(found: list[tuple[str, str, str]], values: Sequence[object],
             for (a, b, c), v in zip(found, values, strict=True)]
 
 
-BULK: Final[dict[str, tuple[re.Pattern[str], Shape]]] = {
+_LATIN_NAME_LINES: Final = _each_line(r"(?![A-Z]\n)[A-Z][a-z]*(?: [A-Z][a-z]*)*")
+_STARRED_TAILS: Final = str.maketrans(dict.fromkeys("abcdefghijklmnopqrstuvwxyz", "*"))
+
+
+def _latin_names(values: list[str]) -> list[str]:
+    """mask_name of each value that is capitalised ASCII words split by single spaces, at
+    least two letters: each word's first letter and a star for each other one (John Smith →
+    J*** S****), here the lower-case letters starred in one ``translate``. "" for any other
+    value. (clean_text leaves such a value as it is, and with two letters or more no star is
+    added.)"""
+    found = _LATIN_NAME_LINES.findall(_LINE.join(values) + _LINE)
+    if len(found) != len(values):
+        return [""] * len(values)
+    return _LINE.join(found).translate(_STARRED_TAILS).split(_LINE)
+
+
+Second = Callable[[list[str]], list[str]]
+"""A second whole-column form for the values the first did not take: each value's cell, or
+"" where this form does not take it either."""
+Bulk = tuple[re.Pattern[str], Shape, Second | None]
+
+BULK: Final[dict[str, Bulk]] = {
     # _fast_phone's first case: an E.164 Chinese mobile → 138****5678.
-    "phone": (_each_line(r"\+861[3-9][0-9]{9}"), _mobiles),
+    "phone": (_each_line(r"\+861[3-9][0-9]{9}"), _mobiles, None),
     # _fast_member_no: letters and digits, not digits with at most a final letter: as it is.
-    "member_no": (_each_line(r"[A-Za-z0-9]|[0-9]*[A-Za-z][A-Za-z0-9]+"), _as_they_are),
+    "member_no": (_each_line(r"[A-Za-z0-9]|[0-9]*[A-Za-z][A-Za-z0-9]+"), _as_they_are, None),
     # _fast_email: a plain address (no second @).
     "email": (_each_line(r"([A-Za-z0-9._%+\-])([A-Za-z0-9._%+\-]*)@([A-Za-z0-9.\-]+)",
-                         groups=True), _emails),
+                         groups=True), _emails, None),
     # _fast_name: two Han characters (not an honorific), or three without a compound surname
-    # or an honorific at the end → 张* / 张*丰.
+    # or an honorific at the end → 张* / 张*丰; then Latin names (_latin_names). (Each
+    # look-ahead first looks at one character: most names start with none of the words.)
     "name": (_each_line(
-        rf"(?!(?:{_HONORIFIC_WORDS})\n){_HAN}{{2}}"
-        rf"|(?!(?:{_COMPOUNDS}))(?!{_HAN}(?:{_HONORIFIC_WORDS})\n){_HAN}{{3}}"), _names),
+        rf"(?!(?=[{_HONORIFIC_FIRSTS}])(?:{_HONORIFIC_WORDS})\n){_HAN}{{2}}"
+        rf"|(?!(?=[{_COMPOUND_FIRSTS}])(?:{_COMPOUNDS}))"
+        rf"(?!{_HAN}(?=[{_HONORIFIC_FIRSTS}])(?:{_HONORIFIC_WORDS})\n){_HAN}{{3}}"), _names,
+        _latin_names),
 }
 """Per field, the whole-column form of its per-value fast path (where one pays)."""
 
 
-def bulk_cells(values: Sequence[object], bulk: tuple[re.Pattern[str], Shape],
-               one: One) -> list[object]:
-    """``one(value)`` for each value, those of the shape ``bulk`` takes shaped by it (the
-    caller guarantees that gives what ``one`` gives)."""
+def bulk_cells(values: Sequence[object], bulk: Bulk, one: One) -> list[object]:
+    """``one(value)`` for each value, those of the shape ``bulk`` takes shaped by it, and of
+    the rest those its second form takes by that (the caller guarantees both give what
+    ``one`` gives)."""
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
         texts = values if type(None) not in kinds else [
             "" if v is None else v for v in values]
         joined = _LINE.join(texts) + _LINE  # type: ignore[arg-type]
         if joined.count(_LINE) == len(values):
-            pattern, shape = bulk
+            pattern, shape, second = bulk
             found = pattern.findall(joined)
             if len(found) == len(values):
+                if second is not None:
+                    one = _asking_second(second, found, texts, one)  # type: ignore[arg-type]
                 return shape(found, values, one)
     return [one(v) for v in values]
+
+
+def _asking_second(second: Second, found: list[Any], texts: Sequence[str], one: One) -> One:
+    """``one``, answered by ``second`` for the values it takes among those (non-empty) the
+    first form did not take."""
+    rest = [text for got, text in zip(found, texts, strict=True) if not got and text]
+    if not rest:
+        return one
+    answers = dict(zip(rest, second(rest), strict=True))
+    return lambda value: answers.get(value) or one(value)  # type: ignore[call-overload]
 
 
 _ISO_DAYS: Final = _each_line(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

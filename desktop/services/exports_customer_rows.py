@@ -25,6 +25,7 @@ from desktop.services.exports_rows import (
     birthday_cell,
 )
 from desktop.store.customers import TAG_SEPARATOR, CustomerRepository
+from desktop.store.export_columns import TAGS
 
 RESIDENT_ID_AT: Final = len(CustomerRepository.columns) + 1
 """Where a record carries the resident ID as shown (after the tags)."""
@@ -187,6 +188,20 @@ class CustomerRows:
         names = CustomerRepository.columns
         return (frozenset(names[i] for i in self.reads if i < len(names)),
                 len(names) in self.reads)
+
+    def shows_null_as_empty(self) -> frozenset[str]:
+        """The stored columns read (by name; ``export_columns.TAGS`` for the tags) whose NULL
+        every report column made of them shows as it shows "". Each column's cells are made
+        value by value, so asking each for one None and one "" tells."""
+        names = CustomerRepository.columns
+        same: set[str] = set()
+        for index in self.reads:
+            if index > len(names) or (index < len(names) and names[index] == "id"):
+                continue  # the resident ID is appended, never read; an id is never NULL
+            made = [cells for at, cells in self._plan if at == index]
+            if all(cells([None]) == cells([""]) for cells in made):
+                same.add(names[index] if index < len(names) else TAGS)
+        return frozenset(same)
 
     def __call__(self, records: Sequence[CustomerRecord]) -> Sequence[Row]:
         if not self._plan or not records:

@@ -72,15 +72,28 @@ class _Output:
 
     def __init__(self, handle: BinaryIO) -> None:
         self._handle: BinaryIO | None = handle
+        self._digest: hashlib._Hash | None = hashlib.sha256()
 
     def write(self, data: bytes) -> int:
         if self._handle is None:
             return len(data)
         disk_full_point("export:write")
-        return self._handle.write(data)
+        written = self._handle.write(data)
+        if self._digest is not None:
+            if written == len(data):
+                self._digest.update(data)  # (the GIL is let go for all but small blocks)
+            else:
+                self._digest = None
+        return written
 
     def seek(self, offset: int, whence: int = 0) -> int:
+        self._digest = None  # (a zip writer goes back to fill in its headers)
         return 0 if self._handle is None else self._handle.seek(offset, whence)
+
+    def sha256(self) -> str | None:
+        """The SHA-256 of what was written, when it was written straight through (never a
+        seek); else None."""
+        return None if self._digest is None else self._digest.hexdigest()
 
     def tell(self) -> int:
         return 0 if self._handle is None else self._handle.tell()
@@ -173,3 +186,10 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def written_sha256(handle: BinaryIO) -> str | None:
+    """The SHA-256 of everything written into a :func:`final_file` so far, hashed as it was
+    written (no reading back), or None when that cannot be told (the writer moved around
+    in the file, or ``handle`` is not one)."""
+    return handle.sha256() if isinstance(handle, _Output) else None

@@ -16,6 +16,7 @@ returns or raises, so the caller may close or remove the files it wrote into.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import queue
 import sys
@@ -45,6 +46,7 @@ a few switches a batch."""
 _switching = threading.Lock()
 _streams = 0
 _usual_interval = 0.0
+_collecting = True
 
 
 class RowSink(Protocol):
@@ -116,14 +118,15 @@ def pump(batches: Iterable[Batch], total: int, writers: Sequence[RowSink],
     if progress is not None:
         progress(0, total)
     if usable_cpus() < 2:  # nothing to overlap with: one thread, no hand-overs
-        for count, make in batches:
-            for writer_of_sheet, rows in zip(writers, make(), strict=True):
-                writer_of_sheet.write_rows(rows)
-            reported += count
-            if progress is not None:
-                progress(reported, max(total, reported))
+        with _streaming(switches=False):
+            for count, make in batches:
+                for writer_of_sheet, rows in zip(writers, make(), strict=True):
+                    writer_of_sheet.write_rows(rows)
+                reported += count
+                if progress is not None:
+                    progress(reported, max(total, reported))
         return
-    with _short_switches():
+    with _streaming(switches=True):
         writer = _Writer(writers)
         try:
             for batch in batches:
@@ -149,12 +152,21 @@ def usable_cpus() -> int:
 
 
 @contextlib.contextmanager
-def _short_switches() -> Iterator[None]:
-    """:data:`SWITCH_SECONDS` while at least one export streams, then the usual interval."""
-    global _streams, _usual_interval
+def _streaming(switches: bool) -> Iterator[None]:
+    """While at least one export streams: the cyclic garbage collector paused, and with
+    ``switches`` the :data:`SWITCH_SECONDS` interval; then both as they were.
+
+    A batch makes some 20,000 lists, tuples and strings that reference counting frees (no
+    cycles), yet each 700 new lists or tuples start a collection that walks the young ones
+    — ~8 % of an export's CPU (bench/README.md, bench_export). Paused for an export's
+    seconds, the collector only has fewer cycles to find after it."""
+    global _streams, _usual_interval, _collecting
     with _switching:
         if not _streams:
             _usual_interval = sys.getswitchinterval()
+            _collecting = gc.isenabled()
+            gc.disable()
+        if switches:
             sys.setswitchinterval(min(_usual_interval, SWITCH_SECONDS))
         _streams += 1
     try:
@@ -164,3 +176,5 @@ def _short_switches() -> Iterator[None]:
             _streams -= 1
             if not _streams:
                 sys.setswitchinterval(_usual_interval)
+                if _collecting:
+                    gc.enable()

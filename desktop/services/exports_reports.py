@@ -11,6 +11,7 @@ amounts are given on the order's first line only (a column sum still adds each o
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -73,7 +74,14 @@ reading the stored rows a column at a time costs ~0.8 s of CPU with 24 MiB and ~
 bench_export)."""
 ID_CHUNK: Final = 10_000
 """Customer ids fetched per query of the id walk (a list of 10,000 ints is ~0.4 MiB; the
-walk's default 50,000 would hold ~2 MiB, twice while the next chunk is read)."""
+walk's default 50,000 would hold ~2 MiB, twice while the next chunk is read).
+
+The whole walk is read before the first batch, into an array of 8 bytes an id (0.8 MiB per
+100,000): the walk fetches a row a step and gives up the GIL for each, so walked between
+batches, while the writer thread masks and writes, every step waited for the GIL — ~1 s of
+waiting per 100,000 in chunks of 1,000, and the writer thread running dry for 10–20 ms at
+each chunk of 10,000. Alone, before the writer has work, it takes ~60 ms
+(bench/README.md, bench_export)."""
 STATUS_INVALID: Final = "Choose a status from the list."
 KIND_INVALID: Final = "Choose a kind from the list."
 
@@ -155,19 +163,22 @@ def _customers(ctx: ReportContext, request: ExportRequest,
         # A column at a time in one statement a batch (desktop.store.export_columns); a
         # batch it cannot read exactly, and every batch with resident IDs (appended to each
         # record here), as records.
-        by_columns = None if with_resident_ids else CustomerColumns(reader, wanted, tags)
+        by_columns = None if with_resident_ids else CustomerColumns(
+            reader, wanted, tags, build_rows.shows_null_as_empty())
+        walked = array("q")
+        for chunk in id_chunks:  # the id walk reads through its own connection (ID_CHUNK)
+            walked.extend(chunk)
         with streaming_cache(reader, CUSTOMER_CACHE_MIB):
-            for chunk in id_chunks:  # the id walk reads through its own connection
-                for start in range(0, len(chunk), BATCH):
-                    part = chunk[start : start + BATCH]
-                    stored = None if by_columns is None else by_columns.read(part)
-                    if stored is not None:
-                        yield len(stored), partial(_from_joined, build_rows, stored)
-                        continue
-                    records = queries.customer_records(part, wanted, tags)
-                    if resident_ids is not None:
-                        records = resident_ids.appended(records)
-                    yield len(records), partial(_one_sheet, build_rows, records)
+            for start in range(0, len(walked), BATCH):
+                part = walked[start : start + BATCH].tolist()
+                stored = None if by_columns is None else by_columns.read(part)
+                if stored is not None:
+                    yield len(stored), partial(_from_joined, build_rows, stored)
+                    continue
+                records = queries.customer_records(part, wanted, tags)
+                if resident_ids is not None:
+                    records = resident_ids.appended(records)
+                yield len(records), partial(_one_sheet, build_rows, records)
 
     return ReportPlan(
         (_sheet(ctx, "Customers", columns),), columns,

@@ -126,15 +126,27 @@ def _fast_phone(value: str) -> str | None:
     if _E164_CN_MOBILE.fullmatch(value):
         return value[3:6] + "****" + value[-4:]
     if _E164.fullmatch(value):  # as stored (normalised): +<country code><national number>
-        for length in (1, 2, 3):
-            if int(value[1 : 1 + length]) in COUNTRY_CODE_TO_REGION_CODE:
-                code, national = value[1 : 1 + length], value[1 + length :]
-                prefix = _trunk_prefix(int(code))
-                if national.startswith("0") or (prefix is not None and prefix.match(national)):
-                    return None  # the rule's parser may strip a trunk prefix: ask it
-                if len(national) < 7:
-                    return f"+{code} {'*' * len(national)}"
-                return f"+{code} {'*' * (len(national) - 4)}{national[-4:]}"
+        country = _country(value[1:4])
+        if country is None:
+            return None
+        code, prefix = country
+        national = value[1 + len(code) :]
+        if national.startswith("0") or (prefix is not None and prefix.match(national)):
+            return None  # the rule's parser may strip a trunk prefix: ask it
+        if len(national) < 7:
+            return f"+{code} {'*' * len(national)}"
+        return f"+{code} {'*' * (len(national) - 4)}{national[-4:]}"
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _country(first_digits: str) -> tuple[str, re.Pattern[str] | None] | None:
+    """The country code a number starting with these three digits has (the shortest of
+    them that is one), and its trunk prefix (:func:`_trunk_prefix`); None when none is."""
+    for length in (1, 2, 3):
+        if int(first_digits[:length]) in COUNTRY_CODE_TO_REGION_CODE:
+            code = first_digits[:length]
+            return code, _trunk_prefix(int(code))
     return None
 
 

@@ -37,19 +37,27 @@ _FLAG_BITS: Final = 12
 Columns = list[list[object]]
 """One list per position of a stored record (:attr:`CustomerRepository.columns`, then the
 tags); a position not asked for is a list of None."""
+TAGS: Final = "tags"
+"""The tags' name in ``empty_for_null`` (:class:`CustomerColumns`)."""
 
 
 class CustomerColumns:
     """Reads batches of customers as columns (see the module text). One per export: it
-    learns once which columns may hold NULL."""
+    learns once which columns may hold NULL.
 
-    def __init__(self, conn: Connection, wanted: Collection[str], tags: bool) -> None:
+    ``empty_for_null``: columns (and :data:`TAGS` for a customer without tags) whose NULL
+    the caller shows as it shows "" — there a NULL is read as "", which spares telling the
+    two apart (a flag a row, a pass over the column)."""
+
+    def __init__(self, conn: Connection, wanted: Collection[str], tags: bool,
+                 empty_for_null: Collection[str] = ()) -> None:
         self._conn = conn
         nullable = {str(row[1]) for row in conn.execute("PRAGMA table_info(customers)")
-                    if not row[3]}
+                    if not row[3]} - set(empty_for_null)
         self._read = [name for name in CustomerRepository.columns
                       if name in wanted and name != "id"]
         self._tags = tags
+        self._tags_marked = TAGS not in empty_for_null
         parts = ["group_concat(c.id, ',')", "count(*)"]
         odd: list[str] = []
         texts: list[str] = []
@@ -60,23 +68,23 @@ class CustomerColumns:
                 odd.append(f"typeof(c.{name}) != 'integer'")
                 continue
             parts.append(f"group_concat(coalesce(c.{name}, ''), '{SEPARATOR}')")
-            texts.append(f"coalesce(c.{name}, '')")
+            texts.append(name)
             if name in nullable:
                 self._nullable.append(name)
-        if tags:
+        if tags and self._tags_marked:
             # "" for none (NULL), else the joined tags after a \x1f: one subquery a row.
             parts.append(f"group_concat(coalesce('\x1f' || {_TAGS}, ''), '{SEPARATOR}')")
+        elif tags:
+            parts.append(f"group_concat(coalesce({_TAGS}, ''), '{SEPARATOR}')")
         # Which columns are NULL: one character a row per _FLAG_BITS columns, "0" + the bits.
         for first in range(0, len(self._nullable), _FLAG_BITS):
             bits = " + ".join(f"{1 << bit} * (c.{name} IS NULL)" for bit, name in
                               enumerate(self._nullable[first : first + _FLAG_BITS]))
             parts.append(f"group_concat(char(48 + {bits}), '')")
-        if texts:
-            # A TEXT column holds text, NULL or a blob (numbers become text), and a blob sorts
-            # after any text: a row holds a blob when the greatest of its texts is one (one
-            # call a row instead of one a column; one argument would make max() aggregate).
-            greatest = f"max({', '.join(texts)})" if len(texts) > 1 else texts[0]
-            odd.append(f"typeof({greatest}) = 'blob'")
+        # A TEXT column holds text, NULL or a blob (numbers become text), and every blob
+        # sorts after every text, the empty blob first: ">= x''" holds for a blob alone
+        # (NULL gives NULL). A comparison a column, no function call a row.
+        odd += [f"c.{name} >= x''" for name in texts]
         parts.append(f"total({' OR '.join(odd)})" if odd else "0")
         self._sql = (
             f"SELECT {', '.join(parts)} FROM json_each(?) j"
@@ -115,7 +123,7 @@ class CustomerColumns:
             if flags.count("0") != count:  # some NULL: a "0"/"1" string per column
                 for bit, name in enumerate(self._nullable[first : first + _FLAG_BITS]):
                     nulls[name] = flags.translate(_flag_table(bit))
-        return JoinedColumns(list(ids), parts, nulls, tags)
+        return JoinedColumns(list(ids), parts, nulls, tags, self._tags_marked)
 
 
 @functools.cache
@@ -132,14 +140,15 @@ def _joined_right(joined: object, separator: str, count: int) -> bool:
 class JoinedColumns:
     """One batch as :meth:`CustomerColumns.read` found it: checked, still joined."""
 
-    __slots__ = ("_ids", "_nulls", "_parts", "_tags")
+    __slots__ = ("_ids", "_nulls", "_parts", "_tags", "_tags_marked")
 
     def __init__(self, ids: list[int], parts: list[tuple[str, str]], nulls: dict[str, str],
-                 tags: str | None) -> None:
+                 tags: str | None, tags_marked: bool = True) -> None:
         self._ids = ids
         self._parts = parts
         self._nulls = nulls
         self._tags = tags
+        self._tags_marked = tags_marked
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -162,6 +171,8 @@ class JoinedColumns:
         columns = [by_name.get(name, empty) for name in CustomerRepository.columns]
         if self._tags is None:
             columns.append(empty)
+        elif not self._tags_marked:  # "" where a customer has no tags
+            columns.append(self._tags.split(SEPARATOR))  # type: ignore[arg-type]
         else:  # "" where a customer has no tags (NULL), else \x1f and the joined tags
             columns.append([value[1:] if value else None
                             for value in self._tags.split(SEPARATOR)])

@@ -4,6 +4,7 @@ money, dates and text with their types; LibreOffice opens the workbooks."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,7 @@ def test_masked_workbook_shows_no_personal_data(env: Env, kind: ReportKind, role
     result = env.service.export(env.sessions[role], ExportRequest(
         kind, out, purpose="对账 call 13812345678", pseudonymous_key=True))
     assert result.masked and result.file_password is None
+    assert result.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()  # (read back)
     book = open_workbook(out)
     cells = list(workbook_cells(book))
     assert leaks(str(cell.value) for cell in cells) == []
@@ -104,9 +106,10 @@ def test_customer_workbook_keeps_nasty_notes_as_inert_text(env: Env) -> None:
 def test_masked_csv_shows_no_personal_data(env: Env, kind: ReportKind,
                                            encoding: CsvEncoding) -> None:
     out = env.out / f"{kind.value}.csv"
-    env.service.export(env.sessions[Role.MANAGER], ExportRequest(
+    result = env.service.export(env.sessions[Role.MANAGER], ExportRequest(
         kind, out, ExportFormat.CSV, csv_encoding=encoding, pseudonymous_key=True))
     raw = out.read_bytes()
+    assert result.sha256 == hashlib.sha256(raw).hexdigest()  # hashed while written
     if encoding is CsvEncoding.UTF8_BOM:
         assert raw.startswith(b"\xef\xbb\xbf")
     rows = csv_rows(out, encoding.value)

@@ -15,7 +15,7 @@ from desktop.core.demo_data import generate_customers
 from desktop.core.models import Customer
 from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
-from desktop.store.export_columns import SEPARATOR, CustomerColumns
+from desktop.store.export_columns import SEPARATOR, TAGS, CustomerColumns
 from desktop.store.export_queries import ExportQueries
 
 ALL = frozenset(CustomerRepository.columns)
@@ -57,6 +57,27 @@ def test_every_column_and_the_tags_equal_the_records_in_the_order_asked(
             _records_as_columns(conn, order, wanted, tags)
 
 
+@pytest.mark.parametrize("empty_for_null", [
+    frozenset({*ALL, TAGS}), frozenset({"email", TAGS}), frozenset({"birthday", "phone"})])
+def test_null_is_read_as_empty_where_asked(conn: Connection,
+                                           empty_for_null: frozenset[str]) -> None:
+    people = list(generate_customers(50))
+    people[0] = dataclasses.replace(people[0], tags=(), member_no=None, email=None,
+                                    phone=None, birthday=None)
+    people[1] = dataclasses.replace(people[1], tags=("b", "a"), email="", birthday=None)
+    ids = _add(conn, people)
+    names = [*CustomerRepository.columns, TAGS]
+    for tags in (True, False):
+        expected = [[("" if value is None and name in empty_for_null and
+                      (name != TAGS or tags) else value) for value in column]
+                    for name, column in zip(names, _records_as_columns(conn, ids, ALL, tags),
+                                            strict=True)]
+        got = CustomerColumns(conn, ALL, tags, empty_for_null).read(ids)
+        assert got is not None and got.columns() == expected
+        assert expected[CustomerRepository.columns.index("email")][:2] == (
+            ["", ""] if "email" in empty_for_null else [None, ""])
+
+
 def test_a_value_holding_the_separator_leaves_the_batch_to_the_records(
         conn: Connection) -> None:
     ids = _add(conn, [Customer(id=None, name="甲", notes=f"a{SEPARATOR}b"),
@@ -81,6 +102,7 @@ def test_ids_it_cannot_answer_for_exactly_give_none(conn: Connection, asked: str
 @pytest.mark.parametrize(("column", "value"), [
     ("notes", b"\xe4\xb8\xad"),  # a blob that would join as the text 中
     ("name", b"abc"),
+    ("city", b""),  # the empty blob, the least of all blobs
     ("phone", 13812345678),  # a number in a text column (stored as text: still equal)
     ("points", 2.5),
     ("points", "many"),

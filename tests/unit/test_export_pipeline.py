@@ -1,9 +1,11 @@
 """exports_pipeline.pump: batches made and written on the writer thread, in order; progress
 and cancel on the calling thread; a writer's error raised on the calling thread; the writer
-thread always ended when pump returns or raises; the switch interval put back."""
+thread always ended when pump returns or raises; the switch interval and the garbage
+collector put back."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -124,3 +126,28 @@ def test_with_one_cpu_everything_happens_on_this_thread(
     assert sinks[0].rows == [(n, "a") for n in range(5)]
     assert seen == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
     assert pipeline.usable_cpus() == 1 and _writer_threads() == []
+
+
+@pytest.mark.parametrize("cpus", [1, 2])
+def test_the_collector_is_paused_while_batches_stream_and_put_back_as_it_was(
+        monkeypatch: pytest.MonkeyPatch, cpus: int) -> None:
+    monkeypatch.setattr(pipeline, "usable_cpus", lambda: cpus)
+    seen: list[bool] = []
+
+    def batches() -> Iterator[Batch]:
+        for batch in _batches(3):
+            seen.append(gc.isenabled())
+            yield batch
+
+    assert gc.isenabled()
+    pump(batches(), 3, [Sink(), Sink()], None)
+    assert seen == [False] * 3 and gc.isenabled()
+    with pytest.raises(OSError):
+        pump(_batches(5), 5, [Sink(fail_at=2), Sink()], None)
+    assert gc.isenabled()
+    gc.disable()  # paused by someone else: stays paused
+    try:
+        pump(_batches(2), 2, [Sink(), Sink()], None)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

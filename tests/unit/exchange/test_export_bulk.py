@@ -44,6 +44,11 @@ SHAPES = st.one_of(
     st.sampled_from(HONORIFICS).flatmap(lambda h: st.sampled_from([h, "王" + h])),
     st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True),
     st.text(alphabet=st.sampled_from("1aZ张\n\x00 +@,"), max_size=6),
+    # Latin names and what is nearly one (a lone letter, double or edge spaces, ., -, Ö, 张)
+    st.from_regex(r"[A-Za-z]{1,6}( [A-Za-z]{1,7}){0,2}", fullmatch=True),
+    st.from_regex(r"[A-Z][a-z]{0,6}( {1,2}[A-Z][a-z]{0,7}){0,2}", fullmatch=True),
+    st.lists(st.sampled_from(["J", "ohn", "Smith", " ", "  ", ".", "-", "Ö", "张", "\t"]),
+             min_size=1, max_size=5).map("".join),
 )
 
 
@@ -70,6 +75,12 @@ def test_bulk_columns_on_typical_values_and_odd_columns() -> None:
     assert bulk_cells(["+8613812345678"], BULK["phone"], mask.rule("phone")) == ["138****5678"]
     assert bulk_cells(["张三", "欧阳锋", "李小龙"], BULK["name"], mask.rule("name")) == [
         "张*", masked_value("name", "欧阳锋"), "李*龙"]
+    latin = ["John Smith", "Mary Jane Watson", "Jo", "J", "J K", "McDonald", "Ann-Marie",
+             "O'Brien", "josé", "Émile Zola", "Zoe  Li", " Li Na", "张三"]
+    assert bulk_cells(latin, BULK["name"], mask.rule("name"))[:5] == [
+        "J*** S****", "M*** J*** W*****", "J*", "J*", "J K"]
+    assert bulk_cells(latin, BULK["name"], mask.rule("name")) == [
+        masked_value("name", v) for v in latin]
 
 
 def test_memo_gives_what_its_function_gives_across_batches_and_its_limit() -> None:
