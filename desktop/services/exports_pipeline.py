@@ -16,14 +16,13 @@ returns or raises, so the caller may close or remove the files it wrote into.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import queue
-import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Protocol
 
+from desktop.core.interpreter_settings import collector_paused, switch_interval_at_most
 from desktop.exchange.export_cells import Row
 
 SheetRows = tuple[Sequence[Row], ...]
@@ -43,10 +42,6 @@ statement's step ends, the reading thread waits for the GIL until the writer thr
 let it go: with 5 ms that would be up to ~15 ms a batch (three steps), more than the batch's
 reading itself. A switch happens only when the other thread asks, so a short interval costs
 a few switches a batch."""
-_switching = threading.Lock()
-_streams = 0
-_usual_interval = 0.0
-_collecting = True
 
 
 class RowSink(Protocol):
@@ -153,28 +148,16 @@ def usable_cpus() -> int:
 
 @contextlib.contextmanager
 def _streaming(switches: bool) -> Iterator[None]:
-    """While at least one export streams: the cyclic garbage collector paused, and with
-    ``switches`` the :data:`SWITCH_SECONDS` interval; then both as they were.
+    """While batches stream: the cyclic garbage collector paused, and with ``switches`` the
+    :data:`SWITCH_SECONDS` interval (both counted with any other bulk work running, see
+    desktop.core.interpreter_settings).
 
     A batch makes some 20,000 lists, tuples and strings that reference counting frees (no
     cycles), yet each 700 new lists or tuples start a collection that walks the young ones
-    — ~8 % of an export's CPU (bench/README.md, bench_export). Paused for an export's
-    seconds, the collector only has fewer cycles to find after it."""
-    global _streams, _usual_interval, _collecting
-    with _switching:
-        if not _streams:
-            _usual_interval = sys.getswitchinterval()
-            _collecting = gc.isenabled()
-            gc.disable()
-        if switches:
-            sys.setswitchinterval(min(_usual_interval, SWITCH_SECONDS))
-        _streams += 1
-    try:
-        yield
-    finally:
-        with _switching:
-            _streams -= 1
-            if not _streams:
-                sys.setswitchinterval(_usual_interval)
-                if _collecting:
-                    gc.enable()
+    — ~8 % of an export's CPU (bench/README.md, bench_export)."""
+    with collector_paused():
+        if not switches:
+            yield
+            return
+        with switch_interval_at_most(SWITCH_SECONDS):
+            yield
