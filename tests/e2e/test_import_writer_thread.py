@@ -5,6 +5,7 @@ leaves the shop as it was with no thread behind."""
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -17,6 +18,7 @@ from desktop.store import import_writer
 from desktop.store.search_keys import fill_after_bulk_load
 from tests.support.shops import ShopFixture
 
+INTERVAL = sys.getswitchinterval()
 TABLES = ("customers", "customer_tags", "customer_name_grams", "import_batches")
 
 
@@ -51,7 +53,9 @@ def trigrams(shop: ShopFixture) -> list[tuple[object, ...]]:
 
 
 def no_writer_thread() -> bool:
-    return not any(thread.name == "import-writer" for thread in threading.enumerate())
+    """No thread left behind, and Python's switch interval back to what it was."""
+    return sys.getswitchinterval() == INTERVAL and not any(
+        thread.name == "import-writer" for thread in threading.enumerate())
 
 
 @pytest.mark.parametrize("bulk_from", [5, 10_000])  # the index-rebuilding load, and not
@@ -65,6 +69,7 @@ def test_chunk_by_chunk_search_entries_equal_the_one_statement_fill(
     conn = shop.workspace.shop.db.conn
     assert conn.execute("SELECT count(*), min(id), max(id) FROM customers").fetchone() == (
         14, 1, 14)
+    assert no_writer_thread()
     chunked = trigrams(shop)
     assert len(chunked) > 14 * 10
     conn.execute("BEGIN")
