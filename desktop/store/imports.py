@@ -7,9 +7,9 @@ Everything runs in the caller's transaction: the service wraps the whole import,
 entry included, in one, so a failure, a cancel or a kill leaves the database as it was.
 
 Speed (100,000 rows in seconds): new records get consecutive ids assigned here; new
-customers' rows are made in Python chunk by chunk while a second thread inserts the chunk
-before, with its trigram entries (``desktop.store.import_writer``: SQLite works without the
-GIL, on the other core); other rows go in with ``executemany`` in chunks (each chunk a short
+customers are inserted chunk by chunk, with their trigram entries, while a second thread makes
+the next chunk's rows in Python (``desktop.store.import_writer``: SQLite works without the
+GIL, so the two use both cores); other rows go in with ``executemany`` in chunks (each chunk a short
 C call, so a UI thread waiting for the GIL is not starved); pinyin and name grams are computed
 once per distinct name, the grams are staged in memory and written in key order.
 """
@@ -36,7 +36,7 @@ from desktop.store.customers import IN_CHUNK, int_column, opt_str
 from desktop.store.feedback import INSERT_FEEDBACK, feedback_row
 from desktop.store.import_rows import NewCustomerRows
 from desktop.store.import_search import NewNameGrams, write_name_grams
-from desktop.store.import_writer import CustomerInserter
+from desktop.store.import_writer import RowMaker, insert_chunk
 from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, item_row, order_row
 from desktop.store.search_keys import Indexed, SearchKeys, indexed_row
 
@@ -44,8 +44,7 @@ WRITE_CHUNK: Final = 2_000
 """Rows per ``executemany``: big enough to be fast, short enough not to hold the GIL long."""
 
 INSERT_CHUNK: Final = 1_500
-"""New customers per chunk the second thread inserts: one statement each (see
-``desktop.store.import_writer``)."""
+"""New customers per chunk: one insert statement each (``desktop.store.import_writer``)."""
 
 BULK_LOAD_FROM: Final = 10_000
 """From this many new customers — when they also outnumber the stored ones — the customers'
@@ -54,7 +53,6 @@ keys instead of taking 100,000 random inserts: a 100,000-row import into an empt
 ~30 % faster). Inside the import's transaction, so a failure or kill rolls the drop back."""
 
 IMPORT_CACHE_KIB: Final = 32 * 1024
-INSERTING_CACHE_KIB: Final = 16 * 1024
 
 Progress = Callable[[int], None]
 """Receives how many records were written so far; raising from it cancels (rolls back)."""
@@ -181,9 +179,9 @@ class PlanWriter:
     def _write_customers(
         self, batch_id: int, customers: list[CustomerFields], progress: Progress | None
     ) -> None:
-        """Python makes each chunk's rows here while a second thread inserts the chunk before
-        (rows, tags, trigram entries; ``desktop.store.import_writer``): the two halves of the
-        work overlap on two cores. The grams go in last, in key order."""
+        """A second thread makes each chunk's rows in Python while this one inserts the chunk
+        before, with its trigram entries (``desktop.store.import_writer``): the two halves of
+        the work overlap on two cores. The grams go in last, in key order."""
         if not customers:
             return
         first = self._next_id("customers")
@@ -192,21 +190,10 @@ class PlanWriter:
             if len(customers) >= BULK_LOAD_FROM and len(customers) >= first else []
         )
         new_grams = NewNameGrams()
-        offset = 0
-        # While the second thread inserts, SQLite allocates the cache's pages on that thread,
-        # from another malloc arena than the memory the plan's freed records leave behind:
-        # a smaller cache keeps the import's peak where it was (the inserts are appends).
-        self._conn.execute(f"PRAGMA cache_size = -{INSERTING_CACHE_KIB}")
-        with CustomerInserter(self._conn) as inserter:
-            while customers:
-                chunk = customers[:INSERT_CHUNK]
-                del customers[:INSERT_CHUNK]
-                rows, tags = self._new_rows.rows(first + offset, chunk, new_grams)
-                inserter.insert(first + offset, rows, tags)
-                self._advance(len(chunk), progress)
-                offset += len(chunk)
-            inserter.finish()
-        self._conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
+        with RowMaker(self._new_rows, first, customers, new_grams, INSERT_CHUNK) as made:
+            for chunk in made:
+                insert_chunk(self._conn, chunk)
+                self._advance(len(chunk[1]), progress)
         # Every customer from ``first`` on is this import's: one statement records them all.
         self._conn.execute(
             "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"

@@ -1,7 +1,8 @@
-"""New customers inserted on a second thread (desktop.store.import_writer), in a real SQLCipher
-shop: the rows and search entries are those of the one-statement path, a failure on that
-thread surfaces on the import's thread as the same error as before, and a failure or cancel
-leaves the shop as it was with no thread behind."""
+"""New customers' rows made on a second thread while the import's thread inserts
+(desktop.store.import_writer), in a real SQLCipher shop: the search entries filled chunk by
+chunk are those of the one-statement fill, a failure on either thread surfaces on the import's
+thread as the same error, and a failure or cancel leaves the shop as it was, no thread behind
+and Python's switch interval restored."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import sqlcipher3
 from desktop.core.import_types import CustomerFields, ImportTarget, MatchPolicy, ParsedRow, RowKind
 from desktop.services.imports_run import ImportClashError, RowSource, run_rows
 from desktop.store import import_writer
+from desktop.store.import_rows import NewCustomerRows
 from desktop.store.search_keys import fill_after_bulk_load
 from tests.support.shops import ShopFixture
 
@@ -55,7 +57,7 @@ def trigrams(shop: ShopFixture) -> list[tuple[object, ...]]:
 def no_writer_thread() -> bool:
     """No thread left behind, and Python's switch interval back to what it was."""
     return sys.getswitchinterval() == INTERVAL and not any(
-        thread.name == "import-writer" for thread in threading.enumerate())
+        thread.name == "import-rows" for thread in threading.enumerate())
 
 
 @pytest.mark.parametrize("bulk_from", [5, 10_000])  # the index-rebuilding load, and not
@@ -81,16 +83,29 @@ def test_chunk_by_chunk_search_entries_equal_the_one_statement_fill(
     assert [row[0] for row in tags] == [number + 1 for number in range(14) if number % 2]
 
 
-def test_an_error_on_the_writer_thread_surfaces_and_leaves_the_shop_as_it_was(
-    shop: ShopFixture, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("failing", ["rows", "sql"])
+def test_an_error_on_either_thread_surfaces_and_leaves_the_shop_as_it_was(
+    shop: ShopFixture, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
+    made: list[int] = []
+    make_rows = NewCustomerRows.rows
+
+    def broken_rows(self: NewCustomerRows, *args: Any) -> Any:
+        made.append(1)
+        if len(made) == 3:
+            raise MemoryError
+        return make_rows(self, *args)
+
     def full(*args: object) -> None:
         raise sqlcipher3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(import_writer, "fill_text_range", full)
+    if failing == "rows":
+        monkeypatch.setattr(NewCustomerRows, "rows", broken_rows)
+    else:
+        monkeypatch.setattr(import_writer, "fill_text_range", full)
     monkeypatch.setattr("desktop.store.imports.INSERT_CHUNK", 3)
     before = tables(shop)
-    with pytest.raises(sqlcipher3.OperationalError, match="disk is full"):
+    with pytest.raises(MemoryError if failing == "rows" else sqlcipher3.OperationalError):
         run(shop, rows(20))
     assert tables(shop) == before
     assert no_writer_thread()
@@ -98,10 +113,9 @@ def test_an_error_on_the_writer_thread_surfaces_and_leaves_the_shop_as_it_was(
     assert run(shop, rows(20)).counts.customers_created == 20  # the connection works on
 
 
-def test_a_clash_met_on_the_writer_thread_is_still_an_import_clash(shop: ShopFixture) -> None:
+def test_a_clash_met_while_inserting_is_still_an_import_clash(shop: ShopFixture) -> None:
     """Member numbers differing only in case are two people to the planner; a unique index
-    that ignores case refuses the second on the writer thread — an ImportClashError, as when
-    the import's own thread inserted, and nothing written."""
+    that ignores case refuses the second — an ImportClashError, nothing written."""
     conn = shop.workspace.shop.db.conn
     conn.execute("CREATE UNIQUE INDEX test_member_nocase ON customers(member_no COLLATE NOCASE)")
     before = tables(shop)
@@ -116,7 +130,7 @@ def test_a_clash_met_on_the_writer_thread_is_still_an_import_clash(shop: ShopFix
     assert no_writer_thread()
 
 
-def test_cancel_while_inserting_joins_the_thread_and_writes_nothing(
+def test_cancel_while_inserting_stops_the_second_thread_and_writes_nothing(
     shop: ShopFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("desktop.store.imports.INSERT_CHUNK", 50)
