@@ -1,4 +1,5 @@
-"""The search entries of the customers an import adds, written in bulk after their rows.
+"""The search entries of the customers an import adds, written in bulk: the trigram entries of
+each chunk right after its rows, the name grams once all rows are in.
 
 The one place an import writes the search tables (``desktop.store.search_keys``) for new
 customers; updated customers go through :class:`~desktop.store.search_keys.SearchKeys`. Runs
@@ -14,7 +15,7 @@ from itertools import islice
 from typing import Final
 
 from desktop.store.connection import Connection
-from desktop.store.search_keys import TEXT_COLUMNS_SQL, fill_after_bulk_load
+from desktop.store.search_keys import TEXT_COLUMNS_SQL
 
 # One statement per gram, its ids unpacked by SQLite: a row per gram and customer bound
 # from Python (~400,000 for 100,000 names) cost twice as much.
@@ -55,16 +56,6 @@ class NewNameGrams:
         for gram in sorted(self._ids):
             ids = self._ids.pop(gram).tolist()
             yield gram, created_at, json.dumps(ids, separators=(",", ":"))
-
-
-def fill_import_search(
-    conn: Connection, first_id: int, new_grams: NewNameGrams, created_at: str
-) -> None:
-    """Search entries for every customer from ``first_id`` on (all new, all created at
-    ``created_at``): the trigram index in one statement, then the name grams gathered while
-    their rows were written."""
-    fill_after_bulk_load(conn, first_id)
-    write_name_grams(conn, new_grams, created_at)
 
 
 def fill_text_range(conn: Connection, first_id: int, end_id: int) -> None:
