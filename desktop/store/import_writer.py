@@ -37,8 +37,9 @@ from desktop.store.customers import CustomerRepository
 from desktop.store.import_rows import NewCustomerRows, Row
 from desktop.store.import_search import NewNameGrams, fill_text_range
 
-QUEUED_CHUNKS: Final = 2
-"""Chunks made ahead at most: the second thread waits rather than pile rows up in memory."""
+QUEUED_CHUNKS: Final = 1
+"""Chunks made ahead at most: the second thread waits rather than pile rows up in memory (one
+chunk ahead is enough to keep both threads busy, and kept the peak 1 MiB lower than two)."""
 SWITCH_INTERVAL: Final = 0.001
 """Python's switch interval while the second thread runs (process-wide, restored after): how
 long a thread waits for the GIL after each statement, at most, while the other runs Python. At
