@@ -25,13 +25,13 @@ import contextlib
 import functools
 import itertools
 import queue
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Final
 
 from desktop.core.import_types import CustomerFields
+from desktop.core.interpreter_settings import switch_interval_at_most
 from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
 from desktop.store.import_rows import NewCustomerRows, Row
@@ -41,9 +41,10 @@ QUEUED_CHUNKS: Final = 1
 """Chunks made ahead at most: the second thread waits rather than pile rows up in memory (one
 chunk ahead is enough to keep both threads busy, and kept the peak 1 MiB lower than two)."""
 SWITCH_INTERVAL: Final = 0.001
-"""Python's switch interval while the second thread runs (process-wide, restored after): how
-long a thread waits for the GIL after each statement, at most, while the other runs Python. At
-the default 5 ms the two threads waited on each other a third of the time."""
+"""Python's switch interval while the second thread runs (process-wide, through
+``desktop.core.interpreter_settings``): how long a thread waits for the GIL after each
+statement, at most, while the other runs Python. At the default 5 ms the two threads waited on
+each other a third of the time."""
 MAX_PARAMETERS: Final = 32_766
 """SQLite's default limit on one statement's parameters (since 3.32)."""
 
@@ -78,13 +79,12 @@ class RowMaker:
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._stopping = False
-        self._saved_interval = 0.0
+        self._interval = switch_interval_at_most(SWITCH_INTERVAL)
 
     def __enter__(self) -> RowMaker:
         self._thread = threading.Thread(target=self._run, name="import-rows", daemon=True)
         self._thread.start()
-        self._saved_interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self._saved_interval, SWITCH_INTERVAL))
+        self._interval.__enter__()
         return self
 
     def __iter__(self) -> Iterator[Chunk]:
@@ -103,7 +103,7 @@ class RowMaker:
         try:
             self._join()
         finally:
-            sys.setswitchinterval(self._saved_interval)
+            self._interval.__exit__(kind, error, trace)
 
     def _join(self) -> None:
         thread = self._thread
