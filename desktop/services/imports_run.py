@@ -6,10 +6,7 @@ file layer parses; tests and benchmarks may feed constructed rows.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Final, TypeVar
 
@@ -22,6 +19,7 @@ from desktop.core.import_types import (
     RowAction,
     RowIssue,
 )
+from desktop.core.interpreter_settings import collector_paused
 from desktop.core.masking_fields import masked_value
 from desktop.core.models import utc_now_iso
 from desktop.core.phone_display import display_field
@@ -165,36 +163,11 @@ def errors_of(result: PlanResult) -> tuple[RowIssue, ...]:
     )
 
 
-class _GcPause:
-    """Python's cycle collector off while an import runs, back on after the last one ends.
-
-    An import holds a few hundred thousand small objects at once; every full collection
-    walks all of them with the GIL held (200–400 ms at 100,000 rows, again and again): the
-    UI thread's worst stall, and ~15 % of the import's time. The records an import makes
-    hold no cycles; reference counting frees them as usual."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._was_enabled = False
-
-    @contextlib.contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._depth -= 1
-                if self._depth == 0 and self._was_enabled:
-                    gc.enable()
-
-
-gc_paused = _GcPause()
+gc_paused = collector_paused
+"""Python's cycle collector off while an import runs (``desktop.core.interpreter_settings``):
+an import holds a few hundred thousand small objects without cycles, and every full
+collection walks all of them with the GIL held (200–400 ms at 100,000 rows): the UI thread's
+worst stall, and ~15 % of the import's time."""
 
 
 _T = TypeVar("_T")

@@ -1,4 +1,5 @@
-"""The search entries of the customers an import adds, written in bulk after their rows.
+"""The search entries of the customers an import adds, written in bulk: the trigram entries of
+each chunk right after its rows, the name grams once all rows are in.
 
 The one place an import writes the search tables (``desktop.store.search_keys``) for new
 customers; updated customers go through :class:`~desktop.store.search_keys.SearchKeys`. Runs
@@ -8,12 +9,13 @@ in the import's transaction.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Final
 
 from desktop.store.connection import Connection
-from desktop.store.search_keys import fill_after_bulk_load
+from desktop.store.search_keys import TEXT_COLUMNS_SQL
 
 # One statement per gram, its ids unpacked by SQLite: a row per gram and customer bound
 # from Python (~400,000 for 100,000 names) cost twice as much.
@@ -22,6 +24,11 @@ _INSERT_NAME_GRAMS: Final = (
     " SELECT ?, ?, value FROM json_each(?)"
 )
 _CHUNK: Final = 500  # grams per executemany: short C calls, so a UI thread gets the GIL
+_FILL_TEXT_RANGE: Final = (
+    "INSERT INTO customer_text_fts (rowid, name, member, private)"
+    f" SELECT c.id, {', '.join(TEXT_COLUMNS_SQL)} FROM customers c"
+    " WHERE c.id >= ? AND c.id < ? ORDER BY c.id"
+)
 
 
 class NewNameGrams:
@@ -32,14 +39,14 @@ class NewNameGrams:
     which a temporary table and its sort held twice over."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, list[int]] = {}
+        self._ids: dict[str, array[int]] = {}
 
     def add(self, customer_id: int, grams: Iterable[str]) -> None:
         ids = self._ids
         for gram in grams:
             bucket = ids.get(gram)
             if bucket is None:
-                ids[gram] = [customer_id]
+                ids[gram] = array("q", (customer_id,))  # no int object per id held
             else:
                 bucket.append(customer_id)  # ids come in ascending order
 
@@ -47,16 +54,17 @@ class NewNameGrams:
         """(gram, created_at, its ids as a JSON array) in key order; each gram's ids are
         freed as read."""
         for gram in sorted(self._ids):
-            yield gram, created_at, json.dumps(self._ids.pop(gram), separators=(",", ":"))
+            ids = self._ids.pop(gram).tolist()
+            yield gram, created_at, json.dumps(ids, separators=(",", ":"))
 
 
-def fill_import_search(
-    conn: Connection, first_id: int, new_grams: NewNameGrams, created_at: str
-) -> None:
-    """Search entries for every customer from ``first_id`` on (all new, all created at
-    ``created_at``): the trigram index in one statement, then the name grams gathered while
-    their rows were written."""
-    fill_after_bulk_load(conn, first_id)
+def fill_text_range(conn: Connection, first_id: int, end_id: int) -> None:
+    """The trigram entries of the new customers ``first_id`` ≤ id < ``end_id``."""
+    conn.execute(_FILL_TEXT_RANGE, (first_id, end_id))
+
+
+def write_name_grams(conn: Connection, new_grams: NewNameGrams, created_at: str) -> None:
+    """Write (and forget) the grams gathered in ``new_grams``."""
     grams = new_grams.id_lists(created_at)
     while chunk := list(islice(grams, _CHUNK)):
         conn.executemany(_INSERT_NAME_GRAMS, chunk)

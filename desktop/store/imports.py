@@ -6,11 +6,12 @@ import (``import_batches`` / ``import_changes``, migration 0005) that undo works
 Everything runs in the caller's transaction: the service wraps the whole import, its audit
 entry included, in one, so a failure, a cancel or a kill leaves the database as it was.
 
-Speed (100,000 rows in seconds): new records get consecutive ids assigned here, rows go in
-with ``executemany`` in chunks (each chunk a short C call, so a UI thread waiting for the
-GIL is not starved), pinyin and name grams are computed once per distinct name, the grams
-are staged in memory and written in key order, and the trigram index is filled with one
-``INSERT … SELECT`` over the new id range (``fill_after_bulk_load``; new ids are the highest).
+Speed (100,000 rows in seconds): new records get consecutive ids assigned here; new
+customers are inserted chunk by chunk, with their trigram entries, while a second thread makes
+the next chunk's rows in Python (``desktop.store.import_writer``: SQLite works without the
+GIL, so the two use both cores); other rows go in with ``executemany`` in chunks (each chunk a short
+C call, so a UI thread waiting for the GIL is not starved); pinyin and name grams are computed
+once per distinct name, the grams are staged in memory and written in key order.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice, repeat
-from operator import attrgetter
+from itertools import islice
 from typing import Final, TypeVar
 
 from desktop.core.import_records import (
@@ -32,26 +32,19 @@ from desktop.core.import_records import (
 )
 from desktop.core.import_types import CustomerFields
 from desktop.store.connection import Connection
-from desktop.store.customers import (
-    IN_CHUNK,
-    CustomerRepository,
-    int_column,
-    normalised_tags,
-    opt_str,
-)
+from desktop.store.customers import IN_CHUNK, int_column, opt_str
 from desktop.store.feedback import INSERT_FEEDBACK, feedback_row
-from desktop.store.import_search import NewNameGrams, fill_import_search
+from desktop.store.import_rows import NewCustomerRows
+from desktop.store.import_search import NewNameGrams, write_name_grams
+from desktop.store.import_writer import RowMaker, insert_chunk
 from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, item_row, order_row
-from desktop.store.search_keys import (
-    Indexed,
-    SearchKeys,
-    indexed_row,
-    name_grams,
-    name_keys,
-)
+from desktop.store.search_keys import Indexed, SearchKeys, indexed_row
 
 WRITE_CHUNK: Final = 2_000
 """Rows per ``executemany``: big enough to be fast, short enough not to hold the GIL long."""
+
+INSERT_CHUNK: Final = 1_500
+"""New customers per chunk: one insert statement each (``desktop.store.import_writer``)."""
 
 BULK_LOAD_FROM: Final = 10_000
 """From this many new customers — when they also outnumber the stored ones — the customers'
@@ -59,7 +52,6 @@ secondary indexes are dropped for the load and rebuilt after it (each then built
 keys instead of taking 100,000 random inserts: a 100,000-row import into an empty shop writes
 ~30 % faster). Inside the import's transaction, so a failure or kill rolls the drop back."""
 
-NAME_CACHE: Final = 4_096
 IMPORT_CACHE_KIB: Final = 32 * 1024
 
 Progress = Callable[[int], None]
@@ -103,22 +95,6 @@ def drop_indexes(conn: Connection, tables: Sequence[str]) -> list[str]:
 # ---------------------------------------------------------------------- writing
 
 
-# The values of CustomerFields written for a new customer, in CustomerRepository.columns
-# order after the id (created_at, updated_at and the two search columns follow), each with
-# what a new Customer holds where the field is None (None: NULL). In Python, not as
-# ``ifnull(?, '')`` in the statement: that made the insert twice as slow.
-_NEW_CUSTOMER_VALUES: Final = tuple(
-    (attrgetter(column), default) for column, default in (
-        ("member_no", None), ("name", ""), ("gender", ""), ("birthday", None),
-        ("phone", None), ("email", None), ("wechat_id", None), ("province", ""), ("city", ""),
-        ("district", ""), ("address_detail", ""), ("level", ""), ("points", 0),
-        ("balance_cents", 0), ("notes", ""), ("source", ""),
-    )
-)
-
-_NAME: Final = attrgetter("name")
-_TAGS: Final = attrgetter("tags")
-
 _INSERT_CHANGE: Final = (
     "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
     " VALUES (?, ?, ?, ?, ?, ?)"
@@ -139,7 +115,7 @@ class PlanWriter:
     def __init__(self, conn: Connection, now: str) -> None:
         self._conn = conn
         self._now = now
-        self._keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
+        self._new_rows = NewCustomerRows(now)
         self.written = 0
         self.first_customer = 0
         """The id of the plan's first new customer (set by :meth:`write`)."""
@@ -193,17 +169,6 @@ class PlanWriter:
         if progress is not None:
             progress(self.written)
 
-    def _name_keys(self, name: str) -> tuple[tuple[str, str], frozenset[str]]:
-        """Pinyin and grams of ``name``, from a small cache of recent names (kept small: a
-        cache of every name of a big import holds ~20 MB and hundreds of thousands of
-        objects, which the next cycle collection then walks with the GIL held)."""
-        found = self._keys.get(name)
-        if found is None:
-            if len(self._keys) >= NAME_CACHE:
-                self._keys.clear()
-            found = self._keys[name] = (name_keys(name), name_grams(name))
-        return found
-
     def _changes(
         self, batch_id: int, entity: str, ids: Iterable[int], action: str = "created"
     ) -> None:
@@ -214,6 +179,9 @@ class PlanWriter:
     def _write_customers(
         self, batch_id: int, customers: list[CustomerFields], progress: Progress | None
     ) -> None:
+        """A second thread makes each chunk's rows in Python while this one inserts the chunk
+        before, with its trigram entries (``desktop.store.import_writer``): the two halves of
+        the work overlap on two cores. The grams go in last, in key order."""
         if not customers:
             return
         first = self._next_id("customers")
@@ -222,35 +190,10 @@ class PlanWriter:
             if len(customers) >= BULK_LOAD_FROM and len(customers) >= first else []
         )
         new_grams = NewNameGrams()
-        offset = 0
-        now, keys_of = repeat(self._now), self._name_keys
-        while customers:
-            chunk = customers[:WRITE_CHUNK]
-            del customers[:WRITE_CHUNK]
-            numbers = range(first + offset, first + offset + len(chunk))
-            searched: list[tuple[str, str]] = []
-            for number, name in zip(numbers, map(_NAME, chunk), strict=True):
-                keys, customer_grams = keys_of(name or "")
-                searched.append(keys)
-                new_grams.add(number, customer_grams)
-            # A row per customer, made column by column.
-            rows = list(zip(
-                numbers, *(
-                    map(value_of, chunk) if default is None
-                    else [value or default for value in map(value_of, chunk)]
-                    for value_of, default in _NEW_CUSTOMER_VALUES
-                ),
-                now, now, *zip(*searched, strict=True), strict=False,  # now: endless
-            ))
-            tags = [
-                (number, tag)
-                for number, their_tags in zip(numbers, map(_TAGS, chunk), strict=True)
-                if their_tags for tag in normalised_tags(their_tags)
-            ]
-            self._conn.executemany(CustomerRepository.INSERT, rows)
-            self._conn.executemany(CustomerRepository.INSERT_TAG, tags)
-            self._advance(len(chunk), progress)
-            offset += len(chunk)
+        with RowMaker(self._new_rows, first, customers, new_grams, INSERT_CHUNK) as made:
+            for chunk in made:
+                insert_chunk(self._conn, chunk)
+                self._advance(len(chunk[1]), progress)
         # Every customer from ``first`` on is this import's: one statement records them all.
         self._conn.execute(
             "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
@@ -260,7 +203,7 @@ class PlanWriter:
         )
         for sql in rebuild:
             self._conn.execute(sql)
-        fill_import_search(self._conn, first, new_grams, self._now)
+        write_name_grams(self._conn, new_grams, self._now)
 
     def _update_customers(
         self, batch_id: int, changes: Sequence[CustomerChange], progress: Progress | None
@@ -278,7 +221,7 @@ class PlanWriter:
                 after["updated_at"], before["updated_at"] = self._now, stamp
                 assignments = dict(after)
                 if "name" in after:
-                    pinyin, initials = self._name_keys(str(after["name"]))[0]
+                    pinyin, initials = self._new_rows.name_keys(str(after["name"]))[0]
                     assignments |= {"name_pinyin": pinyin, "name_initials": initials}
                 self._conn.execute(
                     "UPDATE customers SET "
