@@ -42,8 +42,8 @@ from desktop.store.import_undo import undo_batch
 from desktop.store.imports import PlanWriter, get_batch
 
 PROGRESS_SPAN: Final = 1_000
-"""``progress(done, PROGRESS_SPAN)``: reading and planning take the first 60 %, writing the
-rest."""
+"""``progress(done, PROGRESS_SPAN)``: in a run, reading and planning take the first 60 %,
+writing the rest; a dry run's reading and checking take all of it."""
 _READ_SHARE: Final = 600
 
 CRASH_BEFORE_COMMIT: Final = "import:before-commit"
@@ -106,14 +106,14 @@ def labeler(session: Session, target: ImportTarget) -> Labeler:
 
 
 def _progress_reader(
-    progress: ProgressCallback | None, expected: int
+    progress: ProgressCallback | None, expected: int, span: int
 ) -> Callable[[int], None] | None:
     if progress is None:
         return None
 
     def report(read: int) -> None:
         share = min(read / expected, 1.0) if expected else 0.5
-        progress(int(share * _READ_SHARE), PROGRESS_SPAN)
+        progress(int(share * span), PROGRESS_SPAN)
 
     return report
 
@@ -186,8 +186,10 @@ _RELEASE_SLICE: Final = 2_000
 def plan_rows(
     workspace: Workspace, session: Session, source: RowSource, target: ImportTarget,
     policy: MatchPolicy, progress: ProgressCallback | None = None, *, labels: bool = True,
-    on_writer: bool = False,
+    on_writer: bool = False, read_span: int = PROGRESS_SPAN,
 ) -> PlanResult:
+    """The plan of ``source``'s rows; ``progress`` reaches ``read_span`` of
+    :data:`PROGRESS_SPAN` when every row is read."""
     session.require(Permission.IMPORT)
     db = workspace.shop.db
     conn = db.conn if on_writer else db.reader()
@@ -196,7 +198,10 @@ def plan_rows(
         now=utc_now_iso(),
     )
     with gc_paused():
-        result = planner.plan(source.rows, _progress_reader(progress, source.expected_rows))
+        result = planner.plan(
+            source.rows, _progress_reader(progress, source.expected_rows, read_span))
+    if progress is not None:  # every row read (the planner reports every few thousand)
+        progress(read_span, PROGRESS_SPAN)
     check_can_store(workspace, result.plan.resident_ids)
     return result
 
@@ -223,7 +228,7 @@ def run_rows(
     try:
         with gc_paused(), db.transaction():
             result = plan_rows(workspace, session, source, target, policy, progress,
-                               labels=False, on_writer=True)
+                               labels=False, on_writer=True, read_span=_READ_SHARE)
             counts = counts_of(result)
             writer = PlanWriter(db.conn, utc_now_iso())
             batch_id = writer.start_batch(source.file_name, source.sheet, target.value,
