@@ -1,5 +1,6 @@
-"""The rows an import inserts for its new customers (``desktop.store.imports``), made in Python
-on the import's thread; ``desktop.store.import_writer`` inserts them on another."""
+"""The rows an import inserts for its new customers (``desktop.store.imports``): made in Python
+on a second thread while the import's thread inserts the chunk before
+(``desktop.store.import_writer``)."""
 
 from __future__ import annotations
 
