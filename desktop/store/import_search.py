@@ -1,5 +1,6 @@
-"""The search entries of the customers an import adds, written in bulk: the trigram entries of
-each chunk right after its rows, the name grams once all rows are in.
+"""The name grams of the customers an import adds, written in bulk once all their rows are in
+(their trigram entries go in chunk by chunk, right after each chunk's rows:
+``desktop.store.import_writer`` through ``search_keys.fill_after_bulk_load``).
 
 The one place an import writes the search tables (``desktop.store.search_keys``) for new
 customers; updated customers go through :class:`~desktop.store.search_keys.SearchKeys`. Runs
@@ -15,7 +16,6 @@ from itertools import islice
 from typing import Final
 
 from desktop.store.connection import Connection
-from desktop.store.search_keys import TEXT_COLUMNS_SQL
 
 # One statement per gram, its ids unpacked by SQLite: a row per gram and customer bound
 # from Python (~400,000 for 100,000 names) cost twice as much.
@@ -24,11 +24,6 @@ _INSERT_NAME_GRAMS: Final = (
     " SELECT ?, ?, value FROM json_each(?)"
 )
 _CHUNK: Final = 500  # grams per executemany: short C calls, so a UI thread gets the GIL
-_FILL_TEXT_RANGE: Final = (
-    "INSERT INTO customer_text_fts (rowid, name, member, private)"
-    f" SELECT c.id, {', '.join(TEXT_COLUMNS_SQL)} FROM customers c"
-    " WHERE c.id >= ? AND c.id < ? ORDER BY c.id"
-)
 
 
 class NewNameGrams:
@@ -56,11 +51,6 @@ class NewNameGrams:
         for gram in sorted(self._ids):
             ids = self._ids.pop(gram).tolist()
             yield gram, created_at, json.dumps(ids, separators=(",", ":"))
-
-
-def fill_text_range(conn: Connection, first_id: int, end_id: int) -> None:
-    """The trigram entries of the new customers ``first_id`` ≤ id < ``end_id``."""
-    conn.execute(_FILL_TEXT_RANGE, (first_id, end_id))
 
 
 def write_name_grams(conn: Connection, new_grams: NewNameGrams, created_at: str) -> None:

@@ -35,7 +35,8 @@ from desktop.core.interpreter_settings import switch_interval_at_most
 from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
 from desktop.store.import_rows import NewCustomerRows, Row
-from desktop.store.import_search import NewNameGrams, fill_text_range
+from desktop.store.import_search import NewNameGrams
+from desktop.store.search_keys import fill_after_bulk_load
 
 QUEUED_CHUNKS: Final = 1
 """Chunks made ahead at most: the second thread waits rather than pile rows up in memory (one
@@ -60,7 +61,7 @@ def insert_chunk(conn: Connection, chunk: Chunk) -> None:
     first_id, rows, tags = chunk
     insert_rows(conn, _INSERT_CUSTOMERS, rows)
     insert_rows(conn, _INSERT_TAGS, tags)
-    fill_text_range(conn, first_id, first_id + len(rows))
+    fill_after_bulk_load(conn, first_id, first_id + len(rows))
 
 
 class RowMaker:

@@ -264,14 +264,15 @@ def gram_rows(
     ]
 
 
-def fill_after_bulk_load(conn: Connection, first_id: int) -> None:
-    """Trigram entries for the customers with ``id >= first_id``, in one statement (the grams
-    and pinyin columns are written with the rows themselves, see desktop.store.bulk)."""
+def fill_after_bulk_load(conn: Connection, first_id: int, end_id: int | None = None) -> None:
+    """Trigram entries for the customers with ``first_id <= id`` (``< end_id`` if given), in
+    one statement (the grams and pinyin columns are written with the rows themselves, see
+    desktop.store.bulk; an import fills each chunk's range, see desktop.store.import_writer)."""
     conn.execute(
         "INSERT INTO customer_text_fts (rowid, name, member, private)"
-        f" SELECT c.id, {', '.join(TEXT_COLUMNS_SQL)} FROM customers c WHERE c.id >= ?"
-        " ORDER BY c.id",
-        (first_id,),
+        f" SELECT c.id, {', '.join(TEXT_COLUMNS_SQL)} FROM customers c"
+        " WHERE c.id >= ? AND c.id < ? ORDER BY c.id",
+        (first_id, (1 << 63) - 1 if end_id is None else end_id),
     )
 
 

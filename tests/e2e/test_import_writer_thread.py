@@ -102,7 +102,7 @@ def test_an_error_on_either_thread_surfaces_and_leaves_the_shop_as_it_was(
     if failing == "rows":
         monkeypatch.setattr(NewCustomerRows, "rows", broken_rows)
     else:
-        monkeypatch.setattr(import_writer, "fill_text_range", full)
+        monkeypatch.setattr(import_writer, "fill_after_bulk_load", full)
     monkeypatch.setattr("desktop.store.imports.INSERT_CHUNK", 3)
     before = tables(shop)
     with pytest.raises(MemoryError if failing == "rows" else sqlcipher3.OperationalError):
