@@ -64,19 +64,13 @@ def remembered(cell: Cell, convert: Converter, seen_text: dict[str, Converted[An
     """``convert(cell)``, remembered: converters are pure, and many columns repeat their
     values (性别, 等级, 状态, dates, amounts), so the first ``REMEMBERED`` results of a column
     are kept (texts apart, the rest by type and value: ``1 == 1.0 == True``)."""
-    if cell.__class__ is str:
-        converted = seen_text.get(cell)
-        if converted is None:
-            converted = convert(cell)
-            if len(seen_text) < REMEMBERED:
-                seen_text[cell] = converted
-        return converted
-    key = (cell.__class__, cell)
-    converted = seen.get(key)
+    memo: dict[Any, Converted[Any]] = seen_text if cell.__class__ is str else seen
+    key = cell if memo is seen_text else (cell.__class__, cell)
+    converted = memo.get(key)
     if converted is None:
         converted = convert(cell)
-        if len(seen) < REMEMBERED:
-            seen[key] = converted
+        if len(memo) < REMEMBERED:
+            memo[key] = converted
     return converted
 
 
