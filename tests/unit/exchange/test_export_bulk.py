@@ -29,6 +29,7 @@ from desktop.services.exports_columns import CATALOGUE
 from desktop.services.exports_customer_rows import RESIDENT_ID_AT, customer_rows
 from desktop.services.exports_rows import LocalTimes, Masker
 from desktop.store.customers import CustomerRepository
+from tests.support.csv_reports import csv_bytes
 
 ALL = CATALOGUE[ReportKind.CUSTOMERS]
 BIRTHDAY = next(c for c in ALL if c.key == "customer.birthday")
@@ -132,15 +133,7 @@ ROW = st.tuples(
 
 
 def _csv(rows: list[tuple[CellValue, ...]], sheet: Sheet, batched: bool) -> bytes:
-    out = io.BytesIO()
-    report = CsvReport(out, "utf-8-sig", sheet)
-    if batched:
-        report.write_rows(rows)
-    else:
-        for row in rows:
-            report.write(row)
-    report.finish()
-    return out.getvalue()
+    return csv_bytes([rows], sheet, batched=batched)
 
 
 @settings(max_examples=400, deadline=None)

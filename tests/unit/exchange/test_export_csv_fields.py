@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from desktop.exchange import export_csv
 from desktop.exchange.export_cells import FORMULA_TRIGGERS, CellKind, CellValue, Column, Sheet
 from desktop.exchange.export_csv import CsvReport
+from tests.support.csv_reports import csv_bytes
 
 SHEET = Sheet("x", (Column("Text"), Column("Level"), Column("Day", CellKind.DATE),
                     Column("Number", CellKind.INTEGER)))
@@ -21,16 +22,7 @@ Rows = list[tuple[CellValue, ...]]
 
 
 def _csv(batches: list[Rows], batched: bool) -> bytes:
-    out = io.BytesIO()
-    report = CsvReport(out, "utf-8-sig", SHEET)
-    for rows in batches:
-        if batched:
-            report.write_rows(rows)
-        else:
-            for row in rows:
-                report.write(row)
-    report.finish()
-    return out.getvalue()
+    return csv_bytes(batches, SHEET, batched=batched)
 
 
 # Values that repeat (so a batch is looked up), some needing quotes or a guard: each batch
