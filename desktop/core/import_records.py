@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from desktop.core.import_types import CustomerFields
 from desktop.core.models import Customer, Feedback, Order
+from desktop.core.packed_customers import PackedCustomers
 
 Ref = int
 """> 0: a stored record's id; < 0: ``-(index + 1)`` of a record the plan creates."""
@@ -105,8 +105,9 @@ class NewFeedback:
 class ImportPlan:
     """Everything one import writes, in the order the store writes it."""
 
-    new_customers: list[CustomerFields] = dataclasses.field(default_factory=list)
-    """The new customers as the file gives them (rows of one person merged); the store writes
+    new_customers: PackedCustomers = dataclasses.field(default_factory=PackedCustomers)
+    """The new customers as the file gives them (rows of one person merged), held packed (a
+    big file's are all alive at the import's peak); the store writes
     each with a new :class:`~desktop.core.models.Customer`'s values where a field is None
     (no ``Customer`` is made for them: one per row of a big file costs ~0.4 s)."""
     customer_changes: list[CustomerChange] = dataclasses.field(default_factory=list)

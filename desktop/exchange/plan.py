@@ -32,6 +32,7 @@ from desktop.core.import_types import (
     RowKind,
 )
 from desktop.core.models import Customer, Feedback, Order
+from desktop.core.packed_customers import pack
 from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled
 from desktop.exchange.plan_changes import (
     check_new_customer,
@@ -66,6 +67,7 @@ from desktop.exchange.plan_records import (
     Person,
     PlanResult,
     RowVerdict,
+    has_extras,
 )
 
 PROGRESS_EVERY: Final = 2_000
@@ -89,8 +91,9 @@ Labeler = Callable[[ParsedRow], str]
 
 
 _fields_of = attrgetter("fields")
-_RELEASED: Final = CustomerFields()
-"""What a decided person's fields are replaced with (the values live on in the plan)."""
+_RELEASED: Final = b""
+"""What a decided person's packed fields are replaced with (the values live on in the
+plan)."""
 
 
 class Planner:
@@ -163,20 +166,27 @@ class Planner:
         marking the row as an error (contradiction)."""
         match = self._file_index.find(fields, _fields_of)
         if match.verdict is Verdict.NEW:
-            person = Person(verdict, fields)
-            self._people.append(person)
-            self._file_index.add(fields, person)
-            return person
+            return self._new_person(verdict, fields)
         found = match.found
         assert found is not None
         if match.verdict is Verdict.CONFLICT:
             other = match.other or found
             self._error(verdict, CONFLICT_FILE, row=str(other.first.row))
             return None
-        found.fields = filled(found.fields, fields)
-        self._file_index.add(found.fields, found)
+        self._merge(found, fields)
         found.merge_row(verdict)
         return found
+
+    def _new_person(self, verdict: RowVerdict, fields: CustomerFields) -> Person:
+        check_new_customer(fields)
+        person = Person(verdict, pack(fields), has_extras(fields))
+        self._people.append(person)
+        self._file_index.add(fields, person)
+        return person
+
+    def _merge(self, person: Person, fields: CustomerFields) -> None:
+        merged = person.fields = filled(person.fields, fields)
+        self._file_index.add(merged, person)
 
     def _read_customer(self, row: ParsedRow, verdict: RowVerdict) -> None:
         fields = row.customer
@@ -217,14 +227,10 @@ class Planner:
             verdict.note(RowIssue(row.row, "", BUYER_UNMATCHED, warning=True))
             return None
         if match.verdict is Verdict.NEW:
-            person = Person(verdict, fields)
-            self._people.append(person)
-            self._file_index.add(fields, person)
-            return person
+            return self._new_person(verdict, fields)
         found = match.found
         assert found is not None
-        found.fields = filled(found.fields, fields)
-        self._file_index.add(found.fields, found)
+        self._merge(found, fields)
         return found
 
     def _read_feedback(self, row: ParsedRow, verdict: RowVerdict) -> None:
@@ -247,13 +253,21 @@ class Planner:
         # freed (reading is done) before the new customers are made.
         matches = self._shop.customers_matching(self._file_index.keys())
         self._file_index.release()
-        for person, customer_id in self._match_shop(matches):
+        people, self._people = self._people, []
+        merged = self._match_shop(matches, people)
+        # Each person is let go once decided (a new customer's packed fields move to the
+        # plan), rather than all of them at the end.
+        people.reverse()
+        while people:
+            person = people.pop()
+            if person.conflict or person.merged_into is not None:
+                continue
+            customer_id = person.ref
             if customer_id is None:
-                person.ref = self._create_customer(person.fields)
+                person.ref = self._create_customer(person)
                 result.customers_created += 1
                 action = RowAction.CREATE
             else:
-                person.ref = customer_id
                 action = self._update_customer(
                     person, matches.customers[customer_id],
                     matches.accounts.get(customer_id, frozenset()),
@@ -262,13 +276,12 @@ class Planner:
                 if action is RowAction.UPDATE:
                     result.customers_updated += 1
             self._decide(person, action)
-            # Decided: only the person's ref and rows are read from here on, and the new
-            # customer holds the same values; the import's peak is lower without both.
-            person.fields = _RELEASED
-        for person in self._people:
+            # Decided: only the person's ref and rows are read from here on (orders and
+            # feedback keep their buyer).
+            person.packed = _RELEASED
+        for person in merged:
             earlier = person.merged_into
-            if earlier is None:
-                continue
+            assert earlier is not None
             person.ref = earlier.ref
             if self._target is ImportTarget.CUSTOMERS:
                 person.first.action = RowAction.DUPLICATE
@@ -278,29 +291,32 @@ class Planner:
                 for verdict in (person.first, *person.merged_rows()):
                     verdict.same_as_row = earlier.first.row
 
-    def _match_shop(self, matches: ShopMatches) -> list[tuple[Person, int | None]]:
-        """Each person not merged into an earlier one or in conflict, with the stored
-        customer it is (None: a new one)."""
+    def _match_shop(self, matches: ShopMatches, people: list[Person]) -> list[Person]:
+        """Sets each person's ``ref`` to the stored customer it is (left None: a new one),
+        marks conflicts, and merges a person matching the stored customer an earlier one
+        matched into that one; returns the persons so merged."""
         shop_index = _shop_index(matches)
         if not len(shop_index.keys()):  # nobody in the shop shares an identifier
-            return [(person, None) for person in self._people]
+            return []
         claimed: dict[int, Person] = {}
-        matched: list[tuple[Person, int | None]] = []
-        for person in self._people:
+        merged: list[Person] = []
+        for person in people:
             match = shop_index.find(person.fields, lambda cid: matches.customers[cid])
             if match.verdict is Verdict.CONFLICT:
                 self._conflict(person)
                 continue
             customer_id = match.found
-            earlier = claimed.get(customer_id) if customer_id is not None else None
+            if customer_id is None:
+                continue
+            earlier = claimed.get(customer_id)
             if earlier is not None:
                 earlier.fields = filled(earlier.fields, person.fields)
                 person.merged_into = earlier
+                merged.append(person)
                 continue
-            if customer_id is not None:
-                claimed[customer_id] = person
-            matched.append((person, customer_id))
-        return matched
+            claimed[customer_id] = person
+            person.ref = customer_id
+        return merged
 
     def _conflict(self, person: Person) -> None:
         person.conflict = True
@@ -329,17 +345,19 @@ class Planner:
             verdict.action = action
             verdict.note(RowIssue(verdict.row, "", reason, {"row": str(person.first.row)}))
 
-    def _create_customer(self, fields: CustomerFields) -> Ref:
+    def _create_customer(self, person: Person) -> Ref:
+        """A new customer of the person's fields (checked when the person was made)."""
         plan = self._plan
         ref = new_ref(len(plan.new_customers))
-        check_new_customer(fields)
-        plan.new_customers.append(fields)
-        if fields.platform_account:
-            plan.new_accounts.append(
-                NewAccount(ref, fields.platform or "", fields.platform_account)
-            )
-        if fields.id_number:
-            self._plan.resident_ids.append((ref, fields.id_number))
+        plan.new_customers.append_packed(person.packed)
+        if person.extras:
+            fields = person.fields
+            if fields.platform_account:
+                plan.new_accounts.append(
+                    NewAccount(ref, fields.platform or "", fields.platform_account)
+                )
+            if fields.id_number:
+                plan.resident_ids.append((ref, fields.id_number))
         return ref
 
     def _update_customer(
@@ -350,8 +368,9 @@ class Planner:
         on a row that updates the customer anyway (a sealed ID cannot be compared here)."""
         if self._policy is MatchPolicy.SKIP:
             return RowAction.SKIP
-        change, new_accounts = customer_change(person.fields, stored, accounts, self._policy)
-        resident_id = person.fields.id_number
+        fields = person.fields
+        change, new_accounts = customer_change(fields, stored, accounts, self._policy)
+        resident_id = fields.id_number
         fills_id = bool(resident_id) and not has_resident_id
         if change is None and not new_accounts and not fills_id:
             return RowAction.SKIP

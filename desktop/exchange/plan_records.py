@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.import_records import ImportPlan, Ref
 from desktop.core.import_types import CustomerFields, OrderFields, ParsedRow, RowAction, RowIssue
+from desktop.core.packed_customers import pack, unpack
 
 
 @dataclass(slots=True)
@@ -27,16 +28,32 @@ class RowVerdict:
         self.issues += tuple(issues)
 
 
+def has_extras(fields: CustomerFields) -> bool:
+    return bool(fields.platform_account or fields.id_number)
+
+
 @dataclass(slots=True, eq=False)
 class Person:
-    """A customer the file names: the first row naming them, merged with later ones."""
+    """A customer the file names: the first row naming them, merged with later ones. Their
+    fields are held packed (``desktop.core.packed_customers``): a file's people are all alive
+    at the import's peak."""
 
     first: RowVerdict
-    fields: CustomerFields
+    packed: bytes
+    extras: bool  # has a platform account or a resident ID (a new customer adds those too)
     rows: list[RowVerdict] | None = None  # the later rows merged in (None: none yet)
-    ref: Ref | None = None
+    ref: Ref | None = None  # the stored customer matched, then its final ref (None: new)
     conflict: bool = False
     merged_into: Person | None = None  # another person matching the same stored customer
+
+    @property
+    def fields(self) -> CustomerFields:
+        return unpack(self.packed)
+
+    @fields.setter
+    def fields(self, fields: CustomerFields) -> None:
+        self.packed = pack(fields)
+        self.extras = has_extras(fields)
 
     def merged_rows(self) -> list[RowVerdict]:
         return self.rows if self.rows is not None else []

@@ -261,7 +261,7 @@ def run_rows(
 def _release_plan(result: PlanResult) -> None:
     plan = result.plan
     release(result.rows)
-    release(plan.new_customers)
+    plan.new_customers.release(_RELEASE_SLICE)
     release(plan.customer_changes)
     release(plan.new_accounts)
     release(plan.new_orders)

@@ -30,8 +30,8 @@ from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Final
 
-from desktop.core.import_types import CustomerFields
 from desktop.core.interpreter_settings import switch_interval_at_most
+from desktop.core.packed_customers import PackedCustomers
 from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
 from desktop.store.import_rows import NewCustomerRows, Row
@@ -70,7 +70,7 @@ class RowMaker:
     list is emptied as its rows are made; each customer's name grams go to ``grams``."""
 
     def __init__(self, new_rows: NewCustomerRows, first_id: int,
-                 customers: list[CustomerFields], grams: NewNameGrams, size: int) -> None:
+                 customers: PackedCustomers, grams: NewNameGrams, size: int) -> None:
         self._new_rows = new_rows
         self._first_id = first_id
         self._customers = customers
@@ -121,8 +121,7 @@ class RowMaker:
         first_id = self._first_id
         try:
             while customers and not self._stopping:
-                chunk = customers[:size]
-                del customers[:size]
+                chunk = customers.take_values(size)
                 rows, tags = self._new_rows.rows(first_id, chunk, self._grams)
                 self._queue.put((first_id, rows, tags))
                 first_id += len(chunk)

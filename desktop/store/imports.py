@@ -30,7 +30,7 @@ from desktop.core.import_records import (
     Ref,
     new_index,
 )
-from desktop.core.import_types import CustomerFields
+from desktop.core.packed_customers import PackedCustomers
 from desktop.store.connection import Connection
 from desktop.store.customers import IN_CHUNK, int_column, opt_str
 from desktop.store.feedback import INSERT_FEEDBACK, feedback_row
@@ -177,7 +177,7 @@ class PlanWriter:
         )
 
     def _write_customers(
-        self, batch_id: int, customers: list[CustomerFields], progress: Progress | None
+        self, batch_id: int, customers: PackedCustomers, progress: Progress | None
     ) -> None:
         """A second thread makes each chunk's rows in Python while this one inserts the chunk
         before, with its trigram entries (``desktop.store.import_writer``): the two halves of

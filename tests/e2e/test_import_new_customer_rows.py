@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from desktop.core.import_records import ImportPlan
 from desktop.core.import_types import CustomerFields
 from desktop.core.models import Customer, Gender
+from desktop.core.packed_customers import PackedCustomers
 from desktop.exchange.plan import Planner
 from desktop.store.customers import CustomerRepository, customer_row
 from desktop.store.import_lookup import ImportLookup
@@ -68,7 +69,7 @@ def test_new_customers_are_written_as_a_customer_of_the_same_fields(
     with pytest.raises(_Rollback), db.transaction():
         writer = PlanWriter(db.conn, NOW)
         batch = writer.start_batch("f.xlsx", "s", "customers", "wang")
-        writer.write(batch, ImportPlan(new_customers=list(people)))
+        writer.write(batch, ImportPlan(new_customers=PackedCustomers(people)))
         stored = db.conn.execute(
             f"SELECT {columns} FROM customers WHERE id >= ? ORDER BY id",
             (writer.first_customer,),

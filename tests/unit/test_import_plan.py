@@ -353,3 +353,20 @@ def test_feedback_links_customer_and_order_and_is_not_repeated() -> None:
     ]
     assert [(f.customer, f.order) for f in result.plan.new_feedback] == [(7, None), (7, 3)]
     assert errors(result) == {6: [p.NO_FEEDBACK_LINK]}
+
+
+def test_an_account_and_resident_id_a_later_row_adds_go_to_the_new_customer() -> None:
+    result = plan([
+        person(2, name="张三", phone=PHONE_A),
+        person(3, phone=PHONE_A, platform="taobao", platform_account="zs_nick"),
+        person(4, phone=PHONE_A, id_number="11010119900307002X"),
+        person(5, name="李四", phone=PHONE_B),
+    ])
+    assert [v.action for v in result.rows] == [
+        RowAction.CREATE, RowAction.DUPLICATE, RowAction.DUPLICATE, RowAction.CREATE]
+    assert [(a.customer, a.platform, a.account) for a in result.plan.new_accounts] == [
+        (new_ref(0), "taobao", "zs_nick")]
+    assert result.plan.resident_ids == [(new_ref(0), "11010119900307002X")]
+    first = result.plan.new_customers[0]
+    assert (first.name, first.platform_account, first.id_number) == (
+        "张三", "zs_nick", "11010119900307002X")
