@@ -8,7 +8,8 @@ checks it, with hypothesis over mixed cells — only cheaper:
 
 * a batch's column is joined into lines and one ``findall`` (C) picks the values of the
   shapes the converters' own fast paths answer for at once: plain member numbers, plain
-  text, 11-digit CN mobiles (text or number cells), ISO birthdays (checked with one
+  text, 11-digit CN mobiles (text or number cells), ``+`` and digits (the quick
+  international rules), ISO birthdays (checked with one
   ``map(date.fromisoformat, …)``), ``¥1,234.50`` amounts, whole-number points; every other
   cell goes through the converter as before, with the column's memo of repeated values;
 * the total-row check is one regex over each joined column: only the rows with a cell that
@@ -29,6 +30,7 @@ from operator import not_
 from typing import Any, Final
 
 from desktop.core.import_types import Cell, CustomerFields, ParsedRow, RowIssue, RowKind
+from desktop.core.phone_rules import international_e164
 from desktop.exchange import cells
 from desktop.exchange.cells import Converted
 from desktop.exchange.header import BLANK_CHARS, has_summary_label
@@ -82,7 +84,11 @@ _PERSONAL_LINE = _text_line(  # no ' = ~ $ * first, no * anywhere
 _IDENTIFIER_LINE = re.compile(
     rf"{_NOT_PLACEHOLDER}{_NOT_SCIENTIFIC}({cells.PLAIN_IDENTIFIER.pattern})\n|[^\n]*\n"
 )
-_MOBILE_LINE = re.compile(rf"({cells.PLAIN_CN_MOBILE.pattern})\n|[^\n]*\n")
+# A CN mobile, or a number written internationally with nothing but digits after the "+"
+# (what ``cells.phone`` hands to ``phone_rules.international_e164`` as it is).
+_PHONE_LINE = re.compile(
+    rf"({cells.PLAIN_CN_MOBILE.pattern})\n|(\+[1-9][0-9]{{3,17}})\n|[^\n]*\n"
+)
 _ISO_DAY_LINE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\n|[^\n]*\n")
 _CENTS_LINE = re.compile(rf"{cells.PLAIN_CENTS.pattern}\n|[^\n]*\n")
 
@@ -95,8 +101,13 @@ _INT_ONLY: Final[frozenset[type]] = frozenset({int, type(None)})
 _Shape = Callable[[str], list[Any]]
 
 
-def _mobiles(joined: str) -> list[Any]:
-    return ["+86" + found if found else None for found in _MOBILE_LINE.findall(joined)]
+def _phones(joined: str) -> list[Any]:
+    """CN mobiles, and international numbers the quick rules find valid (None: the
+    converter decides, as it does for every other spelling)."""
+    return [
+        "+86" + mobile if mobile else (international_e164(written) if written else None)
+        for mobile, written in _PHONE_LINE.findall(joined)
+    ]
 
 
 def _iso_days(joined: str) -> list[Any]:
@@ -119,7 +130,7 @@ _SHAPES: Final[dict[object, tuple[frozenset[type], _Shape]]] = {
     cells.identifier: (_STR_ONLY, _IDENTIFIER_LINE.findall),
     cells.plain_text: (_STR_ONLY, _PLAIN_TEXT_LINE.findall),
     cells.personal_text: (_STR_ONLY, _PERSONAL_LINE.findall),
-    cells.phone: (_STR_OR_INT, _mobiles),
+    cells.phone: (_STR_OR_INT, _phones),
     cells.cents: (_STR_ONLY, _amounts),
 }
 
