@@ -18,8 +18,8 @@ from __future__ import annotations
 import marshal
 from collections.abc import Iterable, Iterator
 from dataclasses import fields as dataclass_fields
-from operator import attrgetter
-from typing import Any, Final
+from operator import attrgetter, itemgetter
+from typing import Any, Final, NamedTuple
 
 from desktop.core.import_types import CustomerFields
 
@@ -31,6 +31,19 @@ FieldValues = tuple[Any, ...]
 
 field_values: Final = attrgetter(*FIELD_ORDER)
 """``field_values(fields)``: the :data:`FieldValues` of a ``CustomerFields``."""
+
+
+class CustomerIdentifiers(NamedTuple):
+    """A packed customer's identifiers alone (cheaper to read back than all its fields)."""
+
+    phone: str | None
+    member_no: str | None
+    email: str | None
+    platform: str | None
+    platform_account: str | None
+
+
+_IDENTIFIERS: Final = itemgetter(*map(FIELD_ORDER.index, CustomerIdentifiers._fields))
 
 
 def pack(fields: CustomerFields) -> bytes:
@@ -45,6 +58,10 @@ def values_of(packed: bytes) -> FieldValues:
     # Only bytes :func:`pack` made in this process are ever read here.
     values: FieldValues = marshal.loads(packed)  # noqa: S302
     return values
+
+
+def identifiers_of(packed: bytes) -> CustomerIdentifiers:
+    return CustomerIdentifiers._make(_IDENTIFIERS(values_of(packed)))
 
 
 class PackedCustomers:

@@ -33,6 +33,19 @@ class Identified(Protocol):
     def member_no(self) -> str | None: ...
 
 
+class Identifiers(Identified, Protocol):
+    """Every identifier of a record (a ``CustomerFields`` has them)."""
+
+    @property
+    def email(self) -> str | None: ...
+
+    @property
+    def platform(self) -> str | None: ...
+
+    @property
+    def platform_account(self) -> str | None: ...
+
+
 def identity_keys(fields: CustomerFields) -> tuple[Key, ...]:
     """The record's identifiers, strongest first."""
     keys: list[Key] = []
@@ -126,7 +139,7 @@ class IdentityIndex(Generic[T]):
             return self._account.get((key[1], key[2]))
         return self._values(key[0]).get(key[1])
 
-    def find(self, fields: CustomerFields, identity_of: Callable[[T], Identified]) -> Match[T]:
+    def find(self, fields: Identifiers, identity_of: Callable[[T], Identified]) -> Match[T]:
         """The record ``fields`` belongs to, by the precedence of :func:`identity_keys`.
 
         CONFLICT when the strongest match contradicts ``fields`` (another phone or member

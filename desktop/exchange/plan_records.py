@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.import_records import ImportPlan, Ref
 from desktop.core.import_types import CustomerFields, OrderFields, ParsedRow, RowAction, RowIssue
-from desktop.core.packed_customers import pack, unpack
+from desktop.core.packed_customers import CustomerIdentifiers, identifiers_of, pack, unpack
 
 
 @dataclass(slots=True)
@@ -54,6 +54,10 @@ class Person:
     def fields(self, fields: CustomerFields) -> None:
         self.packed = pack(fields)
         self.extras = has_extras(fields)
+
+    @property
+    def identifiers(self) -> CustomerIdentifiers:
+        return identifiers_of(self.packed)
 
     def merged_rows(self) -> list[RowVerdict]:
         return self.rows if self.rows is not None else []

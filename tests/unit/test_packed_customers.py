@@ -12,6 +12,7 @@ from desktop.core.packed_customers import (
     FIELD_ORDER,
     PackedCustomers,
     field_values,
+    identifiers_of,
     pack,
     unpack,
     values_of,
@@ -32,6 +33,9 @@ def test_a_customer_reads_back_as_it_was_packed(fields: CustomerFields) -> None:
     packed = pack(fields)
     assert unpack(packed) == fields
     assert values_of(packed) == field_values(fields)
+    assert identifiers_of(packed) == (fields.phone, fields.member_no, fields.email,
+                                      fields.platform, fields.platform_account)
+    assert identifiers_of(packed).platform_account == fields.platform_account
     assert all(type(a) is type(b) for a, b in zip(values_of(packed), field_values(fields),
                                                   strict=True))
 
