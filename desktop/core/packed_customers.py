@@ -6,7 +6,7 @@ An import holds every new customer of the file from the row that names them unti
 has written them. Unpacked, 100,000 customers of a membership sheet are ~45 MiB of small
 objects, alive at the import's peak next to calamine's whole sheet; packed they are ~15 MiB
 (figures in ``bench/README.md``). Packing costs ~1 µs a customer; the store reads them back
-as plain value tuples (``marshal.loads``, ~0.6 µs), not as ``CustomerFields`` (~3 µs each:
+as plain value tuples (``marshal.loads``, ~0.6 µs), not as ``CustomerFields`` (~2.5 µs each:
 a frozen dataclass sets its 20 fields one call at a time).
 
 Every value of a ``CustomerFields`` is ``None``, a ``str``, an ``int`` or a tuple of ``str``,

@@ -269,7 +269,7 @@ class Planner:
                 action = RowAction.CREATE
             else:
                 action = self._update_customer(
-                    person.fields, matches.customers[customer_id],
+                    person, matches.customers[customer_id],
                     matches.accounts.get(customer_id, frozenset()),
                     customer_id in matches.with_resident_id,
                 )
@@ -363,13 +363,14 @@ class Planner:
         return ref
 
     def _update_customer(
-        self, fields: CustomerFields, stored: Customer, accounts: frozenset[tuple[str, str]],
+        self, person: Person, stored: Customer, accounts: frozenset[tuple[str, str]],
         has_resident_id: bool,
     ) -> RowAction:
         """A resident ID fills an empty one; with "overwrite" it also replaces a stored one
         on a row that updates the customer anyway (a sealed ID cannot be compared here)."""
         if self._policy is MatchPolicy.SKIP:
             return RowAction.SKIP
+        fields = person.fields  # unpacked once
         change, new_accounts = customer_change(fields, stored, accounts, self._policy)
         resident_id = fields.id_number
         fills_id = bool(resident_id) and not has_resident_id
