@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Final
 
 from desktop.core.import_types import CustomerFields
-from desktop.store.customers import normalised_tags
+from desktop.store.customers import CustomerRepository, normalised_tags
 from desktop.store.import_search import NewNameGrams
-from desktop.store.search_keys import name_grams, name_keys
+from desktop.store.search_keys import name_grams, name_keys, text_columns
 
 NAME_CACHE: Final = 4_096
 
@@ -34,6 +34,24 @@ _TAGS: Final = attrgetter("tags")
 
 Row = tuple[object, ...]
 
+# Where the values the trigram index is made of sit in a row of NewCustomerRows.rows.
+_TEXT_FIELDS: Final = tuple(
+    CustomerRepository.columns.index(column)
+    for column in ("id", "name", "email", "wechat_id", "member_no")
+)
+
+
+def text_rows(rows: Sequence[Row]) -> list[tuple[object, ...]]:
+    """The trigram entries of new customers' ``rows``: the id and
+    :func:`~desktop.store.search_keys.text_columns` of each, exactly what
+    ``search_keys.fill_after_bulk_load`` derives in SQL from the stored rows (the entries
+    of a contentless index must be removable with what :class:`SearchKeys` derives later)."""
+    fields = itemgetter(*_TEXT_FIELDS)
+    return [
+        (customer_id, *text_columns(name, email, wechat_id, member_no))
+        for customer_id, name, email, wechat_id, member_no in map(fields, rows)
+    ]
+
 
 class NewCustomerRows:
     """Insert rows for new customers stamped ``now``, pinyin and grams computed once per name
@@ -41,7 +59,8 @@ class NewCustomerRows:
     holds ~20 MB and hundreds of thousands of objects)."""
 
     def __init__(self, now: str) -> None:
-        self._now = now
+        self.now = now
+        """The new customers' created_at and updated_at."""
         self._keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
 
     def name_keys(self, name: str) -> tuple[tuple[str, str], frozenset[str]]:
@@ -66,7 +85,7 @@ class NewCustomerRows:
             searched.append(keys)
             if grams is not None:
                 grams.add(number, customer_grams)
-        now = repeat(self._now)
+        now = repeat(self.now)
         # A row per customer, made column by column.
         rows = list(zip(
             numbers, *(

@@ -1,6 +1,6 @@
 """The name grams of the customers an import adds, written in bulk once all their rows are in
 (their trigram entries go in chunk by chunk, right after each chunk's rows:
-``desktop.store.import_writer`` through ``search_keys.fill_after_bulk_load``).
+``desktop.store.import_writer``).
 
 The one place an import writes the search tables (``desktop.store.search_keys``) for new
 customers; updated customers go through :class:`~desktop.store.search_keys.SearchKeys`. Runs
@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from desktop.store.connection import Connection
@@ -24,6 +23,10 @@ _INSERT_NAME_GRAMS: Final = (
     " SELECT ?, ?, value FROM json_each(?)"
 )
 _CHUNK: Final = 500  # grams per executemany: short C calls, so a UI thread gets the GIL
+
+GramRow = tuple[str, str, str]
+"""A gram, the customers' created_at and their ids as a JSON array
+(:meth:`NewNameGrams.id_lists`)."""
 
 
 class NewNameGrams:
@@ -45,7 +48,7 @@ class NewNameGrams:
             else:
                 bucket.append(customer_id)  # ids come in ascending order
 
-    def id_lists(self, created_at: str) -> Iterator[tuple[str, str, str]]:
+    def id_lists(self, created_at: str) -> Iterator[GramRow]:
         """(gram, created_at, its ids as a JSON array) in key order; each gram's ids are
         freed as read."""
         for gram in sorted(self._ids):
@@ -53,8 +56,8 @@ class NewNameGrams:
             yield gram, created_at, json.dumps(ids, separators=(",", ":"))
 
 
-def write_name_grams(conn: Connection, new_grams: NewNameGrams, created_at: str) -> None:
-    """Write (and forget) the grams gathered in ``new_grams``."""
-    grams = new_grams.id_lists(created_at)
-    while chunk := list(islice(grams, _CHUNK)):
-        conn.executemany(_INSERT_NAME_GRAMS, chunk)
+def write_name_grams(conn: Connection, id_lists: Sequence[GramRow]) -> None:
+    """Write the grams of ``NewNameGrams.id_lists`` (made on the import's second thread while
+    this one rebuilds the indexes, see desktop.store.import_writer)."""
+    for start in range(0, len(id_lists), _CHUNK):
+        conn.executemany(_INSERT_NAME_GRAMS, id_lists[start:start + _CHUNK])
