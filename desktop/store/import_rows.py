@@ -34,6 +34,9 @@ _TAGS: Final = attrgetter("tags")
 
 Row = tuple[object, ...]
 
+ROW_COLUMNS: Final = CustomerRepository.columns + CustomerRepository.search_columns
+"""The columns of a row of :meth:`NewCustomerRows.rows`, in order."""
+
 # Where the values the trigram index is made of sit in a row of NewCustomerRows.rows.
 _TEXT_FIELDS: Final = tuple(
     CustomerRepository.columns.index(column)

@@ -42,7 +42,7 @@ from desktop.core.import_types import CustomerFields
 from desktop.core.interpreter_settings import switch_interval_at_most
 from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
-from desktop.store.import_rows import NewCustomerRows, Row, text_rows
+from desktop.store.import_rows import ROW_COLUMNS, NewCustomerRows, Row, text_rows
 from desktop.store.import_search import GramRow, NewNameGrams
 from desktop.store.search_keys import INSERT_TEXT_COLUMNS
 
@@ -63,7 +63,7 @@ Chunk = tuple[int, list[Statement]]
 """How many customers one chunk adds, and the statements that insert their rows, their tags
 and their trigram entries."""
 _DONE: Final = None
-_INSERT_CUSTOMERS: Final = CustomerRepository.INSERT.partition(" VALUES ")[0]
+_ID: Final = ROW_COLUMNS.index("id")
 _INSERT_TAGS: Final = CustomerRepository.INSERT_TAG.partition(" VALUES ")[0]
 
 
@@ -77,10 +77,52 @@ def chunk_statements(rows: Sequence[Row], tags: Sequence[Row]) -> list[Statement
     """The statements of one chunk: its customers' ``rows``, their ``tags`` and their
     trigram entries."""
     return [
-        *multi_row_statements(_INSERT_CUSTOMERS, rows),
+        *customer_statements(rows),
         *multi_row_statements(_INSERT_TAGS, tags),
         *multi_row_statements(INSERT_TEXT_COLUMNS, text_rows(rows)),
     ]
+
+
+def customer_statements(rows: Sequence[Row]) -> list[Statement]:
+    """Insert statements of new customers' ``rows`` (:data:`ROW_COLUMNS`), a column whose
+    values are all the same in ``rows`` bound once for all of them.
+
+    Binding a parameter (a type check, a copy of each text) is most of such an insert's cost
+    on the import's thread, and many columns hold one value throughout a chunk: created_at
+    and updated_at always, the columns a file does not have (their defaults) — 9 of 21 for a
+    membership sheet."""
+    if not rows:
+        return []
+    columns = list(zip(*rows, strict=True))
+    shared = [index for index, column in enumerate(columns)
+              if index != _ID and column.count(column[0]) == len(column)]
+    each = [index for index in range(len(columns)) if index not in shared]
+    constants: list[object] = [columns[index][0] for index in shared]
+    width = len(each)
+    per_statement = (MAX_PARAMETERS - len(shared)) // width
+    statements: list[Statement] = []
+    for start in range(0, len(rows), per_statement):
+        count = min(per_statement, len(rows) - start)
+        parameters = [*constants, *itertools.repeat(None, count * width)]
+        for offset, index in enumerate(each):
+            parameters[len(shared) + offset::width] = columns[index][start:start + count]
+        statements.append((_customers_sql(tuple(each), tuple(shared), count), parameters))
+    return statements
+
+
+@functools.lru_cache(maxsize=8)
+def _customers_sql(each: tuple[int, ...], shared: tuple[int, ...], count: int) -> str:
+    """``INSERT INTO customers`` of ``count`` rows: the columns ``each`` (indexes into
+    :data:`ROW_COLUMNS`) bound row by row, then ``shared`` bound once, as ``?1`` … ``?k``."""
+    names = ", ".join(ROW_COLUMNS[index] for index in each + shared)
+    once = "".join(f", ?{number}" for number in range(1, len(shared) + 1))
+    first = len(shared) + 1
+    width = len(each)
+    groups = (
+        "(" + ", ".join(f"?{number}" for number in range(row, row + width)) + once + ")"
+        for row in range(first, first + count * width, width)
+    )
+    return f"INSERT INTO customers ({names}) VALUES " + ", ".join(groups)
 
 
 class RowMaker:
