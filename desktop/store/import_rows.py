@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Final
 
 from desktop.core.import_types import CustomerFields
-from desktop.store.customers import CustomerRepository, normalised_tags
+from desktop.store.customers import normalised_tags
 from desktop.store.import_search import NewNameGrams
-from desktop.store.search_keys import name_grams, name_keys, text_columns
+from desktop.store.search_keys import name_grams, name_keys
 
 NAME_CACHE: Final = 4_096
 
@@ -34,27 +34,6 @@ _TAGS: Final = attrgetter("tags")
 
 Row = tuple[object, ...]
 
-ROW_COLUMNS: Final = CustomerRepository.columns + CustomerRepository.search_columns
-"""The columns of a row of :meth:`NewCustomerRows.rows`, in order."""
-
-# Where the values the trigram index is made of sit in a row of NewCustomerRows.rows.
-_TEXT_FIELDS: Final = tuple(
-    CustomerRepository.columns.index(column)
-    for column in ("id", "name", "email", "wechat_id", "member_no")
-)
-
-
-def text_rows(rows: Sequence[Row]) -> list[tuple[object, ...]]:
-    """The trigram entries of new customers' ``rows``: the id and
-    :func:`~desktop.store.search_keys.text_columns` of each, exactly what
-    ``search_keys.fill_after_bulk_load`` derives in SQL from the stored rows (the entries
-    of a contentless index must be removable with what :class:`SearchKeys` derives later)."""
-    fields = itemgetter(*_TEXT_FIELDS)
-    return [
-        (customer_id, *text_columns(name, email, wechat_id, member_no))
-        for customer_id, name, email, wechat_id, member_no in map(fields, rows)
-    ]
-
 
 class NewCustomerRows:
     """Insert rows for new customers stamped ``now``, pinyin and grams computed once per name
@@ -62,8 +41,7 @@ class NewCustomerRows:
     holds ~20 MB and hundreds of thousands of objects)."""
 
     def __init__(self, now: str) -> None:
-        self.now = now
-        """The new customers' created_at and updated_at."""
+        self._now = now
         self._keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
 
     def name_keys(self, name: str) -> tuple[tuple[str, str], frozenset[str]]:
@@ -88,7 +66,7 @@ class NewCustomerRows:
             searched.append(keys)
             if grams is not None:
                 grams.add(number, customer_grams)
-        now = repeat(self.now)
+        now = repeat(self._now)
         # A row per customer, made column by column.
         rows = list(zip(
             numbers, *(

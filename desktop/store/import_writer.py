@@ -18,7 +18,7 @@ while the second thread runs.
 The import's thread is the slower of the two (the second waited ~0.5 s of a 100,000-row
 import for it), so the second also does the Python the SQL needs: each chunk comes as ready
 statements — parameters flattened, the trigram entries' columns computed
-(:func:`~desktop.store.import_rows.text_rows`, bound instead of derived in SQL from the stored
+(:func:`text_rows`, bound instead of derived in SQL from the stored
 rows: that fill cost the import's thread ~20 % more) — and once the last chunk is handed over
 it makes the name grams' id lists (:meth:`RowMaker.gram_rows`), while the import's thread
 rebuilds the indexes.
@@ -35,6 +35,7 @@ import itertools
 import queue
 import threading
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from types import TracebackType
 from typing import Final
 
@@ -42,9 +43,9 @@ from desktop.core.import_types import CustomerFields
 from desktop.core.interpreter_settings import switch_interval_at_most
 from desktop.store.connection import Connection
 from desktop.store.customers import CustomerRepository
-from desktop.store.import_rows import ROW_COLUMNS, NewCustomerRows, Row, text_rows
+from desktop.store.import_rows import NewCustomerRows, Row
 from desktop.store.import_search import GramRow, NewNameGrams
-from desktop.store.search_keys import INSERT_TEXT_COLUMNS
+from desktop.store.search_keys import INSERT_TEXT_COLUMNS, text_columns
 
 QUEUED_CHUNKS: Final = 1
 """Chunks made ahead at most: the second thread waits rather than pile rows up in memory (one
@@ -62,8 +63,14 @@ Statement = tuple[str, list[object]]
 Chunk = tuple[int, list[Statement]]
 """How many customers one chunk adds, and the statements that insert their rows, their tags
 and their trigram entries."""
+ROW_COLUMNS: Final = CustomerRepository.columns + CustomerRepository.search_columns
+"""The columns of a row of :meth:`NewCustomerRows.rows`, in order."""
 _DONE: Final = None
 _ID: Final = ROW_COLUMNS.index("id")
+# Where the values the trigram index is made of sit in such a row.
+_TEXT_FIELDS: Final = itemgetter(
+    *(ROW_COLUMNS.index(column) for column in ("id", "name", "email", "wechat_id", "member_no"))
+)
 _INSERT_TAGS: Final = CustomerRepository.INSERT_TAG.partition(" VALUES ")[0]
 
 
@@ -80,6 +87,17 @@ def chunk_statements(rows: Sequence[Row], tags: Sequence[Row]) -> list[Statement
         *customer_statements(rows),
         *multi_row_statements(_INSERT_TAGS, tags),
         *multi_row_statements(INSERT_TEXT_COLUMNS, text_rows(rows)),
+    ]
+
+
+def text_rows(rows: Sequence[Row]) -> list[Row]:
+    """The trigram entries of new customers' ``rows``: the id and
+    :func:`~desktop.store.search_keys.text_columns` of each — exactly what
+    ``search_keys.fill_after_bulk_load`` derives in SQL from the stored rows (the entries of a
+    contentless index must be removable with what ``SearchKeys`` derives later)."""
+    return [
+        (customer_id, *text_columns(name, email, wechat_id, member_no))
+        for customer_id, name, email, wechat_id, member_no in map(_TEXT_FIELDS, rows)
     ]
 
 
@@ -129,11 +147,14 @@ class RowMaker:
     """``with RowMaker(…) as made: for chunk in made: insert_chunk(conn, chunk)``, then
     ``made.gram_rows()``: the rows of ``customers`` (ids from ``first_id`` on), made ``size``
     at a time on a second thread. The list is emptied as its rows are made; each customer's
-    name grams go to ``grams``, whose id lists the thread makes after the last chunk."""
+    name grams go to ``grams``, whose id lists (the customers' ``created_at``) the thread
+    makes after the last chunk."""
 
     def __init__(self, new_rows: NewCustomerRows, first_id: int,
-                 customers: list[CustomerFields], grams: NewNameGrams, size: int) -> None:
+                 customers: list[CustomerFields], grams: NewNameGrams, size: int,
+                 created_at: str) -> None:
         self._new_rows = new_rows
+        self._created_at = created_at
         self._first_id = first_id
         self._customers = customers
         self._grams = grams
@@ -207,7 +228,7 @@ class RowMaker:
             self._queue.put(_DONE)
         if made_all:  # the import's thread inserts the last chunk meanwhile
             try:
-                self._gram_rows = list(self._grams.id_lists(self._new_rows.now))
+                self._gram_rows = list(self._grams.id_lists(self._created_at))
             except BaseException as error:  # noqa: BLE001 - raised by gram_rows
                 self._error = error
 
