@@ -30,13 +30,14 @@ GramRow = tuple[str, str, str]
 
 
 class NewNameGrams:
-    """The name grams of the customers an import adds, gathered by gram while their rows are
-    written and then written in the table's key order (gram, created_at — the same for all
-    of them — and id), so each page of ``customer_name_grams`` is written once. An id list
-    per gram instead of a row per gram and customer: ~500,000 of those for 100,000 names,
-    which a temporary table and its sort held twice over."""
+    """The name grams of the customers an import adds (all created at ``created_at``),
+    gathered by gram while their rows are written and then written in the table's key order
+    (gram, created_at, id), so each page of ``customer_name_grams`` is written once. An id
+    list per gram instead of a row per gram and customer: ~500,000 of those for 100,000
+    names, which a temporary table and its sort held twice over."""
 
-    def __init__(self) -> None:
+    def __init__(self, created_at: str) -> None:
+        self._created_at = created_at
         self._ids: dict[str, array[int]] = {}
 
     def add(self, customer_id: int, grams: Iterable[str]) -> None:
@@ -48,9 +49,10 @@ class NewNameGrams:
             else:
                 bucket.append(customer_id)  # ids come in ascending order
 
-    def id_lists(self, created_at: str) -> Iterator[GramRow]:
-        """(gram, created_at, its ids as a JSON array) in key order; each gram's ids are
-        freed as read."""
+    def id_lists(self) -> Iterator[GramRow]:
+        """(gram, the customers' created_at, its ids as a JSON array) in key order; each
+        gram's ids are freed as read."""
+        created_at = self._created_at
         for gram in sorted(self._ids):
             ids = self._ids.pop(gram).tolist()
             yield gram, created_at, json.dumps(ids, separators=(",", ":"))

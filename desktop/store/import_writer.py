@@ -147,14 +147,11 @@ class RowMaker:
     """``with RowMaker(…) as made: for chunk in made: insert_chunk(conn, chunk)``, then
     ``made.gram_rows()``: the rows of ``customers`` (ids from ``first_id`` on), made ``size``
     at a time on a second thread. The list is emptied as its rows are made; each customer's
-    name grams go to ``grams``, whose id lists (the customers' ``created_at``) the thread
-    makes after the last chunk."""
+    name grams go to ``grams``, whose id lists the thread makes after the last chunk."""
 
     def __init__(self, new_rows: NewCustomerRows, first_id: int,
-                 customers: list[CustomerFields], grams: NewNameGrams, size: int,
-                 created_at: str) -> None:
+                 customers: list[CustomerFields], grams: NewNameGrams, size: int) -> None:
         self._new_rows = new_rows
-        self._created_at = created_at
         self._first_id = first_id
         self._customers = customers
         self._grams = grams
@@ -228,7 +225,7 @@ class RowMaker:
             self._queue.put(_DONE)
         if made_all:  # the import's thread inserts the last chunk meanwhile
             try:
-                self._gram_rows = list(self._grams.id_lists(self._created_at))
+                self._gram_rows = list(self._grams.id_lists())
             except BaseException as error:  # noqa: BLE001 - raised by gram_rows
                 self._error = error
 

@@ -191,9 +191,8 @@ class PlanWriter:
             drop_indexes(self._conn, ("customers", "customer_tags"))
             if len(customers) >= BULK_LOAD_FROM and len(customers) >= first else []
         )
-        new_grams = NewNameGrams()
-        with RowMaker(self._new_rows, first, customers, new_grams, INSERT_CHUNK,
-                      self._now) as made:
+        new_grams = NewNameGrams(self._now)
+        with RowMaker(self._new_rows, first, customers, new_grams, INSERT_CHUNK) as made:
             for chunk in made:
                 insert_chunk(self._conn, chunk)
                 self._advance(chunk[0], progress)

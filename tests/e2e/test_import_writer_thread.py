@@ -141,7 +141,7 @@ def test_an_error_on_either_thread_surfaces_and_leaves_the_shop_as_it_was(
             raise sqlcipher3.OperationalError("database or disk is full")
         insert_chunk(conn, chunk)
 
-    def no_id_lists(self: NewNameGrams, created_at: str) -> Any:
+    def no_id_lists(self: NewNameGrams) -> Any:
         raise MemoryError
 
     if failing == "rows":
