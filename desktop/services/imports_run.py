@@ -226,7 +226,7 @@ def run_rows(
     session.require(Permission.IMPORT)
     db = workspace.shop.db
     try:
-        with gc_paused(), db.transaction():
+        with gc_paused(), db.large_transaction():
             result = plan_rows(workspace, session, source, target, policy, progress,
                                labels=False, on_writer=True, read_span=_READ_SHARE)
             counts = counts_of(result)

@@ -20,6 +20,7 @@ from desktop.store.orders import OrderRepository
 from desktop.store.search_keys import refresh_stale
 from desktop.store.settings import SettingsRepository
 from desktop.store.users import LoginThrottleRepository, UserRepository
+from desktop.store.wal_checkpoint import Checkpointer
 
 READER_CACHE_MIB = 8
 """Page cache of each per-thread read connection (the writer keeps the default 64 MiB).
@@ -51,6 +52,7 @@ class ShopDatabase:
         self._scanners_by_thread: dict[int, sqlc.Connection] = {}
         self._lock = threading.Lock()
         self._closed = False
+        self._checkpointer = Checkpointer(open_reader) if open_reader is not None else None
         self.users = UserRepository(conn)
         self.login_throttle = LoginThrottleRepository(conn)
         self.audit = AuditRepository(conn)
@@ -128,6 +130,30 @@ class ShopDatabase:
         with sqlc.transaction(self.conn):
             yield
 
+    @contextlib.contextmanager
+    def large_transaction(self) -> Iterator[None]:
+        """:meth:`transaction` for a write of many pages (an import): its commit leaves
+        folding the WAL back into the file to a background connection
+        (desktop.store.wal_checkpoint) instead of doing it in the commit."""
+        checkpointer = self._checkpointer
+        if checkpointer is None:
+            with self.transaction():
+                yield
+            return
+        pages = int(self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0])
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            with self.transaction():
+                yield
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {pages}")
+        checkpointer.start()
+
+    def wait_for_checkpoint(self) -> None:
+        """Return once no background checkpoint (:meth:`large_transaction`) runs."""
+        if self._checkpointer is not None:
+            self._checkpointer.wait()
+
     def bulk_load(
         self,
         customers: Iterable[Customer],
@@ -159,6 +185,7 @@ class ShopDatabase:
 
     def close(self) -> None:
         """Close every reader (from any thread), then checkpoint and close the writer."""
+        self.wait_for_checkpoint()
         with self._lock:
             self._closed = True
             readers, self._readers = self._readers, []

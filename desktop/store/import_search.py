@@ -1,6 +1,6 @@
 """The name grams of the customers an import adds, written in bulk once all their rows are in
 (their trigram entries go in chunk by chunk, right after each chunk's rows:
-``desktop.store.import_writer`` through ``search_keys.fill_after_bulk_load``).
+``desktop.store.import_writer``).
 
 The one place an import writes the search tables (``desktop.store.search_keys``) for new
 customers; updated customers go through :class:`~desktop.store.search_keys.SearchKeys`. Runs
@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from desktop.store.connection import Connection
@@ -25,15 +24,20 @@ _INSERT_NAME_GRAMS: Final = (
 )
 _CHUNK: Final = 500  # grams per executemany: short C calls, so a UI thread gets the GIL
 
+GramRow = tuple[str, str, str]
+"""A gram, the customers' created_at and their ids as a JSON array
+(:meth:`NewNameGrams.id_lists`)."""
+
 
 class NewNameGrams:
-    """The name grams of the customers an import adds, gathered by gram while their rows are
-    written and then written in the table's key order (gram, created_at — the same for all
-    of them — and id), so each page of ``customer_name_grams`` is written once. An id list
-    per gram instead of a row per gram and customer: ~500,000 of those for 100,000 names,
-    which a temporary table and its sort held twice over."""
+    """The name grams of the customers an import adds (all created at ``created_at``),
+    gathered by gram while their rows are written and then written in the table's key order
+    (gram, created_at, id), so each page of ``customer_name_grams`` is written once. An id
+    list per gram instead of a row per gram and customer: ~500,000 of those for 100,000
+    names, which a temporary table and its sort held twice over."""
 
-    def __init__(self) -> None:
+    def __init__(self, created_at: str) -> None:
+        self._created_at = created_at
         self._ids: dict[str, array[int]] = {}
 
     def add(self, customer_id: int, grams: Iterable[str]) -> None:
@@ -45,16 +49,17 @@ class NewNameGrams:
             else:
                 bucket.append(customer_id)  # ids come in ascending order
 
-    def id_lists(self, created_at: str) -> Iterator[tuple[str, str, str]]:
-        """(gram, created_at, its ids as a JSON array) in key order; each gram's ids are
-        freed as read."""
+    def id_lists(self) -> Iterator[GramRow]:
+        """(gram, the customers' created_at, its ids as a JSON array) in key order; each
+        gram's ids are freed as read."""
+        created_at = self._created_at
         for gram in sorted(self._ids):
             ids = self._ids.pop(gram).tolist()
             yield gram, created_at, json.dumps(ids, separators=(",", ":"))
 
 
-def write_name_grams(conn: Connection, new_grams: NewNameGrams, created_at: str) -> None:
-    """Write (and forget) the grams gathered in ``new_grams``."""
-    grams = new_grams.id_lists(created_at)
-    while chunk := list(islice(grams, _CHUNK)):
-        conn.executemany(_INSERT_NAME_GRAMS, chunk)
+def write_name_grams(conn: Connection, id_lists: Sequence[GramRow]) -> None:
+    """Write the grams of ``NewNameGrams.id_lists`` (made on the import's second thread while
+    this one rebuilds the indexes, see desktop.store.import_writer)."""
+    for start in range(0, len(id_lists), _CHUNK):
+        conn.executemany(_INSERT_NAME_GRAMS, id_lists[start:start + _CHUNK])

@@ -11,7 +11,8 @@ customers are inserted chunk by chunk, with their trigram entries, while a secon
 the next chunk's rows in Python (``desktop.store.import_writer``: SQLite works without the
 GIL, so the two use both cores); other rows go in with ``executemany`` in chunks (each chunk a short
 C call, so a UI thread waiting for the GIL is not starved); pinyin and name grams are computed
-once per distinct name, the grams are staged in memory and written in key order.
+once per distinct name, the grams are staged in memory and written in key order (their JSON
+id lists made on the second thread while this one rebuilds the indexes).
 """
 
 from __future__ import annotations
@@ -181,7 +182,8 @@ class PlanWriter:
     ) -> None:
         """A second thread makes each chunk's rows in Python while this one inserts the chunk
         before, with its trigram entries (``desktop.store.import_writer``): the two halves of
-        the work overlap on two cores. The grams go in last, in key order."""
+        the work overlap on two cores. The grams go in last, in key order; their id lists are
+        made on the second thread while this one rebuilds the indexes."""
         if not customers:
             return
         first = self._next_id("customers")
@@ -189,21 +191,21 @@ class PlanWriter:
             drop_indexes(self._conn, ("customers", "customer_tags"))
             if len(customers) >= BULK_LOAD_FROM and len(customers) >= first else []
         )
-        new_grams = NewNameGrams()
+        new_grams = NewNameGrams(self._now)
         with RowMaker(self._new_rows, first, customers, new_grams, INSERT_CHUNK) as made:
             for chunk in made:
                 insert_chunk(self._conn, chunk)
-                self._advance(len(chunk[1]), progress)
-        # Every customer from ``first`` on is this import's: one statement records them all.
-        self._conn.execute(
-            "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
-            " SELECT ?, 'customer', id, 'created', NULL, NULL FROM customers WHERE id >= ?"
-            " ORDER BY id",
-            (batch_id, first),
-        )
-        for sql in rebuild:
-            self._conn.execute(sql)
-        write_name_grams(self._conn, new_grams, self._now)
+                self._advance(chunk[0], progress)
+            # Every customer from ``first`` on is this import's: one statement records them all.
+            self._conn.execute(
+                "INSERT INTO import_changes (batch_id, entity, entity_id, action, before, after)"
+                " SELECT ?, 'customer', id, 'created', NULL, NULL FROM customers WHERE id >= ?"
+                " ORDER BY id",
+                (batch_id, first),
+            )
+            for sql in rebuild:
+                self._conn.execute(sql)
+            write_name_grams(self._conn, made.gram_rows())
 
     def _update_customers(
         self, batch_id: int, changes: Sequence[CustomerChange], progress: Progress | None

@@ -89,9 +89,9 @@ _INSERT_GRAM: Final = (
 _DELETE_GRAM: Final = (
     "DELETE FROM customer_name_grams WHERE gram = ? AND created_at = ? AND customer_id = ?"
 )
-_INSERT_TEXT: Final = (
-    "INSERT INTO customer_text_fts (rowid, name, member, private) VALUES (?, ?, ?, ?)"
-)
+INSERT_TEXT_COLUMNS: Final = "INSERT INTO customer_text_fts (rowid, name, member, private)"
+"""The start of an insert of trigram entries: the id, then :func:`text_columns`."""
+_INSERT_TEXT: Final = f"{INSERT_TEXT_COLUMNS} VALUES (?, ?, ?, ?)"
 _DELETE_TEXT: Final = (
     "INSERT INTO customer_text_fts (customer_text_fts, rowid, name, member, private)"
     " VALUES ('delete', ?, ?, ?, ?)"
@@ -267,9 +267,10 @@ def gram_rows(
 def fill_after_bulk_load(conn: Connection, first_id: int, end_id: int | None = None) -> None:
     """Trigram entries for the customers with ``first_id <= id`` (``< end_id`` if given), in
     one statement (the grams and pinyin columns are written with the rows themselves, see
-    desktop.store.bulk; an import fills each chunk's range, see desktop.store.import_writer)."""
+    desktop.store.bulk; an import binds each chunk's :func:`text_columns`, made in Python on
+    its second thread, see desktop.store.import_writer)."""
     conn.execute(
-        "INSERT INTO customer_text_fts (rowid, name, member, private)"
+        f"{INSERT_TEXT_COLUMNS}"
         f" SELECT c.id, {', '.join(TEXT_COLUMNS_SQL)} FROM customers c"
         " WHERE c.id >= ? AND c.id < ? ORDER BY c.id",
         (first_id, (1 << 63) - 1 if end_id is None else end_id),

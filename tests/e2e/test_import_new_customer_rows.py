@@ -54,16 +54,23 @@ def _as_customer(fields: CustomerFields) -> Customer:
     )
 
 
-@pytest.mark.parametrize("bulk_from", [1, 10_000])
+@pytest.mark.parametrize(("bulk_from", "chunk", "parameters"), [
+    (1, 1_500, 32_766), (10_000, 1_500, 32_766),
+    # Chunks of 3, each statement of 2 rows or fewer: columns that are one value in one
+    # chunk or statement and several in the next (bound once, or row by row).
+    (1, 3, 45),
+])
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(people=st.lists(_FIELDS, min_size=1, max_size=12,
                        unique_by=(lambda f: f.member_no or id(f), lambda f: f.phone or id(f))))
 def test_new_customers_are_written_as_a_customer_of_the_same_fields(
-    shop: ShopFixture, monkeypatch: pytest.MonkeyPatch, bulk_from: int,
-    people: list[CustomerFields],
+    shop: ShopFixture, monkeypatch: pytest.MonkeyPatch, bulk_from: int, chunk: int,
+    parameters: int, people: list[CustomerFields],
 ) -> None:
     monkeypatch.setattr("desktop.store.imports.BULK_LOAD_FROM", bulk_from)
+    monkeypatch.setattr("desktop.store.imports.INSERT_CHUNK", chunk)
+    monkeypatch.setattr("desktop.store.import_writer.MAX_PARAMETERS", parameters)
     db = shop.workspace.shop.db
     columns = ", ".join(CustomerRepository.columns + CustomerRepository.search_columns)
     with pytest.raises(_Rollback), db.transaction():

@@ -52,15 +52,15 @@ def test_imported_name_grams_and_pinyin_match_the_one_at_a_time_path(
 
 
 def test_new_name_grams_come_out_in_key_order_with_every_id() -> None:
-    grams = NewNameGrams()
+    grams = NewNameGrams("2026-01-01T00:00:00")
     grams.add(7, frozenset({"张", "伟", "张伟"}))
     grams.add(8, frozenset({"王", "伟", "王伟"}))
     grams.add(9, frozenset({"张"}))
-    lists = list(grams.id_lists("2026-01-01T00:00:00"))
+    lists = list(grams.id_lists())
     assert [gram for gram, _, _ in lists] == sorted(gram for gram, _, _ in lists)
     assert {(gram, created, ids) for gram, created, ids in lists} == {
         ("张", "2026-01-01T00:00:00", "[7,9]"), ("伟", "2026-01-01T00:00:00", "[7,8]"),
         ("张伟", "2026-01-01T00:00:00", "[7]"), ("王", "2026-01-01T00:00:00", "[8]"),
         ("王伟", "2026-01-01T00:00:00", "[8]"),
     }
-    assert list(grams.id_lists("2026-01-01T00:00:00")) == []  # handed out once
+    assert list(grams.id_lists()) == []  # handed out once

@@ -17,6 +17,7 @@ from desktop.core.import_types import CustomerFields, ImportTarget, MatchPolicy,
 from desktop.services.imports_run import ImportClashError, RowSource, run_rows
 from desktop.store import import_writer
 from desktop.store.import_rows import NewCustomerRows
+from desktop.store.import_search import NewNameGrams
 from desktop.store.search_keys import fill_after_bulk_load
 from tests.support.shops import ShopFixture
 
@@ -83,12 +84,50 @@ def test_chunk_by_chunk_search_entries_equal_the_one_statement_fill(
     assert [row[0] for row in tags] == [number + 1 for number in range(14) if number % 2]
 
 
-@pytest.mark.parametrize("failing", ["rows", "sql"])
+# Member numbers the trigram index hides (phone, ID or card like, spaces and hyphens aside)
+# and ones it shows, with and without e-mail and WeChat ID: the entries bound from Python must
+# be exactly those the SQL fill derives from the stored rows.
+MEMBER_NUMBERS = ("M90001", "138 0013 8000", "+44-20-7946", "44010619900101123X", "12345",
+                  "VIP-8", "+1", "x" * 12, None)
+
+
+def mixed_rows() -> list[ParsedRow]:
+    return [
+        ParsedRow(number + 2, RowKind.DATA, customer=CustomerFields(
+            name=("张三丰", "Lily Green", "欧阳·娜娜", "李")[number % 4],
+            phone=f"+86137{number:08d}", member_no=member_no,
+            email=f"m{number}@example.com" if number % 2 else None,
+            wechat_id=f"wx_{number}_abc" if number % 3 else None))
+        for number, member_no in enumerate(MEMBER_NUMBERS)
+    ]
+
+
+@pytest.mark.parametrize("bulk_from", [5, 10_000])
+def test_search_entries_bound_from_python_equal_the_sql_fill_for_every_kind_of_number(
+    shop: ShopFixture, monkeypatch: pytest.MonkeyPatch, bulk_from: int
+) -> None:
+    monkeypatch.setattr("desktop.store.imports.INSERT_CHUNK", 4)
+    monkeypatch.setattr("desktop.store.imports.BULK_LOAD_FROM", bulk_from)
+    run(shop, rows(2))
+    assert run(shop, mixed_rows()).counts.customers_created == len(MEMBER_NUMBERS)
+    conn = shop.workspace.shop.db.conn
+    imported = trigrams(shop)
+    assert any(term == "013" and column == "private" for term, _, column, _ in imported)
+    assert any(term == "vip" and column == "member" for term, _, column, _ in imported)
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO customer_text_fts (customer_text_fts) VALUES ('delete-all')")
+    fill_after_bulk_load(conn, 1)
+    assert trigrams(shop) == imported
+    conn.execute("ROLLBACK")
+
+
+@pytest.mark.parametrize("failing", ["rows", "sql", "grams"])
 def test_an_error_on_either_thread_surfaces_and_leaves_the_shop_as_it_was(
     shop: ShopFixture, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
     made: list[int] = []
     make_rows = NewCustomerRows.rows
+    insert_chunk = import_writer.insert_chunk
 
     def broken_rows(self: NewCustomerRows, *args: Any) -> Any:
         made.append(1)
@@ -96,16 +135,24 @@ def test_an_error_on_either_thread_surfaces_and_leaves_the_shop_as_it_was(
             raise MemoryError
         return make_rows(self, *args)
 
-    def full(*args: object) -> None:
-        raise sqlcipher3.OperationalError("database or disk is full")
+    def full(conn: Any, chunk: import_writer.Chunk) -> None:
+        made.append(1)
+        if len(made) == 3:
+            raise sqlcipher3.OperationalError("database or disk is full")
+        insert_chunk(conn, chunk)
+
+    def no_id_lists(self: NewNameGrams) -> Any:
+        raise MemoryError
 
     if failing == "rows":
         monkeypatch.setattr(NewCustomerRows, "rows", broken_rows)
-    else:
-        monkeypatch.setattr(import_writer, "fill_after_bulk_load", full)
+    elif failing == "sql":
+        monkeypatch.setattr("desktop.store.imports.insert_chunk", full)
+    else:  # made on the second thread after the last chunk, raised on the import's
+        monkeypatch.setattr(NewNameGrams, "id_lists", no_id_lists)
     monkeypatch.setattr("desktop.store.imports.INSERT_CHUNK", 3)
     before = tables(shop)
-    with pytest.raises(MemoryError if failing == "rows" else sqlcipher3.OperationalError):
+    with pytest.raises(sqlcipher3.OperationalError if failing == "sql" else MemoryError):
         run(shop, rows(20))
     assert tables(shop) == before
     assert no_writer_thread()
