@@ -1,13 +1,12 @@
 """Many customers' fields held packed: one ``bytes`` object per customer (``marshal`` of its
-values in field order) instead of a :class:`CustomerFields` and a ``str`` or ``int`` object
-per value.
+values, a :class:`CustomerFields` being the tuple of them) instead of a ``CustomerFields``
+and a ``str`` or ``int`` object per value.
 
 An import holds every new customer of the file from the row that names them until the store
 has written them. Unpacked, 100,000 customers of a membership sheet are ~45 MiB of small
 objects, alive at the import's peak next to calamine's whole sheet; packed they are ~15 MiB
-(figures in ``bench/README.md``). Packing costs ~1 µs a customer; the store reads them back
-as plain value tuples (``marshal.loads``, ~0.6 µs), not as ``CustomerFields`` (~2.5 µs each:
-a frozen dataclass sets its 20 fields one call at a time).
+(figures in ``bench/README.md``). Packing costs ~0.5 µs a customer, reading one back ~0.6 µs
+(the store takes them as plain value tuples, the planner as ``CustomerFields``).
 
 Every value of a ``CustomerFields`` is ``None``, a ``str``, an ``int`` or a tuple of ``str``,
 all of which ``marshal`` keeps exactly. The bytes never leave the process.
@@ -17,20 +16,16 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Iterable, Iterator
-from dataclasses import fields as dataclass_fields
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import Any, Final, NamedTuple
 
 from desktop.core.import_types import CustomerFields
 
-FIELD_ORDER: Final = tuple(field.name for field in dataclass_fields(CustomerFields))
+FIELD_ORDER: Final = CustomerFields._fields
 """The order of a customer's values in a :data:`FieldValues` tuple."""
 
 FieldValues = tuple[Any, ...]
-"""A customer's values in :data:`FIELD_ORDER`."""
-
-field_values: Final = attrgetter(*FIELD_ORDER)
-"""``field_values(fields)``: the :data:`FieldValues` of a ``CustomerFields``."""
+"""A customer's values in :data:`FIELD_ORDER` (``tuple(fields)`` of a ``CustomerFields``)."""
 
 
 class CustomerIdentifiers(NamedTuple):
@@ -47,11 +42,11 @@ _IDENTIFIERS: Final = itemgetter(*map(FIELD_ORDER.index, CustomerIdentifiers._fi
 
 
 def pack(fields: CustomerFields) -> bytes:
-    return marshal.dumps(field_values(fields))
+    return marshal.dumps(tuple(fields))  # marshal takes plain tuples only
 
 
 def unpack(packed: bytes) -> CustomerFields:
-    return CustomerFields(*values_of(packed))
+    return CustomerFields._make(values_of(packed))
 
 
 def values_of(packed: bytes) -> FieldValues:

@@ -10,7 +10,6 @@ numbers differ, are never the same, whatever else they share.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -208,9 +207,8 @@ def _empty_slowly(table: dict[K, V]) -> None:
 def filled(first: CustomerFields, later: CustomerFields) -> CustomerFields:
     """``first`` with its empty fields taken from ``later`` (a duplicate row of the same
     customer merges into the first row that named them); tags are united."""
-    changes: dict[str, object] = {}
-    for field in dataclasses.fields(CustomerFields):
-        name = field.name
+    changes: dict[str, Any] = {}
+    for name in CustomerFields._fields:
         if name == "tags":
             extra = tuple(tag for tag in later.tags if tag not in first.tags)
             if extra:
@@ -219,4 +217,4 @@ def filled(first: CustomerFields, later: CustomerFields) -> CustomerFields:
         mine = getattr(first, name)
         if (mine is None or mine == "") and getattr(later, name) not in (None, ""):
             changes[name] = getattr(later, name)
-    return dataclasses.replace(first, **changes) if changes else first  # type: ignore[arg-type]
+    return first._replace(**changes) if changes else first
