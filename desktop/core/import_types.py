@@ -151,9 +151,9 @@ class FeedbackFields:
     product: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedRow:
-    """One row of a sheet after mapping and normalisation, before identity matching."""
+class ParsedRow(NamedTuple):
+    """One row of a sheet after mapping and normalisation, before identity matching. (A
+    named tuple, as :class:`CustomerFields` is: one is made per row.)"""
 
     row: int  # 1-based, as the spreadsheet shows it
     kind: RowKind

@@ -134,7 +134,7 @@ def test_the_index_follows_an_import_and_its_undo(tmp_path, shop):
     found = all_ids(search, SearchFilter(text="zhangxiao"), SortKey.NEWEST, "scan")
     assert len(found) == 1
     assert rows[0].customer is not None
-    renamed = [dataclasses.replace(rows[0], customer=rows[0].customer._replace(name="周大为"))]
+    renamed = [rows[0]._replace(customer=rows[0].customer._replace(name="周大为"))]
     updated = run_rows(shop.workspace, shop.owner, RowSource("会员.csv", "Sheet1", renamed, 1),
                        ImportTarget.CUSTOMERS, MatchPolicy.OVERWRITE)
     assert all_ids(search, SearchFilter(text="zhangxiao"), SortKey.NEWEST, "scan") == []
