@@ -128,8 +128,6 @@ class Planner:
             self._resolve_orders()
         elif self._target is ImportTarget.FEEDBACK:
             self._resolve_feedback()
-        while self._people:  # freed in slices: one huge free holds the GIL (a UI stall)
-            del self._people[-2_000:]
         return result
 
     # ------------------------------------------------------------------ step 1: read
@@ -256,7 +254,7 @@ class Planner:
         people, self._people = self._people, []
         merged = self._match_shop(matches, people)
         # Each person is let go once decided (a new customer's packed fields move to the
-        # plan), rather than all of them at the end.
+        # plan): one at a time, not 100,000 in one C call holding the GIL (a UI stall).
         people.reverse()
         while people:
             person = people.pop()
