@@ -68,9 +68,6 @@ class PackedCustomers:
     def __init__(self, customers: Iterable[CustomerFields] = ()) -> None:
         self._packed: list[bytes] = [pack(fields) for fields in customers]
 
-    def append(self, fields: CustomerFields) -> None:
-        self._packed.append(pack(fields))
-
     def append_packed(self, packed: bytes) -> None:
         """Append a customer already packed (by :func:`pack`)."""
         self._packed.append(packed)

@@ -172,7 +172,7 @@ class ColumnReader:
         columns = list(zip_longest(*batch)) if width else []
         joined: dict[int, str] = {}
         summary = self._summary_rows(batch, columns, joined)
-        values: list[Iterable[Any]] = [repeat(getattr(_EMPTY, name)) for name in _FIELD_ORDER]
+        values: list[Iterable[Any]] = list(map(repeat, _EMPTY))  # in _FIELD_ORDER
         values[_FIELD_ORDER.index("platform")] = repeat(self._platform)
         mapped: list[tuple[str, list[Any]]] = []
         issues: dict[int, list[RowIssue]] = {}

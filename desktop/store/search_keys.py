@@ -264,16 +264,16 @@ def gram_rows(
     ]
 
 
-def fill_after_bulk_load(conn: Connection, first_id: int, end_id: int | None = None) -> None:
-    """Trigram entries for the customers with ``first_id <= id`` (``< end_id`` if given), in
-    one statement (the grams and pinyin columns are written with the rows themselves, see
-    desktop.store.bulk; an import binds each chunk's :func:`text_columns`, made in Python on
-    its second thread, see desktop.store.import_writer)."""
+def fill_after_bulk_load(conn: Connection, first_id: int) -> None:
+    """Trigram entries for the customers with ``first_id <= id``, in one statement (the
+    grams and pinyin columns are written with the rows themselves, see desktop.store.bulk; an
+    import binds each chunk's :func:`text_columns`, made in Python on its second thread, see
+    desktop.store.import_writer)."""
     conn.execute(
         f"{INSERT_TEXT_COLUMNS}"
         f" SELECT c.id, {', '.join(TEXT_COLUMNS_SQL)} FROM customers c"
-        " WHERE c.id >= ? AND c.id < ? ORDER BY c.id",
-        (first_id, (1 << 63) - 1 if end_id is None else end_id),
+        " WHERE c.id >= ? ORDER BY c.id",
+        (first_id,),
     )
 
 

@@ -56,10 +56,9 @@ def test_values_are_taken_from_the_front_in_order(
 
 
 def test_appended_customers_are_read_back_by_index_and_released() -> None:
-    packed = PackedCustomers()
     first = CustomerFields(name="张三", phone="+8613800000001", points=120, tags=("VIP",))
     second = CustomerFields(member_no="M7", balance_cents=-5)
-    packed.append(first)
+    packed = PackedCustomers([first])
     packed.append_packed(pack(second))
     assert (packed[0], packed[1], packed[-1]) == (first, second, second)
     packed.release(1)
