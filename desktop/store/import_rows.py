@@ -12,7 +12,7 @@ from typing import Final
 from desktop.core.packed_customers import FIELD_ORDER, FieldValues
 from desktop.store.customers import normalised_tags
 from desktop.store.import_search import NewNameGrams
-from desktop.store.search_keys import name_grams, name_keys
+from desktop.store.search_keys import name_keys
 
 NAME_CACHE: Final = 4_096
 
@@ -42,30 +42,27 @@ class NewCustomerRows:
 
     def __init__(self, now: str) -> None:
         self._now = now
-        self._keys: dict[str, tuple[tuple[str, str], frozenset[str]]] = {}
+        self._keys: dict[str, tuple[str, str]] = {}
 
-    def name_keys(self, name: str) -> tuple[tuple[str, str], frozenset[str]]:
-        """(pinyin, initials) and the name grams of ``name``."""
+    def name_keys(self, name: str) -> tuple[str, str]:
+        """(pinyin, initials) of ``name``."""
         found = self._keys.get(name)
         if found is None:
             if len(self._keys) >= NAME_CACHE:
                 self._keys.clear()
-            found = self._keys[name] = (name_keys(name), name_grams(name))
+            found = self._keys[name] = name_keys(name)
         return found
 
     def rows(
         self, first_id: int, chunk: Sequence[FieldValues], grams: NewNameGrams | None = None
     ) -> tuple[list[Row], list[tuple[int, str]]]:
-        """The customers rows (ids from ``first_id`` on) and tag rows of ``chunk``; each
-        customer's name grams go to ``grams``."""
+        """The customers rows (ids from ``first_id`` on) and tag rows of ``chunk``; their
+        names go to ``grams``."""
         numbers = range(first_id, first_id + len(chunk))
-        searched: list[tuple[str, str]] = []
-        keys_of = self.name_keys
-        for number, name in zip(numbers, map(_NAME, chunk), strict=True):
-            keys, customer_grams = keys_of(name or "")
-            searched.append(keys)
-            if grams is not None:
-                grams.add(number, customer_grams)
+        names = [name or "" for name in map(_NAME, chunk)]
+        searched = list(map(self.name_keys, names))
+        if grams is not None:
+            grams.add_names(first_id, names)
         now = repeat(self._now)
         # A row per customer, made column by column.
         rows = list(zip(

@@ -3,7 +3,7 @@ thread inserts the chunk before.
 
 SQLite runs without Python's lock (the GIL), so while the import's thread steps through a
 chunk's inserts and trigram entries, the second thread makes the next chunk's rows (pinyin,
-grams, tuples) on the other core. Only the import's thread touches the connection; the second
+tuples) on the other core. Only the import's thread touches the connection; the second
 thread runs Python alone (and frees the records it has made rows of). SQLite's own memory is
 then allocated on the import's thread, reusing what the plan's freed records left (memory a
 second thread allocates comes from another malloc arena: the import's peak rose by ~10 MiB
@@ -20,8 +20,8 @@ import for it), so the second also does the Python the SQL needs: each chunk com
 statements — parameters flattened, the trigram entries' columns computed
 (:func:`text_rows`, bound instead of derived in SQL from the stored
 rows: that fill cost the import's thread ~20 % more) — and once the last chunk is handed over
-it makes the name grams' id lists (:meth:`RowMaker.gram_rows`), while the import's thread
-rebuilds the indexes.
+it computes the name grams and their id lists (:meth:`RowMaker.gram_rows`), while the import's
+thread rebuilds the indexes.
 
 A failure on the second thread is raised on the import's thread as the same exception; leaving
 the ``with`` block by an exception (a cancel, an error) stops the second thread and joins it.
@@ -146,8 +146,8 @@ def _customers_sql(each: tuple[int, ...], shared: tuple[int, ...], count: int) -
 class RowMaker:
     """``with RowMaker(…) as made: for chunk in made: insert_chunk(conn, chunk)``, then
     ``made.gram_rows()``: the rows of ``customers`` (ids from ``first_id`` on), made ``size``
-    at a time on a second thread. The list is emptied as its rows are made; each customer's
-    name grams go to ``grams``, whose id lists the thread makes after the last chunk."""
+    at a time on a second thread. The list is emptied as its rows are made; the customers'
+    names go to ``grams``, whose grams and id lists the thread makes after the last chunk."""
 
     def __init__(self, new_rows: NewCustomerRows, first_id: int,
                  customers: PackedCustomers, grams: NewNameGrams, size: int) -> None:

@@ -223,7 +223,7 @@ class PlanWriter:
                 after["updated_at"], before["updated_at"] = self._now, stamp
                 assignments = dict(after)
                 if "name" in after:
-                    pinyin, initials = self._new_rows.name_keys(str(after["name"]))[0]
+                    pinyin, initials = self._new_rows.name_keys(str(after["name"]))
                     assignments |= {"name_pinyin": pinyin, "name_initials": initials}
                 self._conn.execute(
                     "UPDATE customers SET "
