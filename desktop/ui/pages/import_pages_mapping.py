@@ -134,6 +134,9 @@ class MappingStep(Step):
         self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 140), 240))
         self.table.setColumnWidth(1, 260)
 
+    def focus_target(self) -> QWidget:
+        return self.table
+
     def set_templates(self, names: Sequence[str]) -> None:
         current = self.templates.currentText()
         self.templates.clear()

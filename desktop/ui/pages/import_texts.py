@@ -145,6 +145,23 @@ def sentences(parts: list[str]) -> str:
     return text
 
 
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
+
+
+def reasons_text(parts: list[str]) -> str:
+    """A row's reasons one after the other: "; " between short ones, but after a full stop
+    just the next sentence (not "…again.; Birthday: …" or "…导出。；生日：…")."""
+    text = ""
+    for part in parts:
+        if text.endswith(_SENTENCE_ENDS):
+            text = sentences([text, part])
+        elif text:
+            text += translate("Import", "; ") + part
+        else:
+            text = part
+    return text
+
+
 def ask_yes_no(parent: QWidget, title: str, text: str, yes_text: str) -> bool:
     """A confirm box whose Yes button says what happens; No is the default."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.services.import_api import (
@@ -30,9 +30,10 @@ from desktop.services.import_api import (
 from desktop.services.session import Session
 from desktop.ui.error_text import describe_error, translate_text
 from desktop.ui.pages import import_texts
+from desktop.ui.pages.import_counts import number_text
 from desktop.ui.pages.import_pages_mapping import MappingStep
 from desktop.ui.pages.import_pages_result import CheckStep, RunStep, SummaryStep
-from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, dropped_file
+from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, Step, dropped_file
 from desktop.ui.pages.import_texts import source_text
 from desktop.ui.shell.style import button, label, named, set_property
 from desktop.ui.tasks import Cancellable, TaskCancelled, TaskContext, TaskSubmitter
@@ -149,6 +150,15 @@ class ImportWizard(QWidget):
             state = "current" if index == step else "done" if index < step else "todo"
             set_property(step_label, "state", state)
         self._update_nav()
+        self._focus_step()
+
+    def _focus_step(self) -> None:
+        """Keyboard focus to what the new step is about, so arrows and Enter work at once;
+        only when the focus is in the wizard already."""
+        focused, step = self.window().focusWidget(), self.steps.currentWidget()
+        in_wizard = focused is None or self.isAncestorOf(focused)
+        if self.isVisible() and in_wizard and isinstance(step, Step):
+            step.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_nav(self) -> None:
         step = self.step
@@ -317,8 +327,8 @@ class ImportWizard(QWidget):
                    lambda _progress: self.service.write_error_workbook(
                        self.session, request, report, out, translate=translate_text),
                    lambda count: self._show_notice(self.tr(
-                       "Saved %n row(s) with their reasons to {file}.", "", count).format(
-                           file=out.name)))
+                       "Saved {count} row(s) with their reasons to {file}.", "", count).format(
+                           count=number_text(count), file=out.name)))
 
     def apply_template(self, name: str) -> None:
         if self.preview is None:
@@ -435,7 +445,19 @@ class ImportWizard(QWidget):
         self.error.hide()
         self.notice.hide()
 
-    # ------------------------------------------------------------------ drop, lock
+    # ------------------------------------------------------------------ keys, drop, lock
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter goes on as "Next" does, from the sheet list, the header rows and the
+        mapping (their views pass Enter on). Not on the check step: an import starts only
+        from a click on "Import now"."""
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and self.step in (SHEET, HEADER, MAPPING) and self.next_button.isVisible():
+            if self.next_button.isEnabled():
+                self.next_step()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_file(event) is not None and not self.busy and self.step != RUN:

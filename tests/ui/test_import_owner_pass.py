@@ -1,0 +1,227 @@
+"""What a shop owner saw going through the import wizard and Past imports with real files
+(a hand-kept 会员登记表, a 千牛 order list, a re-import, rows with lost digits): counts read
+"99,600", a second summary does not paint over the first, a check with nothing to import
+says why, reasons after a full stop are not glued on with "；", an undo names only what it
+did, the history fits a small window, and Enter goes on as "Next" does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QLabel
+
+from desktop.core.import_types import RowAction, RowIssue
+from desktop.core.validation import DATE_IMPOSSIBLE
+from desktop.exchange.cells import EXCEL_ROUNDED
+from desktop.services.import_api import (
+    DryRunReport,
+    ImportBatch,
+    ImportCounts,
+    ImportResult,
+    RowOutcome,
+)
+from desktop.ui import i18n
+from desktop.ui.pages import import_texts
+from desktop.ui.pages.import_history import RESULT, STATE, ImportHistory, counts_text
+from desktop.ui.pages.import_pages_result import CheckStep, SummaryStep
+from desktop.ui.pages.import_preview_model import REASONS, DryRunModel
+from desktop.ui.pages.import_wizard import CHECK, HEADER, MAPPING, SHEET, ImportWizard
+from desktop.ui.tasks import SynchronousTaskRunner
+from tests.ui.import_fakes import FakeImportService
+from tests.ui.test_import_wizard import OWNER
+
+BIG = ImportCounts(created=99_600, updated=1_234, rejected=12_000, customers_created=99_600,
+                   customers_updated=1_234, orders_created=250_000, skipped_blank=3)
+
+
+@pytest.fixture(params=[i18n.ENGLISH, i18n.CHINESE])
+def language(request, qapp) -> str:
+    i18n.install_translators(qapp, request.param)
+    return request.param
+
+
+def shown_counts(step: SummaryStep) -> list[str]:
+    """The count values the summary shows (its grid's visible number labels)."""
+    QApplication.processEvents()  # a label added to a shown layout is shown by a posted call
+    grid = step.grid
+    labels = [grid.itemAt(i).widget() for i in range(grid.count())]
+    return [w.text() for w in labels
+            if isinstance(w, QLabel) and w.objectName() == "countValue" and w.isVisibleTo(step)]
+
+
+def test_counts_read_with_thousands_separators_in_either_language(qtbot, language):
+    summary = SummaryStep()
+    qtbot.addWidget(summary)
+    summary.set_result(ImportResult(1, BIG, ()), errors_saveable=True)
+    assert shown_counts(summary)[:2] == ["99,600", "1,234"]
+    assert "250,000" in shown_counts(summary)
+
+    check = CheckStep()
+    qtbot.addWidget(check)
+    rows = [RowOutcome(n, RowAction.CREATE, "") for n in range(2, 1_236)]
+    rows.append(RowOutcome(1_236, RowAction.ERROR, "", (RowIssue(1_236, "", "x"),)))
+    check.set_report(DryRunReport(BIG, rows), {})
+    assert "1,234" in check.chips[RowAction.CREATE].text()
+    assert "1,234" in check.accept_errors.text()
+    assert "250,000" in check.extra_label.text()
+
+    history_text = counts_text(BIG)
+    assert "99,600" in history_text and "250,000" in history_text
+    assert "12,000" in history_text
+
+
+def test_a_new_summary_replaces_the_counts_of_the_one_before(qtbot):
+    summary = SummaryStep()
+    qtbot.addWidget(summary)
+    summary.show()
+    summary.set_result(ImportResult(1, ImportCounts(customers_created=40, skipped_blank=3),
+                                    ()), False)
+    summary.set_result(ImportResult(2, ImportCounts(customers_created=25, orders_created=25),
+                                    ()), False)
+    # Only the second import's counts are in sight (before, the first one's were still
+    # painted under them until the event loop got round to deleting them).
+    assert shown_counts(summary) == ["25", "0", "25", "0"]
+
+
+def test_the_summary_offers_the_error_workbook_only_when_rows_were_left_out(qtbot):
+    summary = SummaryStep()
+    qtbot.addWidget(summary)
+    summary.show()
+    summary.set_result(ImportResult(1, ImportCounts(customers_created=4), ()), False)
+    assert not summary.save_button.isVisible()  # not a greyed-out button that does nothing
+    summary.set_result(ImportResult(2, ImportCounts(customers_created=4, rejected=1), ()), True)
+    assert summary.save_button.isVisible() and summary.save_button.isEnabled()
+
+
+def nothing_new_report(errors: int = 0) -> DryRunReport:
+    """A file imported before: every row already in the shop as it is."""
+    rows = [RowOutcome(n, RowAction.SKIP, "张*") for n in range(2, 12)]
+    rows += [RowOutcome(12 + n, RowAction.ERROR, "?", (RowIssue(12 + n, "", "x"),))
+             for n in range(errors)]
+    return DryRunReport(ImportCounts(skipped=10, rejected=errors), rows)
+
+
+def test_a_check_with_nothing_to_import_says_why_instead_of_a_dead_button(qtbot):
+    check = CheckStep()
+    qtbot.addWidget(check)
+    check.show()
+    check.set_report(nothing_new_report(), {})
+    assert not check.ready()
+    assert check.nothing_note.isVisible()
+    assert check.nothing_note.text().startswith("Nothing to import:")
+    assert "Replace with the file's values" in check.nothing_note.text()
+
+    check.set_report(nothing_new_report(errors=1), {})
+    assert check.nothing_note.isVisible() and check.errors_note.isVisible()
+    # No "import the other rows without them" when there are no other rows to import.
+    assert "other rows" not in check.errors_note.text()
+    assert not check.accept_errors.isVisible()
+
+
+def test_a_check_with_rows_to_import_has_no_nothing_note(qtbot):
+    check = CheckStep()
+    qtbot.addWidget(check)
+    check.show()
+    report = DryRunReport(ImportCounts(created=1), [RowOutcome(2, RowAction.CREATE, "张*")])
+    check.set_report(report, {})
+    assert check.ready() and not check.nothing_note.isVisible()
+
+
+
+
+def test_reasons_after_a_full_stop_follow_as_sentences(qtbot, language):
+    model = DryRunModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    issues = (RowIssue(3, "phone", EXCEL_ROUNDED), RowIssue(3, "birthday", DATE_IMPOSSIBLE))
+    model.set_rows([RowOutcome(3, RowAction.ERROR, "关*", issues)],
+                   {"phone": "Phone", "birthday": "Birthday"})
+    text = model.index(0, REASONS).data()
+    assert ".;" not in text and "。；" not in text
+    if language == i18n.ENGLISH:
+        assert "again. Birthday: This date" in text
+    else:
+        assert text == ("Phone：Excel 已将这个数字四舍五入，后几位已丢失；请在原表中把该列设为"
+                        "文本格式后重新导出。Birthday：日历上没有这一天，请检查月和日。")
+
+
+def test_short_reasons_are_still_joined_with_a_semicolon():
+    assert import_texts.reasons_text(["Phone: too short", "Points: not a number"]) == (
+        "Phone: too short; Points: not a number")
+    assert import_texts.reasons_text(["One.", "Two"]) == "One. Two"
+
+
+def batch(counts: ImportCounts, undone: str | None = None) -> ImportBatch:
+    return ImportBatch(7, "有问题的表.xlsx", "2026-11-29T10:39:00Z", "wang", counts, undone)
+
+
+def test_an_undo_names_only_what_it_removed_and_restored(qtbot, language):
+    history = ImportHistory(FakeImportService(), OWNER, SynchronousTaskRunner())
+    qtbot.addWidget(history)
+    lines = history.undone_lines(ImportCounts(customers_created=2))
+    if language == i18n.ENGLISH:
+        assert lines == ["Removed: 2 customers."]
+        assert history.undone_lines(ImportCounts(customers_created=12_345, orders_created=1,
+                                                 customers_updated=3)) == [
+            "Removed: 12,345 customers, 1 order.", "Restored: 3 customers."]
+        assert history.undone_lines(ImportCounts()) == [
+            "Nothing had to be removed or restored."]
+    else:
+        assert lines == ["已删除：客户 2 位。"]
+        assert history.undone_lines(ImportCounts(customers_created=12_345, orders_created=1,
+                                                 customers_updated=3)) == [
+            "已删除：客户 12,345 位、订单 1 个。", "已恢复：客户 3 位。"]
+    question = history.undo_question(batch(ImportCounts(customers_created=12_345)))
+    assert "12,345" in question
+
+
+def test_past_imports_fit_a_small_window_without_clipping_the_state(qtbot):
+    history = ImportHistory(FakeImportService(), OWNER, SynchronousTaskRunner())
+    qtbot.addWidget(history)
+    history.resize(800, 500)  # the page in a 1024 x 700 window
+    history.show()
+    history.model.set_batches([
+        batch(BIG, undone="2026-11-29T10:40:00Z"),
+        batch(ImportCounts(customers_created=40)),
+    ])
+    table = history.table
+    qtbot.waitUntil(lambda: table.horizontalHeader().length() <= table.viewport().width())
+    for column in (RESULT, STATE):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+
+
+@pytest.fixture
+def wizard(qtbot) -> ImportWizard:
+    widget = ImportWizard(FakeImportService(), OWNER, SynchronousTaskRunner())
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    return widget
+
+
+def test_enter_goes_on_from_the_sheet_header_and_mapping_steps(wizard, tmp_path: Path, qtbot):
+    wizard.file_step.choose_button.setFocus()
+    wizard.open_file(tmp_path / "会员.xlsx")
+    assert wizard.step == SHEET
+    assert QApplication.focusWidget() is wizard.sheet_step.sheets
+    qtbot.keyClick(wizard.sheet_step.sheets, Qt.Key.Key_Return)
+    assert wizard.step == HEADER
+    assert QApplication.focusWidget() is wizard.header_step.table
+    qtbot.keyClick(wizard.header_step.table, Qt.Key.Key_Enter)
+    assert wizard.step == MAPPING
+    qtbot.keyClick(wizard.mapping_step.table, Qt.Key.Key_Return)
+    assert wizard.step == CHECK
+    assert QApplication.focusWidget() is wizard.check_step.table
+
+
+def test_enter_on_the_check_step_does_not_start_the_import(wizard, tmp_path: Path, qtbot):
+    wizard.open_file(tmp_path / "会员.xlsx")
+    for _step in (SHEET, HEADER, MAPPING):
+        wizard.next_button.click()
+    assert wizard.step == CHECK and wizard.next_button.isEnabled()
+    qtbot.keyClick(wizard.check_step.table, Qt.Key.Key_Return)
+    assert wizard.step == CHECK and wizard.service.runs == 0
