@@ -4,7 +4,7 @@
 <context>
     <name>CheckStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+169"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+172"/>
         <source>{count} new order(s)</source>
         <translation>
             <numerusform>{count} new order</numerusform>
@@ -98,7 +98,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+343"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+338"/>
         <source>Saved {count} row(s) with their reasons to {file}.</source>
         <translation>
             <numerusform>Saved {count} row with its reason to {file}.</numerusform>
@@ -109,7 +109,7 @@
 <context>
     <name>SheetStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+168"/>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+178"/>
         <source>{count} row(s)</source>
         <translation>
             <numerusform>{count} row</numerusform>

@@ -276,7 +276,7 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+128"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+131"/>
         <source>Check every row before importing</source>
         <translation>导入前逐行检查</translation>
     </message>
@@ -3298,7 +3298,7 @@
 <context>
     <name>FileStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+104"/>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+111"/>
         <source>Spreadsheets (*.xlsx *.csv *.txt *.tsv)</source>
         <translation>表格文件 (*.xlsx *.csv *.txt *.tsv)</translation>
     </message>
@@ -3510,7 +3510,7 @@
 <context>
     <name>HeaderStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+143"/>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+149"/>
         <source>Column names are in row {row}.</source>
         <translation>列名在第 {row} 行。</translation>
     </message>
@@ -3949,7 +3949,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+238"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+226"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -3974,7 +3974,12 @@
         <translation>没有做任何更改。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>{file}-errors.xlsx</source>
+        <translation>{file}-错误行.xlsx</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Save the rows with errors</source>
         <translation>保存有错误的行</translation>
     </message>
@@ -3989,7 +3994,7 @@
         <translation>正在保存…</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Saved {count} row(s) with their reasons to {file}.</source>
         <translation>
             <numerusform>已将 {count} 行及其原因保存到 {file}。</numerusform>
@@ -4238,7 +4243,7 @@
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+169"/>
+        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+172"/>
         <source>Choose a field for at least one column.</source>
         <translation>请至少为一列选择字段。</translation>
     </message>
@@ -5086,7 +5091,7 @@
 <context>
     <name>RunStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+45"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+48"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -5176,7 +5181,7 @@
 <context>
     <name>SheetStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="-101"/>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="-104"/>
         <source>{count} row(s)</source>
         <translation>
             <numerusform>{count} 行</numerusform>
@@ -5289,7 +5294,7 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+47"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+50"/>
         <source>New customers added</source>
         <translation>新增客户</translation>
     </message>
@@ -6215,6 +6220,11 @@
         <location line="+1"/>
         <source>Row {row} is not in the sheet {sheet}; choose a row that holds the column names.</source>
         <translation>工作表 {sheet} 中没有第 {row} 行，请选择包含列名的那一行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
@@ -23,6 +24,7 @@ from desktop.services.import_api import (
     ImportResult,
     RowOutcome,
 )
+from desktop.services.imports import ImportService
 from desktop.ui import i18n
 from desktop.ui.pages import import_texts
 from desktop.ui.pages.import_history import RESULT, STATE, ImportHistory, counts_text
@@ -225,3 +227,42 @@ def test_enter_on_the_check_step_does_not_start_the_import(wizard, tmp_path: Pat
     assert wizard.step == CHECK and wizard.next_button.isEnabled()
     qtbot.keyClick(wizard.check_step.table, Qt.Key.Key_Return)
     assert wizard.step == CHECK and wizard.service.runs == 0
+
+
+def test_the_error_workbook_says_which_column_each_reason_is_about(
+        shop, qtbot, tmp_path: Path, monkeypatch, qapp):
+    """Two columns can lose digits in Excel; the saved workbook names the one that did, and
+    in 简体中文 its sheet is not called "Errors"."""
+    i18n.install_translators(qapp, i18n.CHINESE)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "会员"
+    sheet.append(["姓名", "手机号", "身份证号", "生日"])
+    sheet.append(["关羽", "1.38123E+10", "4.40106E+17", "2024/13/01"])
+    sheet.append(["诸葛亮", "13912345678", "4.40106E+17", None])
+    sheet.append(["赵云", "13812340000", None, "1990-03-07"])
+    path = tmp_path / "有问题的表.xlsx"
+    book.save(path)
+    wizard = ImportWizard(ImportService(shop.workspace), shop.owner, SynchronousTaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.open_file(path)
+    for expected in (HEADER, MAPPING, CHECK):
+        wizard.next_button.click()
+        assert wizard.step == expected, wizard.error.text()
+    out = tmp_path / "errors.xlsx"
+    suggested: list[str] = []
+    monkeypatch.setattr(import_texts, "choose_save_path",
+                        lambda _p, _c, name, _f: suggested.append(name) or out)
+    wizard.check_step.save_button.click()
+    assert suggested == ["有问题的表-错误行.xlsx"]
+    saved = openpyxl.load_workbook(out)
+    assert saved.sheetnames == ["有错误的行"]
+    rows = list(saved.active.iter_rows(values_only=True))
+    assert rows[0][-1] == "问题"
+    # In the reason column, also for a row whose last cell (the birthday) is empty.
+    reasons = [row[4] for row in rows[1:]]
+    assert reasons[0].startswith("手机号：Excel 已将这个数字四舍五入")
+    assert "重新导出。身份证号：Excel" in reasons[0]  # not "。；"
+    assert "生日" not in reasons[0]  # the impossible date is a warning: the row has errors
+    assert reasons[1].startswith("身份证号：Excel 已将这个数字四舍五入")
+    assert len(reasons) == 2

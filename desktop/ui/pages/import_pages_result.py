@@ -69,7 +69,7 @@ class CheckStep(Step):
         self.table.setColumnWidth(1, 96)
         self.table.setColumnWidth(2, 180)
         self.errors_note = label("notice")
-        self.nothing_note = named(label("notice"), "nothingToImport")
+        self.nothing_note = label("notice")
         self.accept_errors = named(QCheckBox(), "acceptErrors")
         self.accept_errors.toggled.connect(lambda _on: self.ready_changed.emit(self.ready()))
         self.fix_button = button("backToMapping")

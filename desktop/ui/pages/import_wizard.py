@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,6 +25,7 @@ from desktop.services.import_api import (
     ImportResult,
     ImportServiceApi,
     ProgressCallback,
+    RowIssue,
     SheetPreview,
 )
 from desktop.services.session import Session
@@ -318,14 +319,21 @@ class ImportWizard(QWidget):
         request, report = self.request, self.report
         if request is None or report is None or self.busy:
             return
-        suggested = f"{request.path.stem}-errors.xlsx"
+        suggested = self.tr("{file}-errors.xlsx").format(file=request.path.stem)
+        labels = self.field_labels()
+
+        def describe(issues: Sequence[RowIssue]) -> str:  # as the check step words them
+            return import_texts.reasons_text(
+                [import_texts.issue_text(issue, labels, mark_warning=False) for issue in issues])
+
         out = import_texts.choose_save_path(self, self.tr("Save the rows with errors"),
                                             suggested, self.tr("Excel workbooks (*.xlsx)"))
         if out is None:
             return
         self._call(self.tr("Saving…"),
                    lambda _progress: self.service.write_error_workbook(
-                       self.session, request, report, out, translate=translate_text),
+                       self.session, request, report, out, translate=translate_text,
+                       describe=describe),
                    lambda count: self._show_notice(self.tr(
                        "Saved {count} row(s) with their reasons to {file}.", "", count).format(
                            count=number_text(count), file=out.name)))
