@@ -4,7 +4,7 @@
 <context>
     <name>CheckStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+172"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+191"/>
         <source>{count} new order(s)</source>
         <translation>
             <numerusform>{count} new order</numerusform>

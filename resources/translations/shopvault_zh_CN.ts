@@ -276,7 +276,22 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+131"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+137"/>
+        <source>Click a row to read all of its reason here.</source>
+        <translation>点击某一行，即可在这里看到完整原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {row}: {action}</source>
+        <translation>第 {row} 行：{action}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Check every row before importing</source>
         <translation>导入前逐行检查</translation>
     </message>
@@ -311,7 +326,7 @@
         <translation>导入正确的行（{good}），不导入有错误的行（{bad}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Back to the mapping</source>
         <translation>返回修改列对应</translation>
     </message>

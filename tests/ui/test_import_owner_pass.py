@@ -266,3 +266,25 @@ def test_the_error_workbook_says_which_column_each_reason_is_about(
     assert "生日" not in reasons[0]  # the impossible date is a warning: the row has errors
     assert reasons[1].startswith("身份证号：Excel 已将这个数字四舍五入")
     assert len(reasons) == 2
+
+
+def test_the_row_clicked_shows_its_whole_reason_under_the_table(qtbot):
+    """At 1024 pixels the reason column cuts long reasons off ("…"); the row clicked shows
+    all of it below the table."""
+    check = CheckStep()
+    qtbot.addWidget(check)
+    check.resize(800, 500)
+    check.show()
+    issues = (RowIssue(3, "phone", EXCEL_ROUNDED), RowIssue(3, "id_number", EXCEL_ROUNDED))
+    rows = [RowOutcome(2, RowAction.CREATE, "刘*"), RowOutcome(3, RowAction.ERROR, "关*", issues)]
+    check.set_report(DryRunReport(ImportCounts(created=1, rejected=1), rows),
+                     {"phone": "Phone", "id_number": "Resident ID"})
+    assert check.detail.text() == "Click a row to read all of its reason here."
+    check.table.selectRow(1)
+    assert check.detail.text() == "Row 3: " + check.model.index(1, REASONS).data()
+    assert check.detail.text().endswith("Resident ID: " + EXCEL_ROUNDED)
+    check.table.selectRow(0)
+    assert check.detail.text() == (
+        "Row 2: Not in the shop yet: a new record is added.")
+    check.chips[RowAction.ERROR].click()  # the filter resets the rows: no stale reason
+    assert check.detail.text() == "Click a row to read all of its reason here."

@@ -23,7 +23,7 @@ from desktop.core.import_types import MatchPolicy, RowAction
 from desktop.services.import_api import DryRunReport, ImportCounts, ImportResult
 from desktop.ui.pages.import_counts import Counted, Words, count_lines, counts_line, number_text
 from desktop.ui.pages.import_pages_source import Step
-from desktop.ui.pages.import_preview_model import WHO, DryRunModel
+from desktop.ui.pages.import_preview_model import REASONS, WHO, DryRunModel
 from desktop.ui.pages.import_texts import action_hint, action_text, policy_text
 from desktop.ui.shell.style import button, label, named
 
@@ -68,6 +68,10 @@ class CheckStep(Step):
         self.table.setColumnWidth(0, 64)
         self.table.setColumnWidth(1, 96)
         self.table.setColumnWidth(2, 180)
+        # The whole reason of the row clicked: in a small window the column cuts it off.
+        self.detail = label("hint", selectable=True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_detail())
+        self.model.modelReset.connect(self._show_detail)
         self.errors_note = label("notice")
         self.nothing_note = label("notice")
         self.accept_errors = named(QCheckBox(), "acceptErrors")
@@ -83,6 +87,7 @@ class CheckStep(Step):
         self.body.addLayout(chip_row)
         self.body.addWidget(self.extra_label)
         self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.detail)
         self.body.addWidget(self.nothing_note)
         self.body.addWidget(self.errors_note)
         self.body.addLayout(fix_row)
@@ -124,6 +129,19 @@ class CheckStep(Step):
         """Something to import, and any rows with errors knowingly left out."""
         return self.has_work() and (self.errors() == 0 or self.accept_errors.isChecked())
 
+    def _show_detail(self) -> None:
+        index = self.table.selectionModel().currentIndex()
+        outcome = self.model.outcome(index.row()) if index.isValid() else None
+        reason = self.model.index(index.row(), REASONS).data() if outcome is not None else ""
+        if outcome is None:
+            text = self.tr("Click a row to read all of its reason here.")
+        elif reason:
+            text = self.tr("Row {row}: {reason}").format(row=outcome.row, reason=reason)
+        else:
+            text = self.tr("Row {row}: {action}").format(row=outcome.row,
+                                                         action=action_hint(outcome.action))
+        self.detail.setText(text)
+
     def _filter_changed(self) -> None:
         self.model.set_filter([a for a, chip in self.chips.items() if chip.isChecked()])
 
@@ -161,6 +179,7 @@ class CheckStep(Step):
         self.accept_errors.setText(self.tr(
             "Import the good rows ({good}) and leave out the rows with errors ({bad})").format(
                 good=number_text(good), bad=number_text(errors)))
+        self._show_detail()
         self.fix_button.setText(self.tr("Back to the mapping"))
         self.save_button.setText(self.tr("Save the rows with errors…"))
         self.model.retranslate()
