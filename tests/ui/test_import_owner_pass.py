@@ -28,6 +28,7 @@ from desktop.services.imports import ImportService
 from desktop.ui import i18n
 from desktop.ui.pages import import_texts
 from desktop.ui.pages.import_history import RESULT, STATE, ImportHistory, counts_text
+from desktop.ui.pages.import_mapping_model import sample_values
 from desktop.ui.pages.import_pages_result import CheckStep, SummaryStep
 from desktop.ui.pages.import_preview_model import REASONS, DryRunModel
 from desktop.ui.pages.import_wizard import CHECK, HEADER, MAPPING, SHEET, ImportWizard
@@ -288,3 +289,12 @@ def test_the_row_clicked_shows_its_whole_reason_under_the_table(qtbot):
         "Row 2: Not in the shop yet: a new record is added.")
     check.chips[RowAction.ERROR].click()  # the filter resets the rows: no stale reason
     assert check.detail.text() == "Click a row to read all of its reason here."
+
+
+def test_mapping_samples_show_order_numbers_without_the_exports_wrapping():
+    """千牛 writes ="3712…" so Excel keeps the digits; the owner should see the number."""
+    rows = [['="3755537487144003251"', "'13800000100"], ["\t3712345678901234568", "138"],
+            ["=SUM(A1:A2)", "'"]]
+    assert sample_values(rows, 0) == (
+        "3755537487144003251  |  3712345678901234568  |  =SUM(A1:A2)")
+    assert sample_values(rows, 1) == "13800000100  |  138"
