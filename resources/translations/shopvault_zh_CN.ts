@@ -3608,7 +3608,7 @@
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+90"/>
+        <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+104"/>
         <location line="+112"/>
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
@@ -4294,11 +4294,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Each column of the file is matched to a field of the shop. Change any that are wrong; choose &quot;Ignore this column&quot; for what you do not want to keep.</source>
-        <translation>文件的每一列都对应到店里的一个字段。如有不对请修改；不想保留的列请选“忽略此列”。</translation>
+        <source>Each column of the file is matched to a field of the shop. Change any that are wrong; choose &quot;Ignore this column&quot; for what you do not want to keep. Fields marked ★ tell customers apart: map at least one of them.</source>
+        <translation>文件的每一列都对应到店里的一个字段。如有不对请修改；不想保留的列请选“忽略此列”。带 ★ 的字段用来区分不同的客户，请至少对应其中一个。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Import the rows as</source>
         <translation>导入为</translation>
     </message>

@@ -298,3 +298,12 @@ def test_mapping_samples_show_order_numbers_without_the_exports_wrapping():
     assert sample_values(rows, 0) == (
         "3755537487144003251  |  3712345678901234568  |  =SUM(A1:A2)")
     assert sample_values(rows, 1) == "13800000100  |  138"
+
+
+def test_the_mapping_says_what_the_star_means_before_anything_is_wrong(qtbot, language):
+    """★ was explained only once no identifier was mapped; the owner sees it from the start."""
+    wizard = ImportWizard(FakeImportService(), OWNER, SynchronousTaskRunner())
+    qtbot.addWidget(wizard)
+    hint = wizard.mapping_step.hint.text()
+    assert "★" in hint
+    assert ("tell customers apart" if language == i18n.ENGLISH else "区分不同的客户") in hint
