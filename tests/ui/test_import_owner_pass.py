@@ -307,3 +307,14 @@ def test_the_mapping_says_what_the_star_means_before_anything_is_wrong(qtbot, la
     hint = wizard.mapping_step.hint.text()
     assert "★" in hint
     assert ("tell customers apart" if language == i18n.ENGLISH else "区分不同的客户") in hint
+
+
+def test_back_to_the_mapping_is_offered_when_there_is_something_to_fix(qtbot):
+    check = CheckStep()
+    qtbot.addWidget(check)
+    check.show()
+    clean = DryRunReport(ImportCounts(created=1), [RowOutcome(2, RowAction.CREATE, "张*")])
+    check.set_report(clean, {})
+    assert not check.fix_button.isVisible()  # "Back" below does the same
+    check.set_report(nothing_new_report(errors=1), {})
+    assert check.fix_button.isVisible()

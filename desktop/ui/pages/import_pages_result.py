@@ -160,6 +160,8 @@ class CheckStep(Step):
         self.errors_note.setVisible(errors > 0)
         self.accept_errors.setVisible(errors > 0 and has_work)
         self.save_button.setVisible(errors > 0)
+        # With nothing to fix it would only repeat "Back" beside it.
+        self.fix_button.setVisible(errors > 0 or not has_work)
         self.nothing_note.setVisible(self.report is not None and not has_work)
         self.nothing_note.setText(self.tr(
             "Nothing to import: no row of this file adds or changes anything in the shop. "
