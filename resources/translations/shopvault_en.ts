@@ -4,7 +4,7 @@
 <context>
     <name>CheckStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+191"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+193"/>
         <source>{count} new order(s)</source>
         <translation>
             <numerusform>{count} new order</numerusform>
@@ -98,7 +98,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+338"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+341"/>
         <source>Saved {count} row(s) with their reasons to {file}.</source>
         <translation>
             <numerusform>Saved {count} row with its reason to {file}.</numerusform>

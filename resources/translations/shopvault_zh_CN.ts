@@ -306,7 +306,7 @@
         <translation>{action}  {count}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Nothing to import: no row of this file adds or changes anything in the shop. Perhaps it was imported before, or every row has an error. To update customers the shop already has from this file, go back to the columns and choose &quot;{policy}&quot;.</source>
         <translation>没有可导入的内容：这个文件中没有任何一行会新增或修改店里的记录。可能这个文件以前已经导入过，或者每一行都有错误。如果要用这个文件更新店里已有的客户，请返回“列对应”一步，选择“{policy}”。</translation>
     </message>
@@ -3979,7 +3979,12 @@
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+4"/>
+        <source>Checking stopped. Nothing was imported; click &quot;Check the rows&quot; to check them again.</source>
+        <translation>已停止检查，没有导入任何内容。需要时请点击“检查每一行”重新检查。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The import was cancelled. Nothing was changed.</source>
         <translation>导入已取消，没有做任何更改。</translation>
     </message>

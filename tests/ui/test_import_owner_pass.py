@@ -318,3 +318,25 @@ def test_back_to_the_mapping_is_offered_when_there_is_something_to_fix(qtbot):
     assert not check.fix_button.isVisible()  # "Back" below does the same
     check.set_report(nothing_new_report(errors=1), {})
     assert check.fix_button.isVisible()
+
+
+def test_stopping_the_check_says_what_happened(qtbot, tmp_path: Path):
+    """"Stop" during "Checking every row…" used to leave the mapping step without a word."""
+    runner = SynchronousTaskRunner(deferred=True)
+    service = FakeImportService()
+    wizard = ImportWizard(service, OWNER, runner)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.open_file(tmp_path / "会员.xlsx")
+    for _step in (SHEET, HEADER):
+        runner.run_pending()
+        wizard.next_button.click()
+    runner.run_pending()
+    wizard.next_button.click()  # check the rows
+    wizard.stop_button.click()
+    runner.run_pending()
+    assert wizard.step == MAPPING and not wizard.busy and "dry_run" not in service.calls
+    assert wizard.notice.isVisible()
+    assert wizard.notice.text() == (
+        "Checking stopped. Nothing was imported; click \"Check the rows\" to check them "
+        "again.")

@@ -268,7 +268,10 @@ class ImportWizard(QWidget):
             return
         self._call(self.tr("Checking every row…"),
                    lambda progress: self.service.dry_run(self.session, request, progress),
-                   lambda report: self._checked(request, report), cancellable=True)
+                   lambda report: self._checked(request, report), cancellable=True,
+                   on_cancelled=lambda: self._show_notice(self.tr(
+                       "Checking stopped. Nothing was imported; click \"Check the rows\" "
+                       "to check them again.")))
 
     def _checked(self, request: ImportRequest, report: DryRunReport) -> None:
         self.request, self.report = request, report
