@@ -3669,12 +3669,12 @@
         <translation>与第 {row} 行相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_texts.py" line="+159"/>
+        <location filename="../../desktop/ui/pages/import_texts.py" line="+171"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-145"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -3809,7 +3809,7 @@
         <translation>{kind}，编码 {encoding}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
@@ -3974,7 +3974,12 @@
         <translation>正在读取工作表…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+7"/>
+        <source>The sheet {sheet} is empty: there is nothing in it to import. Choose another sheet or another file.</source>
+        <translation>工作表 {sheet} 是空的，没有可导入的内容。请选择其他工作表或其他文件。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>

@@ -340,3 +340,29 @@ def test_stopping_the_check_says_what_happened(qtbot, tmp_path: Path):
     assert wizard.notice.text() == (
         "Checking stopped. Nothing was imported; click \"Check the rows\" to check them "
         "again.")
+
+
+@pytest.mark.parametrize(("codec", "shown"), [
+    ("utf-8-sig", "UTF-8"), ("gb18030", "GBK/GB18030"), ("utf-16-le", "UTF-16"),
+    ("big5", "BIG5"), ("UTF_8", "UTF-8")])
+def test_the_encoding_is_named_as_save_dialogs_name_it(codec, shown):
+    assert import_texts.kind_text("csv", codec) == f"CSV text file, encoding {shown}"
+
+
+def test_an_empty_sheet_is_said_to_be_empty_on_the_sheet_step(shop, qtbot, tmp_path: Path):
+    """A CSV holding only a byte-order mark led on to an empty header table and a mapping
+    asking to "choose a field for at least one column" when there was none."""
+    path = tmp_path / "名单.csv"
+    path.write_bytes(b"\xef\xbb\xbf")
+    wizard = ImportWizard(ImportService(shop.workspace), shop.owner, SynchronousTaskRunner())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.open_file(path)
+    assert wizard.step == SHEET
+    assert wizard.sheet_step.kind_label.text() == "CSV text file, encoding UTF-8"
+    wizard.next_button.click()
+    assert wizard.step == SHEET
+    assert wizard.error.isVisible()
+    assert wizard.error.text() == (
+        "The sheet 名单 is empty: there is nothing in it to import. Choose another sheet or "
+        "another file.")

@@ -102,8 +102,20 @@ def kind_text(kind: str, encoding: str | None) -> str:
     text = kinds.get(kind, kind)
     if encoding:
         text = translate("Import", "{kind}, encoding {encoding}").format(
-            kind=text, encoding=encoding)
+            kind=text, encoding=encoding_name(encoding))
     return text
+
+
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030",
+                   "gbk": "GBK/GB18030", "gb2312": "GBK/GB18030", "utf-16": "UTF-16",
+                   "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
+
+
+def encoding_name(codec: str) -> str:
+    """A codec as people know it from Excel's or WPS's save dialog ("utf-8-sig" → UTF-8,
+    "gb18030" → GBK/GB18030), not Python's name for it."""
+    key = codec.strip().lower().replace("_", "-")
+    return _ENCODING_NAMES.get(key, key.upper())
 
 
 def source_text(text: str) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.services.import_api import (
@@ -34,17 +33,26 @@ from desktop.ui.pages import import_texts
 from desktop.ui.pages.import_counts import number_text
 from desktop.ui.pages.import_pages_mapping import MappingStep
 from desktop.ui.pages.import_pages_result import CheckStep, RunStep, SummaryStep
-from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, Step, dropped_file
+from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, Step
 from desktop.ui.pages.import_texts import source_text
+from desktop.ui.pages.import_wizard_input import (
+    CHECK,
+    DONE,
+    FILE,
+    HEADER,
+    MAPPING,
+    RUN,
+    SHEET,
+    WizardInput,
+)
 from desktop.ui.shell.style import button, label, named, set_property
 from desktop.ui.tasks import Cancellable, TaskCancelled, TaskContext, TaskSubmitter
 
 T = TypeVar("T")
 
-FILE, SHEET, HEADER, MAPPING, CHECK, RUN, DONE = range(7)
 
 
-class ImportWizard(QWidget):
+class ImportWizard(WizardInput):
     """``ImportWizard(service, session, runner)``; emits ``imported(batch_id)`` after an
     import and ``open_customers`` when the user asks to see them."""
 
@@ -245,6 +253,12 @@ class ImportWizard(QWidget):
                    lambda loaded: self._previewed(*loaded, header_row is None))
 
     def _previewed(self, preview: SheetPreview, templates: list[str], fresh: bool) -> None:
+        if not any(cell.strip() for row in preview.top_rows for cell in row):
+            # Not a header table and a mapping with nothing in them: say it here.
+            self._show_notice(self.tr(
+                "The sheet {sheet} is empty: there is nothing in it to import. Choose another "
+                "sheet or another file.").format(sheet=preview.sheet), error=True)
+            return
         self.preview = preview
         self.mapping_step.set_preview(preview)
         self.mapping_step.set_templates(templates)
@@ -456,39 +470,7 @@ class ImportWizard(QWidget):
         self.error.hide()
         self.notice.hide()
 
-    # ------------------------------------------------------------------ keys, drop, lock
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter goes on as "Next" does, from the sheet list, the header rows and the
-        mapping (their views pass Enter on). Not on the check step: an import starts only
-        from a click on "Import now"."""
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.step in (SHEET, HEADER, MAPPING) and self.next_button.isVisible():
-            if self.next_button.isEnabled():
-                self.next_step()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_file(event) is not None and not self.busy and self.step != RUN:
-            event.acceptProposedAction()
-            set_property(self.file_step.drop_zone, "active", "true")
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        set_property(self.file_step.drop_zone, "active", "false")
-        super().dragLeaveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        set_property(self.file_step.drop_zone, "active", "false")
-        path = dropped_file(event)
-        if path is None or self.busy or self.step == RUN:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_file(path)
+    # ------------------------------------------------------------------ lock
 
     def clear_sensitive(self) -> None:
         """Lock: forget what was read from the file. A running import goes on (what it
