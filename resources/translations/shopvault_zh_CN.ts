@@ -3923,7 +3923,17 @@
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
+        <source>Click an import in the list first.</source>
+        <translation>请先在列表中点选一次导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import has been undone already.</source>
+        <translation>这次导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Past imports</source>
         <translation>导入记录</translation>
     </message>
@@ -3964,7 +3974,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+226"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+234"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -4051,7 +4061,7 @@
         <translation>正在保存模板…</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+103"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>

@@ -366,3 +366,16 @@ def test_an_empty_sheet_is_said_to_be_empty_on_the_sheet_step(shop, qtbot, tmp_p
     assert wizard.error.text() == (
         "The sheet 名单 is empty: there is nothing in it to import. Choose another sheet or "
         "another file.")
+
+
+def test_a_greyed_out_undo_button_says_why(qtbot):
+    history = ImportHistory(FakeImportService(), OWNER, SynchronousTaskRunner())
+    qtbot.addWidget(history)
+    undone = batch(ImportCounts(customers_created=1), undone="2026-11-29T11:00:00Z")
+    history.model.set_batches([batch(ImportCounts(customers_created=2)), undone])
+    assert not history.undo_button.isEnabled()
+    assert history.undo_button.toolTip() == "Click an import in the list first."
+    history.table.selectRow(1)
+    assert history.undo_button.toolTip() == "This import has been undone already."
+    history.table.selectRow(0)
+    assert history.undo_button.isEnabled() and history.undo_button.toolTip() == ""

@@ -306,6 +306,14 @@ class ImportHistory(QWidget):
         batch = self.selected_batch()
         self.undo_button.setEnabled(not self.busy and batch is not None and not batch.undone_at)
         self.refresh_button.setEnabled(not self.busy)
+        # A greyed-out button says why it cannot be clicked.
+        if batch is None:
+            why = self.tr("Click an import in the list first.")
+        elif batch.undone_at:
+            why = self.tr("This import has been undone already.")
+        else:
+            why = ""
+        self.undo_button.setToolTip(why)
 
     def clear_sensitive(self) -> None:
         self._generation += 1
