@@ -30,7 +30,7 @@ EXACT_DIGITS: Final = 15
 
 def write(
     rows: Iterable[Sequence[Cell]], header_row: int, reasons: Mapping[int, str], out: Path,
-    reasons_header: str,
+    reasons_header: str, sheet_name: str = SHEET_NAME,
 ) -> int:
     """``rows``: the sheet from its first row; ``header_row`` 0-based; ``reasons`` by 1-based
     row number. Returns how many rejected rows were written."""
@@ -39,24 +39,33 @@ def write(
         "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
         "strings_to_urls": False,
     })
-    sheet = book.add_worksheet(SHEET_NAME)
+    sheet = book.add_worksheet(_valid_sheet_name(sheet_name))
     formats = (book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"}),
                book.add_format({"quote_prefix": True}))
-    written = out_row = 0
+    written = out_row = width = 0
     for number, cells in enumerate(rows, 1):
         if number == header_row + 1:
             reason = reasons_header
+            width = len(cells)
         elif number in reasons:
             reason = reasons[number]
             written += 1
         else:
             continue
         _write_cells(sheet, out_row, cells, *formats)
-        sheet.write_string(out_row, max(len(cells), 1), reason)
+        # Under the header's reason column, also when the row's last cells are empty (a
+        # reader drops them); a row wider than the header puts it after its own cells.
+        sheet.write_string(out_row, max(len(cells), width, 1), reason)
         out_row += 1
     book.close()
     atomic_write_bytes(out, buffer.getvalue())
     return written
+
+
+def _valid_sheet_name(wanted: str) -> str:
+    """Excel's rules for a sheet name (a translated one too): no []:*?/\\, at most 31."""
+    name = "".join("_" if ch in "[]:*?/\\" else ch for ch in wanted).strip("'")[:31]
+    return name.strip() or SHEET_NAME
 
 
 def _write_cells(

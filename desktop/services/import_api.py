@@ -163,10 +163,13 @@ class ImportServiceApi(Protocol):
     def write_error_workbook(
         self, session: Session, request: ImportRequest, report: DryRunReport, out: Path,
         translate: Callable[[str], str] | None = None,
+        describe: Callable[[Sequence[RowIssue]], str] | None = None,
     ) -> int:
         """The file's rows that have errors, as they were, plus a column with the reasons;
         .xlsx written atomically. Returns how many rows it holds. ``translate`` turns an
-        English reason (before its placeholders are filled) into the user's language."""
+        English text (a reason before its placeholders are filled, the sheet and column
+        names) into the user's language; ``describe``, if given, words one row's errors
+        as the screen does (with the field each is about)."""
 
     def batches(self, session: Session) -> list[ImportBatch]: ...
 

@@ -11,10 +11,10 @@ likewise (``import.undone``). The pipeline from parsed rows on is in ``imports_r
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop.core.import_types import FieldInfo, ImportTarget
+from desktop.core.import_types import FieldInfo, ImportTarget, RowIssue
 from desktop.core.roles import Permission
 from desktop.exchange.fields import FIELDS
 from desktop.exchange.source_files import SheetCache, open_source
@@ -113,10 +113,12 @@ class ImportService:
     def write_error_workbook(
         self, session: Session, request: ImportRequest, report: DryRunReport, out: Path,
         translate: Callable[[str], str] | None = None,
+        describe: Callable[[Sequence[RowIssue]], str] | None = None,
     ) -> int:
         session.require(Permission.IMPORT)
         with open_source(request.path, cache=self._sheets) as source:
-            return imports_files.write_error_workbook(source, request, report, out, translate)
+            return imports_files.write_error_workbook(source, request, report, out, translate,
+                                                      describe)
 
     # ------------------------------------------------------------------ history and undo
 

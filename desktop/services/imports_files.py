@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core.errors import ShopVaultError
-from desktop.core.import_types import Cell, ImportTarget, ParsedRow, RowAction
+from desktop.core.import_types import Cell, ImportTarget, ParsedRow, RowAction, RowIssue
 from desktop.exchange import error_workbook
 from desktop.exchange.header import find_header_row
 from desktop.exchange.layouts import recognise, suggest_target
@@ -27,6 +27,7 @@ from desktop.services.import_api import (
 HEADER_SCAN: Final = 30
 PREVIEW_ROWS: Final = 50
 ERROR_COLUMN: Final = "Problems"
+ERROR_SHEET: Final = "Rows with errors"
 
 
 class SheetNotFoundError(ShopVaultError):
@@ -131,17 +132,21 @@ def parsed_rows(source: SourceFile, request: ImportRequest) -> Iterator[ParsedRo
 def write_error_workbook(
     source: SourceFile, request: ImportRequest, report: DryRunReport, out: Path,
     translate: Callable[[str], str] | None = None,
+    describe: Callable[[Sequence[RowIssue]], str] | None = None,
 ) -> int:
     """The header row and every row with an error, cells as they were, plus the reasons."""
     _check_sheet(source, request.sheet)
     tr = translate or (lambda text: text)
+
+    def plain(issues: Sequence[RowIssue]) -> str:
+        return "; ".join(tr(issue.reason).format(**issue.params) for issue in issues)
+
+    words = describe or plain
     reasons = {
-        outcome.row: "; ".join(
-            tr(issue.reason).format(**issue.params)
-            for issue in outcome.issues if not issue.warning
-        )
+        outcome.row: words([issue for issue in outcome.issues if not issue.warning])
         for outcome in report.rows if outcome.action is RowAction.ERROR
     }
     return error_workbook.write(
-        source.rows(request.sheet), request.header_row, reasons, out, tr(ERROR_COLUMN)
+        source.rows(request.sheet), request.header_row, reasons, out, tr(ERROR_COLUMN),
+        sheet_name=tr(ERROR_SHEET),
     )

@@ -112,6 +112,16 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> s
     return chosen
 
 
+def ui_locale() -> QLocale:
+    """The locale of the UI language installed now, whatever the system's own locale is:
+    numbers read "99,600" in the language the user reads the window in."""
+    app = QCoreApplication.instance()
+    translators = app.findChildren(QTranslator, _TRANSLATOR_NAME) if app is not None else []
+    if any(normalise_language(t.language()) == CHINESE for t in translators):
+        return QLocale(CHINESE)
+    return QLocale("en_US")
+
+
 def installed_cjk_families() -> list[str]:
     available = set(QFontDatabase.families())
     return [family for family in CJK_FONT_FAMILIES if family in available]

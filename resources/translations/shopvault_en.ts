@@ -4,117 +4,116 @@
 <context>
     <name>CheckStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+152"/>
-        <source>%n new order(s)</source>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+193"/>
+        <source>{count} new order(s)</source>
         <translation>
-            <numerusform>1 new order</numerusform>
-            <numerusform>%n new orders</numerusform>
+            <numerusform>{count} new order</numerusform>
+            <numerusform>{count} new orders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n new feedback entry(s)</source>
+        <location line="+2"/>
+        <source>{count} new feedback entry(s)</source>
         <translation>
-            <numerusform>1 new feedback entry</numerusform>
-            <numerusform>%n new feedback entries</numerusform>
+            <numerusform>{count} new feedback entry</numerusform>
+            <numerusform>{count} new feedback entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n blank or total row(s) left out</source>
+        <location line="+2"/>
+        <source>{count} blank or total row(s) left out</source>
         <translation>
-            <numerusform>1 blank or total row left out</numerusform>
-            <numerusform>%n blank or total rows left out</numerusform>
+            <numerusform>{count} blank or total row left out</numerusform>
+            <numerusform>{count} blank or total rows left out</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ImportHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_history.py" line="+220"/>
-        <source>• %n customer(s) it added will be removed.</source>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+226"/>
+        <source>• {count} customer(s) it added will be removed.</source>
         <translation>
-            <numerusform>• 1 customer it added will be removed.</numerusform>
-            <numerusform>• %n customers it added will be removed.</numerusform>
+            <numerusform>• {count} customer it added will be removed.</numerusform>
+            <numerusform>• {count} customers it added will be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} order(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• {count} order it added will be removed.</numerusform>
+            <numerusform>• {count} orders it added will be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} feedback entry(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• {count} feedback entry it added will be removed.</numerusform>
+            <numerusform>• {count} feedback entries it added will be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} customer(s) it updated will get back the details they had before.</source>
+        <translation>
+            <numerusform>• {count} customer it updated will get back the details they had before.</numerusform>
+            <numerusform>• {count} customers it updated will get back the details they had before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>{count} customer(s)</source>
+        <translation>
+            <numerusform>{count} customer</numerusform>
+            <numerusform>{count} customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{count} order(s)</source>
+        <translation>
+            <numerusform>{count} order</numerusform>
+            <numerusform>{count} orders</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>• %n order(s) it added will be removed.</source>
+        <source>{count} feedback entry(s)</source>
         <translation>
-            <numerusform>• 1 order it added will be removed.</numerusform>
-            <numerusform>• %n orders it added will be removed.</numerusform>
+            <numerusform>{count} feedback entry</numerusform>
+            <numerusform>{count} feedback entries</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>• %n feedback entry(s) it added will be removed.</source>
+        <location line="+12"/>
+        <source>{count} record(s) changed since the import were left as they are.</source>
         <translation>
-            <numerusform>• 1 feedback entry it added will be removed.</numerusform>
-            <numerusform>• %n feedback entries it added will be removed.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>• %n customer(s) it updated will get back the details they had before.</source>
-        <translation>
-            <numerusform>• 1 customer it updated will get back the details they had before.</numerusform>
-            <numerusform>• %n customers it updated will get back the details they had before.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+9"/>
-        <location line="+3"/>
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>1 customer</numerusform>
-            <numerusform>%n customers</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-2"/>
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>1 order</numerusform>
-            <numerusform>%n orders</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n feedback entry(s)</source>
-        <translation>
-            <numerusform>1 feedback entry</numerusform>
-            <numerusform>%n feedback entries</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n record(s) changed since the import were left as they are.</source>
-        <translation>
-            <numerusform>1 record changed since the import was left as it is.</numerusform>
-            <numerusform>%n records changed since the import were left as they are.</numerusform>
+            <numerusform>{count} record changed since the import was left as it is.</numerusform>
+            <numerusform>{count} records changed since the import were left as they are.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+320"/>
-        <source>Saved %n row(s) with their reasons to {file}.</source>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+355"/>
+        <source>Saved {count} row(s) with their reasons to {file}.</source>
         <translation>
-            <numerusform>Saved 1 row with its reason to {file}.</numerusform>
-            <numerusform>Saved %n rows with their reasons to {file}.</numerusform>
+            <numerusform>Saved {count} row with its reason to {file}.</numerusform>
+            <numerusform>Saved {count} rows with their reasons to {file}.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SheetStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+167"/>
-        <source>%n row(s)</source>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+178"/>
+        <source>{count} row(s)</source>
         <translation>
-            <numerusform>1 row</numerusform>
-            <numerusform>%n rows</numerusform>
+            <numerusform>{count} row</numerusform>
+            <numerusform>{count} rows</numerusform>
         </translation>
     </message>
 </context>

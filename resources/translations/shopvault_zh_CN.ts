@@ -276,7 +276,22 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+123"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+137"/>
+        <source>Click a row to read all of its reason here.</source>
+        <translation>点击某一行，即可在这里看到完整原因。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {row}: {action}</source>
+        <translation>第 {row} 行：{action}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Check every row before importing</source>
         <translation>导入前逐行检查</translation>
     </message>
@@ -291,9 +306,19 @@
         <translation>{action}  {count}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
+        <source>Nothing to import: no row of this file adds or changes anything in the shop. Perhaps it was imported before, or every row has an error. To update customers the shop already has from this file, go back to the columns and choose &quot;{policy}&quot;.</source>
+        <translation>没有可导入的内容：这个文件中没有任何一行会新增或修改店里的记录。可能这个文件以前已经导入过，或者每一行都有错误。如果要用这个文件更新店里已有的客户，请返回“列对应”一步，选择“{policy}”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Rows with errors: {count}. They cannot be imported. Fix them in the column mapping or in the file and check again, or import the other rows without them.</source>
         <translation>有错误的行：{count}。这些行无法导入。请在列对应关系或文件中修正后重新检查，或者只导入其余的行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rows with errors: {count}. They cannot be imported. Fix them in the column mapping or in the file and check again.</source>
+        <translation>有错误的行：{count}。这些行无法导入。请在列对应关系或文件中修正后重新检查。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -301,7 +326,7 @@
         <translation>导入正确的行（{good}），不导入有错误的行（{bad}）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Back to the mapping</source>
         <translation>返回修改列对应</translation>
     </message>
@@ -312,23 +337,23 @@
     </message>
     <message numerus="yes">
         <location line="+7"/>
-        <source>%n new order(s)</source>
+        <source>{count} new order(s)</source>
         <translation>
-            <numerusform>新订单 %n 个</numerusform>
+            <numerusform>新订单 {count} 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n new feedback entry(s)</source>
+        <location line="+2"/>
+        <source>{count} new feedback entry(s)</source>
         <translation>
-            <numerusform>新反馈 %n 条</numerusform>
+            <numerusform>新反馈 {count} 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
-        <source>%n blank or total row(s) left out</source>
+        <location line="+2"/>
+        <source>{count} blank or total row(s) left out</source>
         <translation>
-            <numerusform>跳过空行或合计行 %n 行</numerusform>
+            <numerusform>跳过空行或合计行 {count} 行</numerusform>
         </translation>
     </message>
 </context>
@@ -3288,7 +3313,7 @@
 <context>
     <name>FileStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+103"/>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+111"/>
         <source>Spreadsheets (*.xlsx *.csv *.txt *.tsv)</source>
         <translation>表格文件 (*.xlsx *.csv *.txt *.tsv)</translation>
     </message>
@@ -3500,7 +3525,7 @@
 <context>
     <name>HeaderStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+142"/>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="+149"/>
         <source>Column names are in row {row}.</source>
         <translation>列名在第 {row} 行。</translation>
     </message>
@@ -3523,12 +3548,12 @@
         <translation>新建 {count}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{count} updated</source>
         <translation>更新 {count}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 order</source>
         <translation>订单 1</translation>
     </message>
@@ -3543,12 +3568,12 @@
         <translation>反馈 {count}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{count} left out</source>
         <translation>未导入 {count}</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3583,7 +3608,7 @@
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+90"/>
+        <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+104"/>
         <location line="+112"/>
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
@@ -3644,12 +3669,12 @@
         <translation>与第 {row} 行相同</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desktop/ui/pages/import_texts.py" line="+171"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_texts.py" line="+26"/>
+        <location line="-145"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -3784,7 +3809,7 @@
         <translation>{kind}，编码 {encoding}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+39"/>
         <source>{field}: {reason}</source>
         <translation>{field}：{reason}</translation>
     </message>
@@ -3797,7 +3822,7 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_history.py" line="+83"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+85"/>
         <source>Undo this import?</source>
         <translation>撤销这次导入？</translation>
     </message>
@@ -3811,29 +3836,8 @@
         <source>Import of {file} on {when}:</source>
         <translation>{when} 导入的 {file}：</translation>
     </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>• %n customer(s) it added will be removed.</source>
-        <translation>
-            <numerusform>• 删除这次导入新建的 %n 位客户。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>• %n order(s) it added will be removed.</source>
-        <translation>
-            <numerusform>• 删除这次导入新建的 %n 个订单。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+6"/>
-        <source>• %n customer(s) it updated will get back the details they had before.</source>
-        <translation>
-            <numerusform>• 这次导入更新过的 %n 位客户恢复为导入前的信息。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Records changed since the import are left as they are. The undo is recorded in the audit trail.</source>
         <translation>导入之后又被修改过的记录保持不变。撤销操作会记入审计日志。</translation>
     </message>
@@ -3843,48 +3847,93 @@
         <translation>已撤销 {file} 的导入。</translation>
     </message>
     <message numerus="yes">
-        <location line="-10"/>
-        <source>• %n feedback entry(s) it added will be removed.</source>
+        <location line="-20"/>
+        <source>• {count} customer(s) it added will be removed.</source>
         <translation>
-            <numerusform>• 删除这次导入新建的 %n 条反馈。</numerusform>
+            <numerusform>• 删除这次导入新建的 {count} 位客户。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} order(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• 删除这次导入新建的 {count} 个订单。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} feedback entry(s) it added will be removed.</source>
+        <translation>
+            <numerusform>• 删除这次导入新建的 {count} 条反馈。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} customer(s) it updated will get back the details they had before.</source>
+        <translation>
+            <numerusform>• 这次导入更新过的 {count} 位客户恢复为导入前的信息。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>{count} customer(s)</source>
+        <translation>
+            <numerusform>客户 {count} 位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>{count} order(s)</source>
+        <translation>
+            <numerusform>订单 {count} 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>{count} feedback entry(s)</source>
+        <translation>
+            <numerusform>反馈 {count} 条</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Removed: {customers}, {orders}, {feedback}. Restored: {restored}.</source>
-        <translation>已删除：{customers}、{orders}、{feedback}。已恢复：{restored}。</translation>
+        <location line="+4"/>
+        <source>Removed: {items}.</source>
+        <translation>已删除：{items}。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restored: {items}.</source>
+        <translation>已恢复：{items}。</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>客户 %n 位</numerusform>
-        </translation>
+        <source>Nothing had to be removed or restored.</source>
+        <translation>没有需要删除或恢复的记录。</translation>
     </message>
     <message numerus="yes">
-        <location line="-2"/>
-        <source>%n order(s)</source>
+        <location line="+2"/>
+        <source>{count} record(s) changed since the import were left as they are.</source>
         <translation>
-            <numerusform>订单 %n 个</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n feedback entry(s)</source>
-        <translation>
-            <numerusform>反馈 %n 条</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n record(s) changed since the import were left as they are.</source>
-        <translation>
-            <numerusform>导入之后又被修改过的 %n 条记录保持不变。</numerusform>
+            <numerusform>导入之后又被修改过的 {count} 条记录保持不变。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+34"/>
+        <source>Click an import in the list first.</source>
+        <translation>请先在列表中点选一次导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This import has been undone already.</source>
+        <translation>这次导入已经撤销过了。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Past imports</source>
         <translation>导入记录</translation>
     </message>
@@ -3925,7 +3974,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+215"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+234"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -3935,12 +3984,22 @@
         <translation>正在读取工作表…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+7"/>
+        <source>The sheet {sheet} is empty: there is nothing in it to import. Choose another sheet or another file.</source>
+        <translation>工作表 {sheet} 是空的，没有可导入的内容。请选择其他工作表或其他文件。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+4"/>
+        <source>Checking stopped. Nothing was imported; click &quot;Check the rows&quot; to check them again.</source>
+        <translation>已停止检查，没有导入任何内容。需要时请点击“检查每一行”重新检查。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>The import was cancelled. Nothing was changed.</source>
         <translation>导入已取消，没有做任何更改。</translation>
     </message>
@@ -3950,7 +4009,12 @@
         <translation>没有做任何更改。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>{file}-errors.xlsx</source>
+        <translation>{file}-错误行.xlsx</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Save the rows with errors</source>
         <translation>保存有错误的行</translation>
     </message>
@@ -3965,10 +4029,10 @@
         <translation>正在保存…</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>Saved %n row(s) with their reasons to {file}.</source>
+        <location line="+5"/>
+        <source>Saved {count} row(s) with their reasons to {file}.</source>
         <translation>
-            <numerusform>已把 %n 行及其原因保存到 {file}。</numerusform>
+            <numerusform>已将 {count} 行及其原因保存到 {file}。</numerusform>
         </translation>
     </message>
     <message>
@@ -3997,7 +4061,7 @@
         <translation>正在保存模板…</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+103"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -4214,7 +4278,7 @@
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+169"/>
+        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+172"/>
         <source>Choose a field for at least one column.</source>
         <translation>请至少为一列选择字段。</translation>
     </message>
@@ -4250,11 +4314,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Each column of the file is matched to a field of the shop. Change any that are wrong; choose &quot;Ignore this column&quot; for what you do not want to keep.</source>
-        <translation>文件的每一列都对应到店里的一个字段。如有不对请修改；不想保留的列请选“忽略此列”。</translation>
+        <source>Each column of the file is matched to a field of the shop. Change any that are wrong; choose &quot;Ignore this column&quot; for what you do not want to keep. Fields marked ★ tell customers apart: map at least one of them.</source>
+        <translation>文件的每一列都对应到店里的一个字段。如有不对请修改；不想保留的列请选“忽略此列”。带 ★ 的字段用来区分不同的客户，请至少对应其中一个。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Import the rows as</source>
         <translation>导入为</translation>
     </message>
@@ -5062,7 +5126,7 @@
 <context>
     <name>RunStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+44"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+48"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -5152,14 +5216,14 @@
 <context>
     <name>SheetStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_source.py" line="-100"/>
-        <source>%n row(s)</source>
+        <location filename="../../desktop/ui/pages/import_pages_source.py" line="-104"/>
+        <source>{count} row(s)</source>
         <translation>
-            <numerusform>%n 行</numerusform>
+            <numerusform>{count} 行</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>suggested</source>
         <translation>推荐</translation>
     </message>
@@ -5265,7 +5329,7 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+46"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+50"/>
         <source>New customers added</source>
         <translation>新增客户</translation>
     </message>
@@ -6191,6 +6255,11 @@
         <location line="+1"/>
         <source>Row {row} is not in the sheet {sheet}; choose a row that holds the column names.</source>
         <translation>工作表 {sheet} 中没有第 {row} 行，请选择包含列名的那一行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -9,7 +9,7 @@ it with nothing kept), batches and undo. The end-to-end test uses the real servi
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.core.import_types import FieldInfo, ImportTarget, MatchPolicy, RowAction, RowIssue
@@ -201,10 +201,14 @@ class FakeImportService:
 
     def write_error_workbook(self, session: Session, request: ImportRequest,
                              report: DryRunReport, out: Path,
-                             translate: Callable[[str], str] | None = None) -> int:
+                             translate: Callable[[str], str] | None = None,
+                             describe: Callable[[Sequence[RowIssue]], str] | None = None
+                             ) -> int:
         self._check(session)
         rows = [o for o in report.rows if o.action is RowAction.ERROR]
         reason = (translate or str)(NO_IDENTIFIER)
+        if describe is not None:
+            reason = describe(rows[0].issues) if rows else ""
         out.write_text("\n".join(f"{o.row}\t{reason}" for o in rows), encoding="utf-8")
         return len(rows)
 

@@ -208,7 +208,7 @@ def test_warning_is_said_only_on_rows_that_import_anyway(qtbot):
                    {"phone": "Mobile"})
     assert model.index(0, REASONS).data() == "Blank row."
     assert model.index(1, REASONS).data() == (
-        "Warning — Mobile: Check the date.; Warning — Mobile: Check the date.")
+        "Warning — Mobile: Check the date. Warning — Mobile: Check the date.")
     assert model.index(2, REASONS).data() == "Same as row 3"
 
 

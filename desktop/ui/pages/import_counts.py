@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Mapping
 from enum import Enum
 
 from desktop.services.import_api import ImportCounts
+from desktop.ui.i18n import ui_locale
 
 
 class Counted(Enum):
@@ -22,6 +23,11 @@ class Counted(Enum):
     FEEDBACK = "feedback"
     BLANK = "blank"
     REJECTED = "rejected"
+
+
+def number_text(number: int) -> str:
+    """A count as people read it in the UI language: 99600 → "99,600"."""
+    return ui_locale().toString(number)
 
 
 def counted_values(counts: ImportCounts) -> dict[Counted, int]:

@@ -30,7 +30,7 @@ from desktop.services.session import Session
 from desktop.ui.error_text import actor_name, describe_error
 from desktop.ui.models.orders_model import local_time_text
 from desktop.ui.pages import import_texts
-from desktop.ui.pages.import_counts import Counted, Words, counts_line
+from desktop.ui.pages.import_counts import Counted, Words, counts_line, number_text
 from desktop.ui.shell.style import button, label, named
 from desktop.ui.tasks import TaskSubmitter
 
@@ -48,12 +48,16 @@ def counts_text(counts: ImportCounts) -> str:
     """E.g. "12 new · 3 updated · 2 orders · 1 left out"."""
     # lupdate reads translate(…, n) without its plural forms, so the orders' two are spelled out.
     words: Words = {
-        Counted.CREATED: lambda n: translate("Import", "{count} new").format(count=n),
-        Counted.UPDATED: lambda n: translate("Import", "{count} updated").format(count=n),
+        Counted.CREATED: lambda n: translate("Import", "{count} new").format(
+            count=number_text(n)),
+        Counted.UPDATED: lambda n: translate("Import", "{count} updated").format(
+            count=number_text(n)),
         Counted.ORDERS: lambda n: translate("Import", "1 order") if n == 1 else
-        translate("Import", "{count} orders").format(count=n),
-        Counted.FEEDBACK: lambda n: translate("Import", "{count} feedback").format(count=n),
-        Counted.REJECTED: lambda n: translate("Import", "{count} left out").format(count=n),
+        translate("Import", "{count} orders").format(count=number_text(n)),
+        Counted.FEEDBACK: lambda n: translate("Import", "{count} feedback").format(
+            count=number_text(n)),
+        Counted.REJECTED: lambda n: translate("Import", "{count} left out").format(
+            count=number_text(n)),
     }
     return counts_line(counts, words, always=(Counted.CREATED, Counted.UPDATED))
 
@@ -154,11 +158,13 @@ class ImportHistory(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps the file's suffix
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((FILE_NAME, 220), (WHEN, 130), (WHO, 90), (RESULT, 260)):
-            self.table.setColumnWidth(column, width)
+        # The file name gives way; the time, who, what and state are read in full, also in a
+        # small window (a fixed width clipped "Undone 2026-…" at 1024 pixels).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FILE_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.empty = label("hint")
         self.message = label("formError", selectable=True)
         self.message.hide()
@@ -217,35 +223,61 @@ class ImportHistory(QWidget):
         lines = [self.tr("Import of {file} on {when}:").format(
             file=batch.file_name, when=local_time_text(batch.imported_at))]
         if counts.customers_created:
-            lines.append(self.tr("• %n customer(s) it added will be removed.", "",
-                                 counts.customers_created))
+            lines.append(self.tr("• {count} customer(s) it added will be removed.", "",
+                                 counts.customers_created).format(
+                                     count=number_text(counts.customers_created)))
         if counts.orders_created:
-            lines.append(self.tr("• %n order(s) it added will be removed.", "",
-                                 counts.orders_created))
+            lines.append(self.tr("• {count} order(s) it added will be removed.", "",
+                                 counts.orders_created).format(
+                                     count=number_text(counts.orders_created)))
         if counts.feedback_created:
-            lines.append(self.tr("• %n feedback entry(s) it added will be removed.", "",
-                                 counts.feedback_created))
+            lines.append(self.tr("• {count} feedback entry(s) it added will be removed.", "",
+                                 counts.feedback_created).format(
+                                     count=number_text(counts.feedback_created)))
         if counts.customers_updated:
-            lines.append(self.tr("• %n customer(s) it updated will get back the details they "
-                                 "had before.", "", counts.customers_updated))
+            lines.append(self.tr("• {count} customer(s) it updated will get back the details "
+                                 "they had before.", "", counts.customers_updated).format(
+                                     count=number_text(counts.customers_updated)))
         lines.append(self.tr("Records changed since the import are left as they are. The "
                              "undo is recorded in the audit trail."))
         return "\n".join(lines)
 
     def _undone(self, batch: ImportBatch, counts: ImportCounts) -> None:
         lines = [self.tr("The import of {file} was undone.").format(file=batch.file_name)]
-        lines.append(self.tr("Removed: {customers}, {orders}, {feedback}. Restored: {restored}.")
-                     .format(customers=self.tr("%n customer(s)", "", counts.customers_created),
-                             orders=self.tr("%n order(s)", "", counts.orders_created),
-                             feedback=self.tr("%n feedback entry(s)", "", counts.feedback_created),
-                             restored=self.tr("%n customer(s)", "", counts.customers_updated)))
-        if counts.skipped:
-            lines.append(self.tr("%n record(s) changed since the import were left as they "
-                                 "are.", "", counts.skipped))
+        lines.extend(self.undone_lines(counts))
         self.notice.setText(import_texts.sentences(lines))
         self.notice.show()
         self.undone.emit(batch.batch_id)
         self.reload()
+
+    def undone_lines(self, counts: ImportCounts) -> list[str]:
+        """What an undo did, naming only what it did: no "0 orders" after a customer list."""
+        def customers(n: int) -> str:
+            return self.tr("{count} customer(s)", "", n).format(count=number_text(n))
+
+        removed = []
+        if counts.customers_created:
+            removed.append(customers(counts.customers_created))
+        if counts.orders_created:
+            removed.append(self.tr("{count} order(s)", "", counts.orders_created).format(
+                count=number_text(counts.orders_created)))
+        if counts.feedback_created:
+            removed.append(self.tr("{count} feedback entry(s)", "", counts.feedback_created)
+                           .format(count=number_text(counts.feedback_created)))
+        lines = []
+        if removed:
+            lines.append(self.tr("Removed: {items}.").format(
+                items=self.tr(", ").join(removed)))
+        if counts.customers_updated:
+            lines.append(self.tr("Restored: {items}.").format(
+                items=customers(counts.customers_updated)))
+        if not lines:
+            lines.append(self.tr("Nothing had to be removed or restored."))
+        if counts.skipped:
+            lines.append(self.tr("{count} record(s) changed since the import were left as they "
+                                 "are.", "", counts.skipped).format(
+                                     count=number_text(counts.skipped)))
+        return lines
 
     def _run(self, fn: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
         generation = self._generation
@@ -274,6 +306,14 @@ class ImportHistory(QWidget):
         batch = self.selected_batch()
         self.undo_button.setEnabled(not self.busy and batch is not None and not batch.undone_at)
         self.refresh_button.setEnabled(not self.busy)
+        # A greyed-out button says why it cannot be clicked.
+        if batch is None:
+            why = self.tr("Click an import in the list first.")
+        elif batch.undone_at:
+            why = self.tr("This import has been undone already.")
+        else:
+            why = ""
+        self.undo_button.setToolTip(why)
 
     def clear_sensitive(self) -> None:
         self._generation += 1

@@ -4,6 +4,7 @@ describe (customer, order, feedback)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
@@ -46,10 +47,23 @@ def column_letter(column: int) -> str:
     return letters
 
 
+_EXCEL_TEXT_WRAPPER = re.compile(r'="(.*)"', re.DOTALL)
+
+
+def sample_value(text: str) -> str:
+    """A cell as it will be read, not as the export spelled it: 千牛's ="3712…" and a
+    leading ' that keeps digits text are not part of the value (the reader drops them too)."""
+    value = text.strip()
+    wrapped = _EXCEL_TEXT_WRAPPER.fullmatch(value)
+    if wrapped:
+        return wrapped.group(1).strip()
+    return value[1:].strip() if value.startswith("'") else value
+
+
 def sample_values(rows: Sequence[Sequence[str]], column: int, limit: int = SAMPLE_COUNT) -> str:
     values = []
     for row in rows:
-        value = row[column].strip() if column < len(row) else ""
+        value = sample_value(row[column]) if column < len(row) else ""
         if value:
             values.append(value)
             if len(values) == limit:

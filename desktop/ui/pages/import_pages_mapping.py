@@ -134,6 +134,9 @@ class MappingStep(Step):
         self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 140), 240))
         self.table.setColumnWidth(1, 260)
 
+    def focus_target(self) -> QWidget:
+        return self.table
+
     def set_templates(self, names: Sequence[str]) -> None:
         current = self.templates.currentText()
         self.templates.clear()
@@ -234,7 +237,8 @@ class MappingStep(Step):
         self.heading.setText(self.tr("Check where each column goes"))
         self.hint.setText(self.tr(
             "Each column of the file is matched to a field of the shop. Change any that are "
-            "wrong; choose \"Ignore this column\" for what you do not want to keep."))
+            "wrong; choose \"Ignore this column\" for what you do not want to keep. Fields "
+            "marked ★ tell customers apart: map at least one of them."))
         self.target_caption.setText(self.tr("Import the rows as"))
         for index in range(self.target.count()):
             self.target.setItemText(index, target_text(ImportTarget(self.target.itemData(index))))

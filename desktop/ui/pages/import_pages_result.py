@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.import_types import RowAction
+from desktop.core.import_types import MatchPolicy, RowAction
 from desktop.services.import_api import DryRunReport, ImportCounts, ImportResult
-from desktop.ui.pages.import_counts import Counted, Words, count_lines, counts_line
+from desktop.ui.pages.import_counts import Counted, Words, count_lines, counts_line, number_text
 from desktop.ui.pages.import_pages_source import Step
-from desktop.ui.pages.import_preview_model import WHO, DryRunModel
-from desktop.ui.pages.import_texts import action_hint, action_text
+from desktop.ui.pages.import_preview_model import REASONS, WHO, DryRunModel
+from desktop.ui.pages.import_texts import action_hint, action_text, policy_text
 from desktop.ui.shell.style import button, label, named
 
 
@@ -68,7 +68,12 @@ class CheckStep(Step):
         self.table.setColumnWidth(0, 64)
         self.table.setColumnWidth(1, 96)
         self.table.setColumnWidth(2, 180)
+        # The whole reason of the row clicked: in a small window the column cuts it off.
+        self.detail = label("hint", selectable=True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_detail())
+        self.model.modelReset.connect(self._show_detail)
         self.errors_note = label("notice")
+        self.nothing_note = label("notice")
         self.accept_errors = named(QCheckBox(), "acceptErrors")
         self.accept_errors.toggled.connect(lambda _on: self.ready_changed.emit(self.ready()))
         self.fix_button = button("backToMapping")
@@ -82,6 +87,8 @@ class CheckStep(Step):
         self.body.addLayout(chip_row)
         self.body.addWidget(self.extra_label)
         self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.detail)
+        self.body.addWidget(self.nothing_note)
         self.body.addWidget(self.errors_note)
         self.body.addLayout(fix_row)
         self.body.addWidget(self.accept_errors)
@@ -102,19 +109,38 @@ class CheckStep(Step):
         self.retranslateUi()
         self.ready_changed.emit(self.ready())
 
+    def focus_target(self) -> QWidget:
+        return self.table
+
     def errors(self) -> int:
         return self.model.count(RowAction.ERROR)
 
     def importable(self) -> int:
         return self.model.count(RowAction.CREATE) + self.model.count(RowAction.UPDATE)
 
-    def ready(self) -> bool:
-        """Something to import, and any rows with errors knowingly left out."""
+    def has_work(self) -> bool:
+        """Some row would add or change something in the shop."""
         if self.report is None:
             return False
         counts = self.report.counts
-        has_work = bool(self.importable() or counts.orders_created or counts.feedback_created)
-        return has_work and (self.errors() == 0 or self.accept_errors.isChecked())
+        return bool(self.importable() or counts.orders_created or counts.feedback_created)
+
+    def ready(self) -> bool:
+        """Something to import, and any rows with errors knowingly left out."""
+        return self.has_work() and (self.errors() == 0 or self.accept_errors.isChecked())
+
+    def _show_detail(self) -> None:
+        index = self.table.selectionModel().currentIndex()
+        outcome = self.model.outcome(index.row()) if index.isValid() else None
+        reason = self.model.index(index.row(), REASONS).data() if outcome is not None else ""
+        if outcome is None:
+            text = self.tr("Click a row to read all of its reason here.")
+        elif reason:
+            text = self.tr("Row {row}: {reason}").format(row=outcome.row, reason=reason)
+        else:
+            text = self.tr("Row {row}: {action}").format(row=outcome.row,
+                                                         action=action_hint(outcome.action))
+        self.detail.setText(text)
 
     def _filter_changed(self) -> None:
         self.model.set_filter([a for a, chip in self.chips.items() if chip.isChecked()])
@@ -126,21 +152,36 @@ class CheckStep(Step):
             "to see all."))
         for action, chip in self.chips.items():
             chip.setText(self.tr("{count}  {action}").format(
-                count=self.model.count(action), action=action_text(action)))
+                count=number_text(self.model.count(action)), action=action_text(action)))
             chip.setToolTip(action_hint(action))
         self.extra_label.setText(self._extra_text())
         self.extra_label.setVisible(bool(self.extra_label.text()))
-        errors, good = self.errors(), self.importable()
+        errors, good, has_work = self.errors(), self.importable(), self.has_work()
         self.errors_note.setVisible(errors > 0)
-        self.accept_errors.setVisible(errors > 0 and good > 0)
+        self.accept_errors.setVisible(errors > 0 and has_work)
         self.save_button.setVisible(errors > 0)
-        self.errors_note.setText(self.tr(
-            "Rows with errors: {count}. They cannot be imported. Fix them in the column "
-            "mapping or in the file and check again, or import the other rows without "
-            "them.").format(count=errors))
+        # With nothing to fix it would only repeat "Back" beside it.
+        self.fix_button.setVisible(errors > 0 or not has_work)
+        self.nothing_note.setVisible(self.report is not None and not has_work)
+        self.nothing_note.setText(self.tr(
+            "Nothing to import: no row of this file adds or changes anything in the shop. "
+            "Perhaps it was imported before, or every row has an error. To update customers "
+            "the shop already has from this file, go back to the columns and choose "
+            "\"{policy}\".").format(policy=policy_text(MatchPolicy.OVERWRITE)))
+        if has_work:
+            errors_text = self.tr(
+                "Rows with errors: {count}. They cannot be imported. Fix them in the column "
+                "mapping or in the file and check again, or import the other rows without "
+                "them.")
+        else:
+            errors_text = self.tr(
+                "Rows with errors: {count}. They cannot be imported. Fix them in the column "
+                "mapping or in the file and check again.")
+        self.errors_note.setText(errors_text.format(count=number_text(errors)))
         self.accept_errors.setText(self.tr(
             "Import the good rows ({good}) and leave out the rows with errors ({bad})").format(
-                good=good, bad=errors))
+                good=number_text(good), bad=number_text(errors)))
+        self._show_detail()
         self.fix_button.setText(self.tr("Back to the mapping"))
         self.save_button.setText(self.tr("Save the rows with errors…"))
         self.model.retranslate()
@@ -149,9 +190,12 @@ class CheckStep(Step):
         if self.report is None:
             return ""
         words: Words = {
-            Counted.ORDERS: lambda n: self.tr("%n new order(s)", "", n),
-            Counted.FEEDBACK: lambda n: self.tr("%n new feedback entry(s)", "", n),
-            Counted.BLANK: lambda n: self.tr("%n blank or total row(s) left out", "", n),
+            Counted.ORDERS: lambda n: self.tr("{count} new order(s)", "", n).format(
+                count=number_text(n)),
+            Counted.FEEDBACK: lambda n: self.tr("{count} new feedback entry(s)", "", n).format(
+                count=number_text(n)),
+            Counted.BLANK: lambda n: self.tr("{count} blank or total row(s) left out", "",
+                                             n).format(count=number_text(n)),
         }
         return counts_line(self.report.counts, words)
 
@@ -179,6 +223,9 @@ class RunStep(Step):
         self.body.addStretch(1)
         self._done = self._total = 0
         self.retranslateUi()
+
+    def focus_target(self) -> QWidget:
+        return self.cancel_button
 
     def start(self) -> None:
         self._done = self._total = 0
@@ -252,9 +299,13 @@ class SummaryStep(Step):
         self.body.addLayout(buttons)
         self.retranslateUi()
 
+    def focus_target(self) -> QWidget:
+        return self.customers_button
+
     def set_result(self, result: ImportResult | None, errors_saveable: bool) -> None:
         self.result = result
-        self.save_button.setEnabled(errors_saveable)
+        # Hidden rather than greyed out: with no rows left out there is nothing to save.
+        self.save_button.setVisible(errors_saveable)
         self.retranslateUi()
 
     def count_lines(self, counts: ImportCounts) -> list[tuple[str, int]]:
@@ -286,15 +337,18 @@ class SummaryStep(Step):
         self.customers_button.setText(self.tr("Open customers"))
         self.again_button.setText(self.tr("Import another file"))
         while self.count_labels:
-            name, value = self.count_labels.pop()
-            name.deleteLater()
-            value.deleteLater()
+            for old in self.count_labels.pop():
+                # Out of the grid and out of sight now: deleteLater alone leaves the old
+                # counts painted under the new ones until the event loop deletes them.
+                self.grid.removeWidget(old)
+                old.hide()
+                old.deleteLater()
         if self.result is None:
             return
         for row, (text, count) in enumerate(self.count_lines(self.result.counts)):
             name, value = label("fieldLabel"), label("countValue", wrap=False)
             name.setText(text)
-            value.setText(str(count))
+            value.setText(number_text(count))
             self.grid.addWidget(value, row, 0)
             self.grid.addWidget(name, row, 1)
             self.count_labels.append((name, value))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.import_api import FileOverview, SheetPreview
+from desktop.ui.pages.import_counts import number_text
 from desktop.ui.pages.import_mapping_model import column_letter
 from desktop.ui.pages.import_texts import kind_text, looks_like_text
 from desktop.ui.shell.style import button, label, named
@@ -62,6 +63,10 @@ class Step(QWidget):
         self.body.addWidget(self.heading)
         self.body.addWidget(self.hint)
 
+    def focus_target(self) -> QWidget:
+        """What the keyboard starts on when the step is shown."""
+        return self
+
     def retranslateUi(self) -> None:
         raise NotImplementedError
 
@@ -97,6 +102,9 @@ class FileStep(Step):
         self.body.addWidget(self.formats)
         self.body.addStretch(1)
         self.retranslateUi()
+
+    def focus_target(self) -> QWidget:
+        return self.choose_button
 
     def choose(self) -> None:
         filters = ";;".join((
@@ -146,6 +154,9 @@ class SheetStep(Step):
         self.overview = overview
         self._fill()
 
+    def focus_target(self) -> QWidget:
+        return self.sheets
+
     def selected_sheet(self) -> str | None:
         item = self.sheets.currentItem()
         return str(item.data(SHEET_ROLE)) if item is not None else None
@@ -164,7 +175,8 @@ class SheetStep(Step):
         for sheet in overview.sheets:
             parts = [sheet.name]
             if sheet.rows is not None:
-                parts.append(self.tr("%n row(s)", "", sheet.rows))
+                parts.append(self.tr("{count} row(s)", "", sheet.rows).format(
+                    count=number_text(sheet.rows)))
             parts.append(looks_like_text(sheet.looks_like))
             if sheet.name == overview.suggested_sheet:
                 parts.append(self.tr("suggested"))
@@ -226,6 +238,9 @@ class HeaderStep(Step):
             if self.table.columnWidth(column) > MAX_PREVIEW_COLUMN_WIDTH:
                 self.table.setColumnWidth(column, MAX_PREVIEW_COLUMN_WIDTH)
         self._mark()
+
+    def focus_target(self) -> QWidget:
+        return self.table
 
     def choose_row(self, row: int) -> None:
         if self.preview is None or not 0 <= row < len(self.preview.top_rows):

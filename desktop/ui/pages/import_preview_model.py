@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor
 
 from desktop.core.import_types import RowAction
 from desktop.services.import_api import RowOutcome
-from desktop.ui.pages.import_texts import action_hint, action_text, issue_text
+from desktop.ui.pages.import_texts import action_hint, action_text, issue_text, reasons_text
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -178,7 +178,7 @@ class DryRunModel(QAbstractTableModel):
                     and not parts):
                 parts.append(QCoreApplication.translate(
                     "Import", "Same as row {row}").format(row=outcome.same_as_row))
-            text = QCoreApplication.translate("Import", "; ").join(parts)
+            text = reasons_text(parts)
             if len(self._reasons) > 5_000:  # a cache for what is on screen, not a copy
                 self._reasons.clear()
             self._reasons[key] = text

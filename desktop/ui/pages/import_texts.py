@@ -102,8 +102,20 @@ def kind_text(kind: str, encoding: str | None) -> str:
     text = kinds.get(kind, kind)
     if encoding:
         text = translate("Import", "{kind}, encoding {encoding}").format(
-            kind=text, encoding=encoding)
+            kind=text, encoding=encoding_name(encoding))
     return text
+
+
+_ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030",
+                   "gbk": "GBK/GB18030", "gb2312": "GBK/GB18030", "utf-16": "UTF-16",
+                   "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
+
+
+def encoding_name(codec: str) -> str:
+    """A codec as people know it from Excel's or WPS's save dialog ("utf-8-sig" → UTF-8,
+    "gb18030" → GBK/GB18030), not Python's name for it."""
+    key = codec.strip().lower().replace("_", "-")
+    return _ENCODING_NAMES.get(key, key.upper())
 
 
 def source_text(text: str) -> str:
@@ -142,6 +154,23 @@ def sentences(parts: list[str]) -> str:
         if text and not text.endswith(("。", "！", "？", "：")):
             text += " "
         text += part
+    return text
+
+
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？")
+
+
+def reasons_text(parts: list[str]) -> str:
+    """A row's reasons one after the other: "; " between short ones, but after a full stop
+    just the next sentence (not "…again.; Birthday: …" or "…导出。；生日：…")."""
+    text = ""
+    for part in parts:
+        if text.endswith(_SENTENCE_ENDS):
+            text = sentences([text, part])
+        elif text:
+            text += translate("Import", "; ") + part
+        else:
+            text = part
     return text
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.services.import_api import (
@@ -25,24 +24,35 @@ from desktop.services.import_api import (
     ImportResult,
     ImportServiceApi,
     ProgressCallback,
+    RowIssue,
     SheetPreview,
 )
 from desktop.services.session import Session
 from desktop.ui.error_text import describe_error, translate_text
 from desktop.ui.pages import import_texts
+from desktop.ui.pages.import_counts import number_text
 from desktop.ui.pages.import_pages_mapping import MappingStep
 from desktop.ui.pages.import_pages_result import CheckStep, RunStep, SummaryStep
-from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, dropped_file
+from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, Step
 from desktop.ui.pages.import_texts import source_text
+from desktop.ui.pages.import_wizard_input import (
+    CHECK,
+    DONE,
+    FILE,
+    HEADER,
+    MAPPING,
+    RUN,
+    SHEET,
+    WizardInput,
+)
 from desktop.ui.shell.style import button, label, named, set_property
 from desktop.ui.tasks import Cancellable, TaskCancelled, TaskContext, TaskSubmitter
 
 T = TypeVar("T")
 
-FILE, SHEET, HEADER, MAPPING, CHECK, RUN, DONE = range(7)
 
 
-class ImportWizard(QWidget):
+class ImportWizard(WizardInput):
     """``ImportWizard(service, session, runner)``; emits ``imported(batch_id)`` after an
     import and ``open_customers`` when the user asks to see them."""
 
@@ -149,6 +159,15 @@ class ImportWizard(QWidget):
             state = "current" if index == step else "done" if index < step else "todo"
             set_property(step_label, "state", state)
         self._update_nav()
+        self._focus_step()
+
+    def _focus_step(self) -> None:
+        """Keyboard focus to what the new step is about, so arrows and Enter work at once;
+        only when the focus is in the wizard already."""
+        focused, step = self.window().focusWidget(), self.steps.currentWidget()
+        in_wizard = focused is None or self.isAncestorOf(focused)
+        if self.isVisible() and in_wizard and isinstance(step, Step):
+            step.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_nav(self) -> None:
         step = self.step
@@ -234,6 +253,12 @@ class ImportWizard(QWidget):
                    lambda loaded: self._previewed(*loaded, header_row is None))
 
     def _previewed(self, preview: SheetPreview, templates: list[str], fresh: bool) -> None:
+        if not any(cell.strip() for row in preview.top_rows for cell in row):
+            # Not a header table and a mapping with nothing in them: say it here.
+            self._show_notice(self.tr(
+                "The sheet {sheet} is empty: there is nothing in it to import. Choose another "
+                "sheet or another file.").format(sheet=preview.sheet), error=True)
+            return
         self.preview = preview
         self.mapping_step.set_preview(preview)
         self.mapping_step.set_templates(templates)
@@ -257,7 +282,10 @@ class ImportWizard(QWidget):
             return
         self._call(self.tr("Checking every row…"),
                    lambda progress: self.service.dry_run(self.session, request, progress),
-                   lambda report: self._checked(request, report), cancellable=True)
+                   lambda report: self._checked(request, report), cancellable=True,
+                   on_cancelled=lambda: self._show_notice(self.tr(
+                       "Checking stopped. Nothing was imported; click \"Check the rows\" "
+                       "to check them again.")))
 
     def _checked(self, request: ImportRequest, report: DryRunReport) -> None:
         self.request, self.report = request, report
@@ -308,17 +336,24 @@ class ImportWizard(QWidget):
         request, report = self.request, self.report
         if request is None or report is None or self.busy:
             return
-        suggested = f"{request.path.stem}-errors.xlsx"
+        suggested = self.tr("{file}-errors.xlsx").format(file=request.path.stem)
+        labels = self.field_labels()
+
+        def describe(issues: Sequence[RowIssue]) -> str:  # as the check step words them
+            return import_texts.reasons_text(
+                [import_texts.issue_text(issue, labels, mark_warning=False) for issue in issues])
+
         out = import_texts.choose_save_path(self, self.tr("Save the rows with errors"),
                                             suggested, self.tr("Excel workbooks (*.xlsx)"))
         if out is None:
             return
         self._call(self.tr("Saving…"),
                    lambda _progress: self.service.write_error_workbook(
-                       self.session, request, report, out, translate=translate_text),
+                       self.session, request, report, out, translate=translate_text,
+                       describe=describe),
                    lambda count: self._show_notice(self.tr(
-                       "Saved %n row(s) with their reasons to {file}.", "", count).format(
-                           file=out.name)))
+                       "Saved {count} row(s) with their reasons to {file}.", "", count).format(
+                           count=number_text(count), file=out.name)))
 
     def apply_template(self, name: str) -> None:
         if self.preview is None:
@@ -435,27 +470,7 @@ class ImportWizard(QWidget):
         self.error.hide()
         self.notice.hide()
 
-    # ------------------------------------------------------------------ drop, lock
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_file(event) is not None and not self.busy and self.step != RUN:
-            event.acceptProposedAction()
-            set_property(self.file_step.drop_zone, "active", "true")
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        set_property(self.file_step.drop_zone, "active", "false")
-        super().dragLeaveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        set_property(self.file_step.drop_zone, "active", "false")
-        path = dropped_file(event)
-        if path is None or self.busy or self.step == RUN:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.open_file(path)
+    # ------------------------------------------------------------------ lock
 
     def clear_sensitive(self) -> None:
         """Lock: forget what was read from the file. A running import goes on (what it
