@@ -9,6 +9,7 @@ defusedxml active) get a try.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import re
@@ -16,7 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import python_calamine
 from defusedxml import ElementTree  # type: ignore[import-untyped]
@@ -65,7 +66,7 @@ class XlsxWorkbook:
                 cache.remember_checked(checked_as, dimensions)
         self._book: CalamineWorkbook | None = None
         try:
-            self._book = CalamineWorkbook.from_path(str(path))
+            self._book = _calamine_book(path)
         except python_calamine.PasswordError as error:
             raise ImportFileError(file_name, problem=ENCRYPTED) from error
         except BaseException as error:
@@ -143,6 +144,19 @@ class XlsxWorkbook:
             self._closed = True
             if self._book is not None:
                 self._book.close()
+
+
+_XLSX_SUFFIXES: Final = frozenset({".xlsx", ".xlsm"})
+
+
+def _calamine_book(path: Path) -> CalamineWorkbook:
+    """The workbook by its content: calamine picks its reader by the file's name (for a
+    ".xls", Excel 97's), and this file is an .xlsx whatever it is called ("会员.xls" saved by
+    a program that kept the old name). Read from memory then: calamine looks at the bytes."""
+    if path.suffix.lower() in _XLSX_SUFFIXES:
+        return CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as handle:
+        return CalamineWorkbook.from_filelike(handle)
 
 
 def _calamine_gave_up(error: BaseException) -> bool:
@@ -225,8 +239,7 @@ def _sheet_dimensions(archive: zipfile.ZipFile) -> dict[str, int]:
 def _openpyxl_sheets(
     path: Path, file_name: str, dimensions: dict[str, int]
 ) -> tuple[SheetInfo, ...]:
-    book = _openpyxl_book(path, file_name)
-    try:
+    with _openpyxl_book(path, file_name) as book:
         return tuple(
             SheetInfo(
                 name=sheet.title,
@@ -235,30 +248,37 @@ def _openpyxl_sheets(
             )
             for sheet in book.worksheets
         )
-    finally:
-        book.close()
 
 
 def _openpyxl_rows(path: Path, sheet: str, file_name: str) -> Iterator[tuple[Cell, ...]]:
-    book = _openpyxl_book(path, file_name)
-    try:
-        worksheet = book[sheet]
-        for raw in worksheet.iter_rows(values_only=True):
-            yield _cells(list(raw), ())
-    except ImportFileError:
-        raise
-    except Exception as error:
-        raise ImportFileError(file_name, problem=DAMAGED) from error
-    finally:
-        book.close()
+    with _openpyxl_book(path, file_name) as book:
+        try:
+            worksheet = book[sheet]
+            for raw in worksheet.iter_rows(values_only=True):
+                yield _cells(list(raw), ())
+        except ImportFileError:
+            raise
+        except Exception as error:
+            raise ImportFileError(file_name, problem=DAMAGED) from error
 
 
-def _openpyxl_book(path: Path, file_name: str) -> Any:
+@contextlib.contextmanager
+def _openpyxl_book(path: Path, file_name: str) -> Iterator[Any]:
     """openpyxl, read-only with the cached values, for the rare workbook calamine cannot read
-    (it parses with defusedxml, which is installed)."""
+    (it parses with defusedxml, which is installed). Given the open file, not its name: by
+    name openpyxl refuses any file not called .xlsx, .xlsm, .xltx or .xltm."""
     import openpyxl  # type: ignore[import-untyped]
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:
-        raise ImportFileError(file_name, problem=DAMAGED) from error
+        handle = path.open("rb")
+    except OSError as error:
+        raise ImportFileError(file_name, problem=UNREADABLE) from error
+    with handle:
+        try:
+            book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as error:
+            raise ImportFileError(file_name, problem=DAMAGED) from error
+        try:
+            yield book
+        finally:
+            book.close()

@@ -250,6 +250,38 @@ def test_openpyxl_opens_what_calamine_cannot(tmp_path, monkeypatch):
     assert rows[0] == ("老王杂货店 会员登记表",)
 
 
+@pytest.mark.parametrize("name", ["会员.xls", "会员.XLS", "会员.xlsb", "会员.ods", "会员"])
+def test_an_xlsx_under_another_name_is_read_by_its_content(tmp_path, name):
+    """A program that saved an .xlsx under an old name ("会员.xls"): the content decides."""
+    expected = membership_workbook(tmp_path / "会员.xlsx")
+    renamed = tmp_path / "renamed"
+    renamed.mkdir()
+    path = renamed / name
+    path.write_bytes(expected.read_bytes())
+    with open_source(expected) as source:
+        sheets, rows = source.sheets, list(source.rows("会员登记表"))
+    with open_source(path) as source:
+        assert source.kind == "xlsx"
+        assert source.sheets == sheets
+        assert list(source.rows("会员登记表")) == rows
+    assert rows[3][:3] == ("M0001", "张三", 13812345678)
+
+
+def test_openpyxl_reads_an_xlsx_named_xls_when_calamine_cannot(tmp_path, monkeypatch):
+    path = tmp_path / "会员.xls"
+    path.write_bytes(membership_workbook(tmp_path / "会员.xlsx").read_bytes())
+
+    class CalamineRefuses:
+        @classmethod
+        def from_filelike(cls, handle):
+            raise python_calamine.CalamineError("calamine cannot open this one")
+
+    monkeypatch.setattr(files_xlsx, "CalamineWorkbook", CalamineRefuses)
+    with open_source(path) as source:
+        assert [sheet.name for sheet in source.sheets] == ["会员登记表", "订单", "说明"]
+        assert list(source.rows("会员登记表"))[3][:3] == ("M0001", "张三", 13812345678)
+
+
 def test_when_neither_reader_can_open_it_the_file_is_damaged(tmp_path, monkeypatch):
     path = membership_workbook(tmp_path / "会员.xlsx")
 
