@@ -286,7 +286,9 @@ _YMD = re.compile(
     r"(?:[\st][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:z|[+-][0-9]{2}:?[0-9]{2})?)?"
 )
 _COMPACT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
-_MD = re.compile(rf"(?:--)?{_N}-{_N}|{_N}\s*月\s*{_N}\s*[日号]?")
+# Month and day without a year: 1月5日, 01-05, 1/5 (the order of 2024/1/5 with its year left off,
+# as 3-5 already was; a day-first 5/1 is not read here: it is what "1/5" means in China).
+_MD = re.compile(rf"(?:--)?{_N}\s*[-/]\s*{_N}|{_N}\s*月\s*{_N}\s*[日号]?")
 _SLASHED = re.compile(r"([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{4})")
 _DAY_MONTH_YEAR = re.compile(r"([0-9]{1,2})\s+([a-z]+)\.?,?\s+([0-9]{4})")
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})")

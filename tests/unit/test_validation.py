@@ -306,6 +306,9 @@ def test_email_rejected(raw):
         ("1月5日", "--01-05"),
         ("01-05", "--01-05"),
         ("--02-29", "--02-29"),
+        ("1/5", "--01-05"),
+        ("2/29", "--02-29"),
+        ("12 / 31", "--12-31"),
         (date(2024, 1, 5), "2024-01-05"),
         (datetime(2024, 1, 5, 23, 59), "2024-01-05"),
         (45296, "2024-01-05"),
@@ -327,6 +330,8 @@ def test_date_accepted(raw, iso):
         ("2024-13-01", DATE_IMPOSSIBLE),
         ("2024年4月31日", DATE_IMPOSSIBLE),
         ("02-30", DATE_IMPOSSIBLE),
+        ("2/30", DATE_IMPOSSIBLE),
+        ("13/5", DATE_IMPOSSIBLE),
         (60, DATE_IMPOSSIBLE),  # Excel's phantom 1900-02-29
         ("01/05/2024", DATE_AMBIGUOUS),
     ],
@@ -355,6 +360,7 @@ def test_dates_round_trip(day, spelling):
     excel_serial = (day - date(1899, 12, 30)).days
     assert parse_date(excel_serial) == day.isoformat()
     assert parse_date(f"{day.month}月{day.day}日") == f"--{day:%m-%d}"
+    assert parse_date(f"{day.month}/{day.day}") == f"--{day:%m-%d}"
 
 
 def test_excel_serial_reads_the_same_as_excel():
