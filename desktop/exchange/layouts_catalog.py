@@ -40,6 +40,9 @@ class Layout:
     month_first: bool = False  # year-last dates such as 1/5/2024 are US month/day/year
     local_utc_offset_hours: int | None = None  # naive times are in this zone (None: the shop's)
     default_feedback_kind: str | None = None
+    # columns holding the row's ISO country code: its phones without a country code are read
+    # as that country's numbers first (WooCommerce's billing_country, Shopify's Country Code)
+    phone_region_headers: tuple[str, ...] = ()
 
 
 MEMBERSHIP = Layout(
@@ -85,6 +88,7 @@ SHOPIFY_CUSTOMERS = Layout(
     target=_C,
     platform="shopify",
     month_first=True,
+    phone_region_headers=("Default Address Country Code", "Country Code"),
     columns=(
         *_SHOPIFY_CUSTOMER_COMMON,
         ("Customer ID", "customer.platform_account"), ("Accepts Email Marketing", None),
@@ -115,6 +119,7 @@ SHOPIFY_ORDERS = Layout(
     target=_O,
     platform="shopify",
     month_first=True,
+    phone_region_headers=("Billing Country", "Shipping Country"),
     columns=(
         ("Name", "order.order_no"), ("Email", "customer.email"),
         ("Financial Status", "order.status"), ("Paid at", "order.paid_at"),
@@ -170,6 +175,7 @@ WOOCOMMERCE_CUSTOMERS = Layout(
     target=_C,
     platform="woocommerce",
     month_first=True,
+    phone_region_headers=("billing_country", "shipping_country"),
     columns=(
         ("customer_id", None), ("first_name", "customer.first_name"),
         ("last_name", "customer.last_name"), ("user_login", "customer.platform_account"),
@@ -199,6 +205,7 @@ WOOCOMMERCE_ORDERS = Layout(
     target=_O,
     platform="woocommerce",
     month_first=True,
+    phone_region_headers=("billing_country", "shipping_country"),
     columns=(
         ("order_id", None), ("order_number", "order.order_no"),
         ("order_number_formatted", None), ("order_date", "order.ordered_at"),
@@ -274,8 +281,25 @@ TAOBAO_ORDER_ITEMS = Layout(
         ("价格", "item.unit_price"), ("购买数量", "item.quantity"),
         ("外部系统编号", "item.sku"), ("商品属性", None), ("套餐信息", None),
         ("备注", "order.notes"), ("订单状态", "order.status"), ("商家编码", "item.sku"),
+        # The current 宝贝明细 (ExportOrderDetailList): one row per 子订单 (item); the order is
+        # the 主订单编号. Amounts are the item's; 退款状态 is the item's, not the order's.
+        ("主订单编号", "order.order_no"), ("子订单编号", None), ("商品标题", "item.product_name"),
+        ("商品价格", "item.unit_price"), ("支付单号", None), ("买家应付货款", None),
+        ("买家实际支付金额", "item.amount"), ("买家实付金额", "item.amount"), ("退款状态", None),
+        ("退款金额", None), ("订单创建时间", "order.ordered_at"),
+        ("订单付款时间", "order.paid_at"), ("商品id", None), ("商品ID", None),
+        ("分阶段订单信息", None), ("主订单备注", "order.notes"),
+        ("主订单买家留言", "order.notes"), ("商家备注", "order.notes"), ("联系方式备注", None),
+        ("备注标签", None), ("发货时间", None), ("物流单号", None), ("物流公司", None),
+        ("是否赔付", None), ("赔付金额", None), ("赔付出账时间", None),
     ),
-    signatures=(("订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息"),),
+    signatures=(
+        ("订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息"),
+        ("子订单编号", "主订单编号", "标题", "价格", "购买数量", "商品属性", "订单状态",
+         "商家编码", "退款状态"),
+        ("子订单编号", "主订单编号", "商品标题", "商品价格", "购买数量", "商品属性", "订单状态",
+         "商家编码", "退款状态"),
+    ),
 )
 
 JD_ORDERS = Layout(

@@ -156,7 +156,7 @@ class ColumnReader:
     @staticmethod
     def handles(reader: RowReader) -> bool:
         """True when every mapped field has one column and is a customer attribute."""
-        return reader.mapped and all(
+        return reader.mapped and not reader.regional and all(
             several is None and _attribute(key) in _FIELD_ORDER
             for key, _column, _convert, several, *_ in reader.steps
         )

@@ -18,6 +18,7 @@ from desktop.core.models import FeedbackKind
 from desktop.exchange import cells
 from desktop.exchange.cells import Converted, Note
 from desktop.exchange.fields import is_field
+from desktop.exchange.phone_regions import PHONE_KEYS, regional_phone, row_region
 from desktop.exchange.statuses import (
     CHANNELS,
     FEEDBACK_KIND,
@@ -172,9 +173,13 @@ class RowReader:
     """Reads rows of one sheet: planned once from the mapping, then ``read`` per row."""
 
     def __init__(
-        self, mapping: Sequence[ColumnMapping], *, month_first: bool, zone: tzinfo
+        self, mapping: Sequence[ColumnMapping], *, month_first: bool, zone: tzinfo,
+        region_columns: Sequence[int] = (),
     ) -> None:
+        """``region_columns``: columns naming the row's country (an ISO code), in which its
+        phones written without a country code are read first."""
         table = converters(month_first=month_first, zone=zone)
+        self._region_columns = tuple(region_columns)
         columns: dict[str, list[int]] = {}
         for entry in sorted(mapping, key=lambda entry: entry.column):
             if entry.field and is_field(entry.field):
@@ -186,6 +191,18 @@ class RowReader:
             (key, indexes[0], table[key], tuple(indexes) if len(indexes) > 1 else None, {}, {})
             for key, indexes in sorted(columns.items(), key=lambda item: item[1][0])
         ]
+
+    @property
+    def regional(self) -> bool:
+        """True when the row's phones depend on a country column of the same row."""
+        return bool(self._region_columns)
+
+    def _region(self, row_cells: Sequence[Cell]) -> str | None:
+        width = len(row_cells)
+        for column in self._region_columns:
+            if column < width and (region := row_region(row_cells[column])) is not None:
+                return region
+        return None
 
     @property
     def steps(self) -> list[_Step]:
@@ -200,7 +217,11 @@ class RowReader:
         found: dict[str, Any] = {}
         issues: list[RowIssue] = []
         width = len(row_cells)
+        region = self._region(row_cells) if self._region_columns else None
         for key, column, convert, several, seen_text, seen in self._steps:
+            if region is not None and key in PHONE_KEYS:
+                # read in the row's country: not from (nor into) the column's memo
+                convert, seen_text, seen = partial(regional_phone, region=region), {}, {}
             if several is None:
                 if column >= width or (cell := row_cells[column]) is None:
                     continue
