@@ -24,6 +24,7 @@ TAOBAO_ORDERS_NAME = "Taobao / Tmall order list"
 TAOBAO_ORDER_ITEMS_NAME = "Taobao / Tmall order detail list"
 JD_ORDERS_NAME = "JD (京东) order export"
 PDD_ORDERS_NAME = "Pinduoduo (拼多多) order export"
+DOUYIN_ORDERS_NAME = "Douyin (抖店) order export"
 JUDGEME_REVIEWS_NAME = "Judge.me reviews export"
 FEEDBACK_LOG_NAME = "Hand-kept feedback log"
 UNKNOWN_LAYOUT_NAME = "Other sheet (columns suggested from their names)"
@@ -357,6 +358,39 @@ PDD_ORDERS = Layout(
     ),
 )
 
+DOUYIN_ORDERS = Layout(
+    layout_id="douyin_orders",
+    name=DOUYIN_ORDERS_NAME,
+    target=_O,
+    platform="douyin",
+    local_utc_offset_hours=8,
+    # One row per 子订单 (item); merchants pick the columns, so the signatures are short.
+    columns=(
+        ("主订单编号", "order.order_no"), ("子订单编号", None), ("选购商品", "item.product_name"),
+        ("商品规格", None), ("商品数量", "item.quantity"), ("商品ID", None),
+        ("商家编码", "item.sku"), ("商品单价", "item.unit_price"), ("商品金额", "item.amount"),
+        ("订单应付金额", "order.total"), ("运费", "order.shipping"),
+        ("优惠总金额", "order.discount"), ("平台优惠", None), ("商家优惠", None),
+        ("达人优惠", None), ("支付优惠", None), ("改价金额", None), ("支付方式", None),
+        ("手续费", None), ("收件人", "order.ship_name"), ("收件人手机号", "order.ship_phone"),
+        ("省", "order.ship_address"), ("市", "order.ship_address"), ("区", "order.ship_address"),
+        ("街道", "order.ship_address"), ("详细地址", "order.ship_address"),
+        ("是否修改过地址", None), ("买家留言", "order.notes"),
+        ("订单提交时间", "order.ordered_at"), ("订单完成时间", None),
+        ("支付完成时间", "order.paid_at"), ("APP渠道", None), ("流量来源", None),
+        ("流量体裁", None), ("流量渠道", None), ("流量类型", None), ("订单状态", "order.status"),
+        ("售后状态", None), ("取消原因", None), ("预约发货时间", None), ("发货时间", None),
+        ("商家备注", "order.notes"), ("旗帜颜色", None), ("达人ID", None), ("达人昵称", None),
+        ("商家收入金额", None), ("快递信息", None), ("平台实际承担优惠金额", None),
+        ("商家实际承担优惠金额", None), ("达人实际承担优惠金额", None),
+    ),
+    signatures=(
+        ("主订单编号", "子订单编号", "选购商品", "商品数量", "订单应付金额", "收件人",
+         "收件人手机号", "订单提交时间", "订单状态", "售后状态"),
+        ("主订单编号", "子订单编号", "选购商品", "商品数量", "订单状态"),
+    ),
+)
+
 JUDGEME_REVIEWS = Layout(
     layout_id="judgeme_reviews",
     name=JUDGEME_REVIEWS_NAME,
@@ -406,6 +440,7 @@ FEEDBACK_LOG = Layout(
 
 LAYOUTS: tuple[Layout, ...] = (
     MEMBERSHIP, SHOPIFY_CUSTOMERS, SHOPIFY_ORDERS, WOOCOMMERCE_CUSTOMERS, WOOCOMMERCE_ORDERS,
-    TAOBAO_ORDERS, TAOBAO_ORDER_ITEMS, JD_ORDERS, PDD_ORDERS, JUDGEME_REVIEWS, FEEDBACK_LOG,
+    TAOBAO_ORDERS, TAOBAO_ORDER_ITEMS, JD_ORDERS, PDD_ORDERS, DOUYIN_ORDERS, JUDGEME_REVIEWS,
+    FEEDBACK_LOG,
 )
 LAYOUTS_BY_ID = {layout.layout_id: layout for layout in LAYOUTS}

@@ -5724,6 +5724,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Douyin (抖店) order export</source>
+        <translation>抖店订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>

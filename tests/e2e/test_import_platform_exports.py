@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop.core.import_types import MatchPolicy
 from desktop.services.import_api import ImportCounts, ImportRequest
 from desktop.services.imports import ImportService
+from tests.support.platform_headers import DOUYIN, TAOBAO_DETAIL
 from tests.support.shops import ShopFixture
 
 
@@ -47,12 +48,6 @@ def _orders(shop: ShopFixture) -> list[tuple[object, ...]]:
 
 # ---------------------------------------------------------------- Taobao / Tmall 宝贝明细
 
-TAOBAO_DETAIL = [
-    "子订单编号", "主订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息",
-    "备注", "订单状态", "商家编码", "支付单号", "买家应付货款", "买家实际支付金额", "退款状态",
-    "退款金额", "订单创建时间", "订单付款时间", "商品id", "分阶段订单信息", "主订单备注",
-    "主订单买家留言", "发货时间", "物流单号", "物流公司", "是否赔付", "赔付金额", "赔付出账时间",
-]
 
 
 def _detail_row(sub: str, main: str, title: str, price: str, quantity: str, status: str,
@@ -156,3 +151,50 @@ def test_shopify_customers_read_phones_in_the_address_country(
     assert shop.workspace.shop.db.conn.execute(
         "SELECT phone FROM customers ORDER BY email").fetchall() == [
         ("+442079460958",), ("+16135550123",)]
+
+
+# ---------------------------------------------------------------- Douyin (抖店)
+
+
+
+def _douyin_row(**values: str) -> list[str]:
+    return [values.get(header, "") for header in DOUYIN]
+
+
+def test_douyin_order_export_is_recognised_with_encrypted_recipients(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """抖店 had no layout: its order export was taken for a customer list and rejected. Its
+    ids carry a leading tab, its recipients are masked (黄**) or encrypted (#…#, $…$)."""
+    first = {"主订单编号": "\t6921234567890123456", "订单应付金额": "49.80", "收件人": "黄**",
+             "收件人手机号": "158****1234", "订单提交时间": "2024/01/05 12:30:45",
+             "订单状态": "已完成", "售后状态": "-", "商家备注": "-"}
+    path = write_csv(tmp_path / "抖店订单导出.csv", [
+        DOUYIN,
+        _douyin_row(**first, 子订单编号="\t6921234567890123457", 选购商品="玉肌皂",
+                    商品规格="\t1块", 商品数量="2", 商家编码="\tYJZ-1", 商品单价="29.90",
+                    运费="0.00", 优惠总金额="10.00", 支付方式="抖音支付", 省="广东省",
+                    市="广州市", 区="天河区", 街道="石牌街道", 详细地址="***",
+                    支付完成时间="2024/01/05 12:31:00"),
+        _douyin_row(**first, 子订单编号="\t6921234567890123458", 选购商品="洗脸巾",
+                    商品数量="1", 商品单价="9.90"),
+        _douyin_row(主订单编号="\t6921234567890123999", 子订单编号="\t6921234567890123999",
+                    选购商品="玉肌皂", 商品数量="1", 商品单价="29.90", 订单应付金额="29.90",
+                    收件人="#B2xQd9fKq+Lm0aZ1#", 收件人手机号="$Qn/ZHaMby1MzBq3Rw2t7fw==$",
+                    订单提交时间="2024/01/06 08:00:00", 订单状态="备货中", 售后状态="-"),
+    ], "utf-8-sig")
+    _import_twice(
+        shop, path, "douyin_orders",
+        ImportCounts(created=2, duplicates=1, orders_created=2),
+        ImportCounts(skipped=2, duplicates=1),
+    )
+    assert _orders(shop) == [
+        ("6921234567890123456", "completed", 4980, "YJZ-1 x2,  x1"),
+        ("6921234567890123999", "paid", 2990, " x1"),
+    ]
+    assert shop.workspace.shop.db.conn.execute(
+        "SELECT ship_name, ship_phone, ship_address, ordered_at FROM orders ORDER BY order_no"
+    ).fetchall() == [
+        ("", "", "广东省 广州市 天河区 石牌街道", "2024-01-05T04:30:45.000000+00:00"),
+        ("", "", "", "2024-01-06T00:00:00.000000+00:00"),
+    ]
