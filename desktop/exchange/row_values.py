@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from desktop.core.import_types import Cell, ColumnMapping, RowIssue
-from desktop.core.models import FeedbackKind
+from desktop.core.models import FeedbackKind, OrderStatus
 from desktop.exchange import cells
 from desktop.exchange.cells import Converted, Note
 from desktop.exchange.fields import is_field
@@ -56,6 +56,7 @@ _CUSTOMER_ATTRIBUTES = (
 )
 ATTRIBUTE_OF_KEY = {key: attr for attr, key in _CUSTOMER_ATTRIBUTES}
 """Customer field key → the CustomerFields attribute it fills."""
+REFUNDED = OrderStatus.REFUNDED.value
 _UNKNOWN_SHOWN = 40  # characters of an unknown status shown back in the warning
 REMEMBERED = 512  # converted values remembered per column
 
@@ -97,6 +98,20 @@ def _feedback_kind(cell: Cell) -> Converted[str]:
     return Converted(FeedbackKind.INQUIRY.value, (note,))
 
 
+_REFUND_DONE = ("退款成功", "已退款", "退款完成", "全额退款", "refunded")
+
+
+def _refund(cell: Cell) -> Converted[str]:
+    """``refunded`` when a refund went through: a positive refund amount or an after-sales
+    status such as 退款成功; anything else (没有申请退款, 退款关闭, 售后中 …) says nothing."""
+    amount, _problems = cells.cents(cell)
+    if amount is not None:
+        return Converted(REFUNDED if amount > 0 else None)
+    value = cells.text(cell)
+    done = value is not None and any(word in value.lower() for word in _REFUND_DONE)
+    return Converted(REFUNDED if done else None)
+
+
 def _channel(cell: Cell) -> Converted[str]:
     value, unknown = choice(cell, CHANNELS)
     return Converted(value or unknown)
@@ -128,6 +143,7 @@ _FIXED: dict[str, Converter] = {
     "order.status": _choice(ORDER_STATUS, cells.STATUS_UNKNOWN, "status"),
     "order.fulfillment_status": _choice(FULFILLMENT_STATUS, cells.STATUS_UNKNOWN, "status"),
     "order.cancelled_at": cells.plain_text,
+    "order.refund": _refund,
     "order.total": cells.cents,
     "order.discount": cells.cents,
     "order.shipping": cells.cents,

@@ -84,7 +84,11 @@ def _order_status(found: dict[str, Any]) -> str | None:
     status: str | None = found.get("order.status")
     fulfilment: str | None = found.get("order.fulfillment_status")
     if "order.cancelled_at" in found and status != OrderStatus.REFUNDED.value:
-        return OrderStatus.CANCELLED.value
+        status = OrderStatus.CANCELLED.value
+    if status == OrderStatus.CANCELLED.value and "order.refund" in found:
+        return OrderStatus.REFUNDED.value  # closed because the money went back
+    if status == OrderStatus.CANCELLED.value:
+        return status
     if status in _FINAL_ORDER_STATES or status == OrderStatus.PENDING.value:
         return status
     if fulfilment in (OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value):

@@ -6164,6 +6164,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Refund (status or amount)</source>
+        <translation>退款（状态或金额）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Remove the invisible control characters.</source>
         <translation>请删除其中不可见的控制字符。</translation>
     </message>

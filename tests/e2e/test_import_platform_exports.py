@@ -83,7 +83,37 @@ def test_taobao_current_order_detail_groups_items_by_main_order_number(
     )
     assert _orders(shop) == [
         ("3712345678901234567", "completed", 20900, "LJ-250 x2, CUP-W x1"),
-        ("3712345678901234568", "cancelled", 5990, "CUP-G x1"),
+        ("3712345678901234568", "refunded", 5990, "CUP-G x1"),
+    ]
+
+
+def test_taobao_order_detail_a_refunded_item_does_not_end_the_order(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """Each 宝贝明细 row has its item's status: the order's first row decided the status of
+    the whole order, so an order whose first item was refunded was 'cancelled' although its
+    other item was delivered; and a closed order whose money went back (交易关闭 + 退款成功)
+    was 'cancelled' instead of 'refunded'."""
+    path = write_csv(tmp_path / "ExportOrderDetailList202402.csv", [
+        TAOBAO_DETAIL,
+        _detail_row("3712345678901234571", "3712345678901234567", "青瓷茶杯", "10.00", "1",
+                    "交易关闭", "CUP-W", refund="退款成功"),
+        _detail_row("3712345678901234570", "3712345678901234567", "西湖龙井 250g", "99.50", "1",
+                    "交易成功", "LJ-250"),
+        _detail_row("3712345678901234580", "3712345678901234580", "茶盘", "35.00", "1",
+                    "交易关闭", "TRAY", refund="退款关闭"),
+        _detail_row("3712345678901234590", "3712345678901234590", "茶盘", "35.00", "1",
+                    "交易关闭", "TRAY", refund="退款成功"),
+    ], "gb18030")
+    _import_twice(
+        shop, path, "taobao_order_items",
+        ImportCounts(created=3, duplicates=1, orders_created=3),
+        ImportCounts(skipped=3, duplicates=1),
+    )
+    assert _orders(shop) == [
+        ("3712345678901234567", "completed", 10950, "CUP-W x1, LJ-250 x1"),
+        ("3712345678901234580", "cancelled", 3500, "TRAY x1"),
+        ("3712345678901234590", "refunded", 3500, "TRAY x1"),
     ]
 
 
