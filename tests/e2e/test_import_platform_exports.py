@@ -228,3 +228,100 @@ def test_douyin_order_export_is_recognised_with_encrypted_recipients(
         ("", "", "广东省 广州市 天河区 石牌街道", "2024-01-05T04:30:45.000000+00:00"),
         ("", "", "", "2024-01-06T00:00:00.000000+00:00"),
     ]
+
+
+# ---------------------------------------------------------------- more WooCommerce, Taobao
+
+ALGOLPLUS = [
+    "Order Number", "Order Status", "Order Date", "Customer Note", "First Name (Billing)",
+    "Last Name (Billing)", "Company (Billing)", "Address 1&2 (Billing)", "City (Billing)",
+    "State Code (Billing)", "Postcode (Billing)", "Country Code (Billing)", "Email (Billing)",
+    "Phone (Billing)", "First Name (Shipping)", "Last Name (Shipping)", "Address 1&2 (Shipping)",
+    "City (Shipping)", "State Code (Shipping)", "Postcode (Shipping)", "Country Code (Shipping)",
+    "Payment Method Title", "Cart Discount Amount", "Order Subtotal Amount",
+    "Shipping Method Title", "Order Shipping Amount", "Order Refund Amount", "Order Total Amount",
+    "Order Total Tax Amount", "SKU", "Item #", "Item Name", "Quantity", "Item Cost",
+    "Coupon Code", "Discount Amount", "Discount Amount Tax",
+]
+
+
+def test_woocommerce_advanced_order_export_is_a_woocommerce_orders_export(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """"Advanced Order Export For WooCommerce" (its default fields) matched no layout: the
+    buyer was lost and ``Item #`` (the line number) became the product's name."""
+    order = ["1001", "Completed", "2024-01-05 12:30", "", "Jane", "Doe", "", "12 Main St",
+             "Ottawa", "ON", "K1A 0B1", "CA", "jane@example.com", "613 555 0123", "Jane", "Doe",
+             "12 Main St", "Ottawa", "ON", "K1A 0B1", "CA", "Credit card", "0.00", "40.00",
+             "Flat rate", "5.00", "0.00", "45.00", "0.00"]
+    path = write_csv(tmp_path / "orders_export.csv", [
+        ALGOLPLUS,
+        [*order, "GT", "1", "Green Tea", "2", "15.00", "", "", ""],
+        [*order, "CUP", "2", "Tea Cup", "1", "10.00", "", "", ""],
+        ["1002", "Refunded", "2024-01-06 08:00", "", "Bob", "Lee", "", "", "", "", "", "US",
+         "bob@example.com", "", "", "", "", "", "", "", "", "Credit card", "0.00", "15.00", "",
+         "0.00", "15.00", "15.00", "0.00", "GT", "1", "Green Tea", "1", "15.00", "", "", ""],
+    ], "utf-8-sig")
+    _import_twice(
+        shop, path, "woocommerce_orders",
+        ImportCounts(created=2, duplicates=1, orders_created=2, customers_created=2),
+        ImportCounts(skipped=2, duplicates=1),
+    )
+    assert _orders(shop) == [
+        ("1001", "completed", 4500, "GT x2, CUP x1"),
+        ("1002", "refunded", 1500, "GT x1"),
+    ]
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute("SELECT name, phone, email FROM customers ORDER BY email").fetchall() == [
+        ("Bob Lee", None, "bob@example.com"), ("Jane Doe", "+16135550123", "jane@example.com")]
+    assert conn.execute("SELECT product_name FROM order_items ORDER BY id").fetchall() == [
+        ("Green Tea",), ("Tea Cup",), ("Green Tea",)]
+
+
+def test_taobao_order_list_without_buyer_nick_and_with_masked_recipients(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """The order list as 千牛 exports it now: no 买家会员名 / 买家支付宝账号, 买家实付金额 for
+    买家实际支付金额, recipients masked. Orders come in (with what was paid), no customer is
+    made up from masked values, and a masked phone is no error."""
+    header = ["订单编号", "支付单号", "支付详情", "买家应付货款", "买家应付邮费", "总金额",
+              "买家实付金额", "订单状态", "买家留言", "收货人姓名", "收货地址", "联系电话",
+              "联系手机", "订单创建时间", "订单付款时间", "宝贝标题", "宝贝种类", "订单备注",
+              "宝贝总数量", "店铺名称", "订单关闭原因", "退款金额"]
+    path = write_csv(tmp_path / "ExportOrderList202401.csv", [
+        header,
+        ['="3712345678901234567"', '="2024010522001100001"', "支付宝", "199.00", "0.00",
+         "199.00", "189.00", "交易成功", "", "李**", "浙江省 杭州市 西湖区 文***路***号",
+         "", "138****1234", "2024-01-05 12:30:45", "2024-01-05 12:31:02", "西湖龙井 250g", "1",
+         "", "2", "茶香小铺", "订单未关闭", "0.00"],
+        ['="3712345678901234568"', '="2024010622001100002"', "支付宝", "59.90", "0.00",
+         "59.90", "59.90", "交易关闭", "", "李**", "", "", "138****1234",
+         "2024-01-06 08:00:00", "2024-01-06 08:00:10", "青瓷茶杯", "1", "", "1", "茶香小铺",
+         "退款", "59.90"],
+        ["合计", "", "", "258.90", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "3"],
+    ], "gbk")
+    _import_twice(
+        shop, path, "taobao_orders",
+        ImportCounts(created=2, skipped_summary=1, orders_created=2),
+        ImportCounts(skipped=2, skipped_summary=1),
+    )
+    conn = shop.workspace.shop.db.conn
+    assert conn.execute(
+        "SELECT order_no, status, paid_cents, customer_id, ship_phone FROM orders"
+        " ORDER BY order_no").fetchall() == [
+        ("3712345678901234567", "completed", 18900, None, ""),
+        ("3712345678901234568", "refunded", 5990, None, ""),
+    ]
+    assert conn.execute("SELECT count(*) FROM customers").fetchone() == (0,)
+
+
+def test_membership_sheet_with_member_number_and_phone_number_columns(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "会员.csv", [
+        ["会员编号", "会员姓名", "手机号码", "性别", "出生年月", "当前积分", "余额", "会员级别"],
+        ["M001", "周八", "13700001111", "男", "1988-08-08", "10", "5.00", "普通"],
+        ["M002", "吴九", "+86 137 0000 2222", "女", "1990/2/28", "0", "0", "普通"],
+    ], "gbk")
+    _import_twice(shop, path, "membership_sheet",
+                  ImportCounts(created=2, customers_created=2), ImportCounts(skipped=2))
