@@ -59,6 +59,7 @@ FIELDS: tuple[FieldInfo, ...] = (
     FieldInfo(key="item.sku", target=_O, label="SKU"),
     FieldInfo(key="item.unit_price", target=_O, label="Unit price"),
     FieldInfo(key="item.amount", target=_O, label="Line amount"),
+    FieldInfo(key="item.packed", target=_O, label="Items (several in one cell)"),
     # Feedback: complaints, inquiries, suggestions and reviews.
     FieldInfo(key="feedback.kind", target=_F, label="Feedback type"),
     FieldInfo(key="feedback.title", target=_F, label="Title"),

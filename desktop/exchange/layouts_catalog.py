@@ -231,6 +231,7 @@ WOOCOMMERCE_ORDERS = Layout(
         ("item_sku", "item.sku"), ("item_quantity", "item.quantity"), ("item_subtotal", None),
         ("item_subtotal_tax", None), ("item_total", "item.amount"), ("item_total_tax", None),
         ("item_refunded", None), ("item_refunded_qty", None), ("item_meta", None),
+        ("line_items", "item.packed"),
         ("shipping_items", None), ("fee_items", None), ("tax_items", None),
         ("coupon_items", None), ("order_notes", None), ("download_permissions_granted", None),
         ("completed_date", None), ("paid_date", "order.paid_at"),

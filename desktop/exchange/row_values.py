@@ -18,6 +18,7 @@ from desktop.core.models import FeedbackKind, OrderStatus
 from desktop.exchange import cells
 from desktop.exchange.cells import Converted, Note
 from desktop.exchange.fields import is_field
+from desktop.exchange.packed_items import packed_items
 from desktop.exchange.phone_regions import PHONE_KEYS, regional_phone, row_region
 from desktop.exchange.statuses import (
     CHANNELS,
@@ -157,6 +158,7 @@ _FIXED: dict[str, Converter] = {
     "item.sku": cells.identifier,
     "item.unit_price": cells.cents,
     "item.amount": cells.cents,
+    "item.packed": packed_items,
     "feedback.kind": _feedback_kind,
     "feedback.title": cells.plain_text,
     "feedback.content": cells.plain_text,

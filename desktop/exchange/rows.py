@@ -119,6 +119,7 @@ def _order(
             issues.append(RowIssue(number, _ORDER_NO, ORDER_NO_MISSING))
         return None
     item = _item(found)
+    items: tuple[ItemFields, ...] = ((item,) if item else ()) + found.get("item.packed", ())
     return OrderFields(
         order_no=order_no,
         channel=found.get("order.channel") or platform or "",
@@ -132,7 +133,7 @@ def _order(
         ship_phone=found.get("order.ship_phone"),
         ship_address=found.get("order.ship_address"),
         notes=found.get("order.notes"),
-        items=(item,) if item else (),
+        items=items,
     )
 
 

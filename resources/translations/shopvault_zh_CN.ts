@@ -5929,6 +5929,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Items (several in one cell)</source>
+        <translation>商品明细（多件写在一格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>JD (京东) order export</source>
         <translation>京东订单导出表</translation>
     </message>

@@ -325,3 +325,58 @@ def test_membership_sheet_with_member_number_and_phone_number_columns(
     ], "gbk")
     _import_twice(shop, path, "membership_sheet",
                   ImportCounts(created=2, customers_created=2), ImportCounts(skipped=2))
+
+
+WOO_DEFAULT = [
+    "order_id", "order_number", "order_number_formatted", "order_date", "status",
+    "shipping_total", "shipping_tax_total", "fee_total", "fee_tax_total", "tax_total",
+    "cart_discount", "order_discount", "discount_total", "order_total", "refunded_total",
+    "order_currency", "payment_method", "shipping_method", "customer_id", "billing_first_name",
+    "billing_last_name", "billing_company", "billing_email", "billing_phone",
+    "billing_address_1", "billing_address_2", "billing_postcode", "billing_city",
+    "billing_state", "billing_country", "shipping_first_name", "shipping_last_name",
+    "shipping_address_1", "shipping_address_2", "shipping_postcode", "shipping_city",
+    "shipping_state", "shipping_country", "shipping_company", "customer_note", "line_items",
+    "shipping_items", "fee_items", "tax_items", "coupon_items", "order_notes",
+    "download_permissions_granted",
+]
+
+
+def test_woocommerce_default_export_packs_an_orders_items_in_one_cell(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """The Customer/Order/Coupon Export's default format has one row per order and its items
+    packed in ``line_items``: the orders came in without any item."""
+    def order(number: str, status: str, total: str, refunded: str, line_items: str,
+              email: str) -> list[str]:
+        values = dict.fromkeys(WOO_DEFAULT, "")
+        values.update({
+            "order_id": number, "order_number": number, "order_date": "2024-01-05 12:30:45",
+            "status": status, "order_total": total, "refunded_total": refunded,
+            "billing_first_name": "Jane", "billing_last_name": "Doe", "billing_email": email,
+            "billing_country": "CA", "line_items": line_items,
+        })
+        return [values[header] for header in WOO_DEFAULT]
+
+    path = write_csv(tmp_path / "wc-orders-export.csv", [
+        WOO_DEFAULT,
+        order("1234", "completed", "40.00", "0.00",
+              "name:Green Tea|product_id:45|sku:GT|quantity:2|subtotal:30.00|subtotal_tax:0.00"
+              "|total:30.00|total_tax:0.00|refunded:0.00|refunded_qty:0|meta:;"
+              "name:Tea Cup|product_id:46|sku:CUP|quantity:1|subtotal:10.00|subtotal_tax:0.00"
+              "|total:10.00|total_tax:0.00|refunded:0.00|refunded_qty:0|meta:",
+              "jane@example.com"),
+        order("1235", "cancelled", "15.00", "15.00", "Green Tea x1", "jane@example.com"),
+    ], "utf-8")
+    _import_twice(
+        shop, path, "woocommerce_orders",
+        ImportCounts(created=2, orders_created=2, customers_created=1),
+        ImportCounts(skipped=2),
+    )
+    assert _orders(shop) == [
+        ("1234", "completed", 4000, "GT x2, CUP x1"),
+        ("1235", "refunded", 1500, " x1"),
+    ]
+    assert shop.workspace.shop.db.conn.execute(
+        "SELECT product_name, unit_price_cents FROM order_items ORDER BY id").fetchall() == [
+        ("Green Tea", 1500), ("Tea Cup", 1000), ("Green Tea x1", 0)]
