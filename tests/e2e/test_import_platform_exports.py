@@ -5,6 +5,8 @@ time. Each test is a file the team's own fixtures did not cover."""
 from __future__ import annotations
 
 import csv
+import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from desktop.core.import_types import MatchPolicy
 from desktop.services.import_api import ImportCounts, ImportRequest
 from desktop.services.imports import ImportService
 from tests.support.platform_headers import DOUYIN, TAOBAO_DETAIL
-from tests.support.shops import ShopFixture
+from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture, run_cli
 
 
 def write_csv(path: Path, rows: Sequence[Sequence[object]], encoding: str) -> Path:
@@ -380,3 +382,37 @@ def test_woocommerce_default_export_packs_an_orders_items_in_one_cell(
     assert shop.workspace.shop.db.conn.execute(
         "SELECT product_name, unit_price_cents FROM order_items ORDER BY id").fetchall() == [
         ("Green Tea", 1500), ("Tea Cup", 1000), ("Green Tea x1", 0)]
+
+
+def test_headless_import_of_a_douyin_export_twice(shop: ShopFixture, tmp_path: Path) -> None:
+    """``main.py import FILE --json``, as a shop would script it: the counts, then nothing new
+    the second time."""
+    shop.workspace.close()
+    path = write_csv(tmp_path / "抖店订单.csv", [
+        DOUYIN,
+        [{"主订单编号": "\t6921234567890123456", "子订单编号": "\t6921234567890123457",
+          "选购商品": "玉肌皂", "商品数量": "2", "商品单价": "29.90", "订单应付金额": "59.80",
+          "收件人": "黄**", "收件人手机号": "158****1234", "订单提交时间": "2024/01/05 12:30:45",
+          "订单状态": "已关闭", "售后状态": "退款成功"}.get(header, "") for header in DOUYIN],
+    ], "gb18030")
+    env = dict(os.environ, SHOPVAULT_KEYRING="none")
+    env.pop("SHOPVAULT_KILL_AT", None)
+
+    def run(*extra: str) -> dict[str, object]:
+        done = run_cli("--home", str(shop.paths.home), "--user", OWNER, "--password-stdin",
+                       "import", str(path), "--json", *extra, stdin=OWNER_PASSWORD + "\n",
+                       env=env)
+        assert done.returncode == 0, done.stderr
+        found: dict[str, object] = json.loads(done.stdout)
+        return found
+
+    counts = ("created", "duplicates", "rejected", "skipped", "orders_created", "errors")
+    dry = run("--dry-run")
+    assert {key: dry[key] for key in counts} == {
+        "created": 1, "duplicates": 0, "rejected": 0, "skipped": 0, "orders_created": 1,
+        "errors": []}
+    first, second = run(), run()
+    assert {key: first[key] for key in counts} == {key: dry[key] for key in counts}
+    assert {key: second[key] for key in counts} == {
+        "created": 0, "duplicates": 0, "rejected": 0, "skipped": 1, "orders_created": 0,
+        "errors": []}
