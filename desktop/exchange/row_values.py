@@ -16,6 +16,7 @@ from typing import Any
 from desktop.core.import_types import Cell, ColumnMapping, RowIssue
 from desktop.core.models import FeedbackKind, OrderStatus
 from desktop.exchange import cells
+from desktop.exchange.addresses import shipping_address
 from desktop.exchange.cells import Converted, Note
 from desktop.exchange.fields import is_field
 from desktop.exchange.packed_items import packed_items
@@ -151,7 +152,7 @@ _FIXED: dict[str, Converter] = {
     "order.paid": cells.cents,
     "order.ship_name": cells.personal_text,
     "order.ship_phone": cells.phone,
-    "order.ship_address": cells.personal_text,
+    "order.ship_address": shipping_address,
     "order.notes": cells.plain_text,
     "item.product_name": cells.plain_text,
     "item.quantity": cells.quantity,

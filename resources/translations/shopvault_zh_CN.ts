@@ -6434,6 +6434,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The platform hid part of this address; the province, city and district it showed were kept.</source>
+        <translation>平台隐藏了部分地址，已保留其显示的省、市、区。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The platform hid this value (for example 138****5678); it was left empty.</source>
         <translation>平台已隐藏这个值（例如 138****5678），已留空。</translation>
     </message>
