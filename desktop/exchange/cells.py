@@ -14,8 +14,8 @@ Rules worth knowing:
   strings — unless Excel has already rounded them: a float ≥ 1e11, an int of more than 15
   digits that ends in the zeros Excel pads with or that a float could have produced, or text
   in scientific notation such as ``1.38123E+10``. Those are errors, never guessed.
-* Values a platform masked or encrypted (``138****5678``, ``张*``, ``~AgAAAA…~``) are left
-  empty with a warning.
+* Values a platform masked or encrypted (``138****5678``, ``张*``, Pinduoduo's ``~AgAAAA…~``,
+  Douyin's ``#…#`` and ``$…$``) are left empty with a warning.
 * Dates: ``2024-01-05``, ``2024/1/5``, ``2024.1.5``, ``2024年1月5日``, ``20240105``, date cells
   and Excel serials. A year-last date such as ``5/1/2024`` is read day-first when the first
   number is over 12, month-first when the second is; when both could be the month it is read
@@ -103,7 +103,7 @@ PLACEHOLDERS = frozenset(
     {"-", "--", "---", "\u2014", "\u2014\u2014", "/", "\\", "无", "暂无", "空", "n/a", "na",
      "null", "none", "nil", "#n/a"}
 )
-_MASK = re.compile(r"\*|^~[A-Za-z0-9+/=_-]{8,}~?$|^\$[A-Za-z0-9+/=]{8,}\$")
+_MASK = re.compile(r"\*|^~[A-Za-z0-9+/=_-]{8,}~?$|^([$#])[A-Za-z0-9+/=]{8,}\1")
 SCIENTIFIC = re.compile(r"(?i)[+-]?[0-9](?:\.[0-9]+)?e\+?[0-9]+")
 PLAIN_IDENTIFIER = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")  # e.g. M000123, TB-2024-01
 MAX_TEXT = 2000

@@ -43,6 +43,7 @@ FIELDS: tuple[FieldInfo, ...] = (
     FieldInfo(key="order.status", target=_O, label="Order status"),
     FieldInfo(key="order.fulfillment_status", target=_O, label="Fulfilment status"),
     FieldInfo(key="order.cancelled_at", target=_O, label="Cancelled at"),
+    FieldInfo(key="order.refund", target=_O, label="Refund (status or amount)"),
     FieldInfo(key="order.ordered_at", target=_O, label="Order time"),
     FieldInfo(key="order.paid_at", target=_O, label="Payment time"),
     FieldInfo(key="order.total", target=_O, label="Order total"),
@@ -58,6 +59,7 @@ FIELDS: tuple[FieldInfo, ...] = (
     FieldInfo(key="item.sku", target=_O, label="SKU"),
     FieldInfo(key="item.unit_price", target=_O, label="Unit price"),
     FieldInfo(key="item.amount", target=_O, label="Line amount"),
+    FieldInfo(key="item.packed", target=_O, label="Items (several in one cell)"),
     # Feedback: complaints, inquiries, suggestions and reviews.
     FieldInfo(key="feedback.kind", target=_F, label="Feedback type"),
     FieldInfo(key="feedback.title", target=_F, label="Title"),

@@ -24,6 +24,7 @@ TAOBAO_ORDERS_NAME = "Taobao / Tmall order list"
 TAOBAO_ORDER_ITEMS_NAME = "Taobao / Tmall order detail list"
 JD_ORDERS_NAME = "JD (京东) order export"
 PDD_ORDERS_NAME = "Pinduoduo (拼多多) order export"
+DOUYIN_ORDERS_NAME = "Douyin (抖店) order export"
 JUDGEME_REVIEWS_NAME = "Judge.me reviews export"
 FEEDBACK_LOG_NAME = "Hand-kept feedback log"
 UNKNOWN_LAYOUT_NAME = "Other sheet (columns suggested from their names)"
@@ -40,6 +41,9 @@ class Layout:
     month_first: bool = False  # year-last dates such as 1/5/2024 are US month/day/year
     local_utc_offset_hours: int | None = None  # naive times are in this zone (None: the shop's)
     default_feedback_kind: str | None = None
+    # columns holding the row's ISO country code: its phones without a country code are read
+    # as that country's numbers first (WooCommerce's billing_country, Shopify's Country Code)
+    phone_region_headers: tuple[str, ...] = ()
 
 
 MEMBERSHIP = Layout(
@@ -50,7 +54,8 @@ MEMBERSHIP = Layout(
         ("会员卡号", "customer.member_no"), ("卡号", "customer.member_no"),
         ("会员编号", "customer.member_no"), ("姓名", "customer.name"),
         ("客户姓名", "customer.name"), ("会员姓名", "customer.name"), ("性别", "customer.gender"),
-        ("手机号", "customer.phone"), ("手机", "customer.phone"), ("联系电话", "customer.phone"),
+        ("手机号", "customer.phone"), ("手机", "customer.phone"), ("手机号码", "customer.phone"),
+        ("联系电话", "customer.phone"),
         ("电话", "customer.phone"), ("生日", "customer.birthday"),
         ("出生日期", "customer.birthday"), ("微信号", "customer.wechat_id"),
         ("微信", "customer.wechat_id"), ("积分", "customer.points"),
@@ -66,7 +71,8 @@ MEMBERSHIP = Layout(
     ),
     signatures=(
         ("会员卡号", "姓名", "手机号"), ("卡号", "姓名", "手机"),
-        ("会员编号", "会员姓名", "手机号"), ("姓名", "手机号", "积分"),
+        ("会员编号", "会员姓名", "手机号"), ("会员编号", "会员姓名", "手机号码"),
+        ("会员卡号", "姓名", "手机号码"), ("姓名", "手机号", "积分"),
         ("姓名", "手机", "储值余额"), ("姓名", "性别", "生日", "手机号"),
         ("客户姓名", "联系电话", "会员等级"), ("姓名", "电话", "积分"),
     ),
@@ -85,6 +91,7 @@ SHOPIFY_CUSTOMERS = Layout(
     target=_C,
     platform="shopify",
     month_first=True,
+    phone_region_headers=("Default Address Country Code", "Country Code"),
     columns=(
         *_SHOPIFY_CUSTOMER_COMMON,
         ("Customer ID", "customer.platform_account"), ("Accepts Email Marketing", None),
@@ -115,6 +122,7 @@ SHOPIFY_ORDERS = Layout(
     target=_O,
     platform="shopify",
     month_first=True,
+    phone_region_headers=("Billing Country", "Shipping Country"),
     columns=(
         ("Name", "order.order_no"), ("Email", "customer.email"),
         ("Financial Status", "order.status"), ("Paid at", "order.paid_at"),
@@ -141,7 +149,7 @@ SHOPIFY_ORDERS = Layout(
         ("Shipping Phone", "order.ship_phone"), ("Shipping Province Name", None),
         ("Notes", "order.notes"), ("Note Attributes", None),
         ("Cancelled at", "order.cancelled_at"), ("Payment Method", None),
-        ("Payment Reference", None), ("Refunded Amount", None), ("Vendor", None),
+        ("Payment Reference", None), ("Refunded Amount", "order.refund"), ("Vendor", None),
         ("Outstanding Balance", None), ("Employee", None), ("Location", None),
         ("Device ID", None), ("Id", None), ("Tags", None), ("Risk Level", None),
         ("Source", None), ("Phone", "customer.phone"), ("Receipt Number", None),
@@ -170,6 +178,7 @@ WOOCOMMERCE_CUSTOMERS = Layout(
     target=_C,
     platform="woocommerce",
     month_first=True,
+    phone_region_headers=("billing_country", "shipping_country"),
     columns=(
         ("customer_id", None), ("first_name", "customer.first_name"),
         ("last_name", "customer.last_name"), ("user_login", "customer.platform_account"),
@@ -199,6 +208,9 @@ WOOCOMMERCE_ORDERS = Layout(
     target=_O,
     platform="woocommerce",
     month_first=True,
+    phone_region_headers=(
+        "billing_country", "shipping_country", "Country Code (Billing)", "Country Code (Shipping)",
+    ),
     columns=(
         ("order_id", None), ("order_number", "order.order_no"),
         ("order_number_formatted", None), ("order_date", "order.ordered_at"),
@@ -206,7 +218,7 @@ WOOCOMMERCE_ORDERS = Layout(
         ("shipping_tax_total", None), ("fee_total", None), ("fee_tax_total", None),
         ("tax_total", None), ("cart_discount", None), ("order_discount", None),
         ("discount_total", "order.discount"), ("order_total", "order.total"),
-        ("refunded_total", None), ("order_currency", None), ("payment_method", None),
+        ("refunded_total", "order.refund"), ("order_currency", None), ("payment_method", None),
         ("shipping_method", None), ("customer_id", None),
         *_WOO_BILLING,
         ("shipping_first_name", "order.ship_name"), ("shipping_last_name", "order.ship_name"),
@@ -219,15 +231,40 @@ WOOCOMMERCE_ORDERS = Layout(
         ("item_sku", "item.sku"), ("item_quantity", "item.quantity"), ("item_subtotal", None),
         ("item_subtotal_tax", None), ("item_total", "item.amount"), ("item_total_tax", None),
         ("item_refunded", None), ("item_refunded_qty", None), ("item_meta", None),
+        ("line_items", "item.packed"),
         ("shipping_items", None), ("fee_items", None), ("tax_items", None),
         ("coupon_items", None), ("order_notes", None), ("download_permissions_granted", None),
         ("completed_date", None), ("paid_date", "order.paid_at"),
+        # "Advanced Order Export For WooCommerce" (AlgolPlus), its default fields
+        ("Order Number", "order.order_no"), ("Order Status", "order.status"),
+        ("Order Date", "order.ordered_at"), ("Paid Date", "order.paid_at"),
+        ("Customer Note", "order.notes"), ("First Name (Billing)", "customer.first_name"),
+        ("Last Name (Billing)", "customer.last_name"), ("Company (Billing)", None),
+        ("Address 1&2 (Billing)", "customer.address_detail"),
+        ("City (Billing)", "customer.city"), ("State Code (Billing)", "customer.province"),
+        ("Postcode (Billing)", None), ("Country Code (Billing)", None),
+        ("Email (Billing)", "customer.email"), ("Phone (Billing)", "customer.phone"),
+        ("First Name (Shipping)", "order.ship_name"), ("Last Name (Shipping)", "order.ship_name"),
+        ("Company (Shipping)", None), ("Address 1&2 (Shipping)", "order.ship_address"),
+        ("City (Shipping)", "order.ship_address"), ("State Code (Shipping)", "order.ship_address"),
+        ("Postcode (Shipping)", None), ("Country Code (Shipping)", "order.ship_address"),
+        ("Phone (Shipping)", "order.ship_phone"), ("Email (Shipping)", None),
+        ("Payment Method Title", None), ("Cart Discount Amount", "order.discount"),
+        ("Order Subtotal Amount", None), ("Shipping Method Title", None),
+        ("Order Shipping Amount", "order.shipping"), ("Order Refund Amount", "order.refund"),
+        ("Order Total Amount", "order.total"), ("Order Total Tax Amount", None),
+        ("SKU", "item.sku"), ("Item #", None), ("Item Name", "item.product_name"),
+        ("Quantity", "item.quantity"), ("Quantity (- Refund)", None),
+        ("Item Cost", "item.unit_price"), ("Coupon Code", None), ("Discount Amount", None),
+        ("Discount Amount Tax", None),
     ),
     signatures=(
         ("order_number", "order_date", "status", "order_total", "billing_email",
          "billing_phone", "shipping_first_name", "item_name", "item_quantity"),
         ("order_id", "order_date", "status", "order_total", "billing_first_name",
          "billing_email", "customer_note"),
+        ("Order Number", "Order Status", "Order Date", "First Name (Billing)",
+         "Email (Billing)", "Phone (Billing)", "Order Total Amount", "Item Name", "Quantity"),
     ),
 )
 
@@ -241,7 +278,8 @@ TAOBAO_ORDERS = Layout(
         ("订单编号", "order.order_no"), ("买家会员名", "customer.platform_account"),
         ("买家支付宝账号", None), ("买家应付货款", None), ("买家应付邮费", "order.shipping"),
         ("买家支付积分", None), ("总金额", "order.total"), ("返点积分", None),
-        ("买家实际支付金额", "order.paid"), ("买家实际支付积分", None),
+        ("买家实际支付金额", "order.paid"), ("买家实付金额", "order.paid"),
+        ("买家实际支付积分", None), ("支付单号", None), ("支付详情", None),
         ("订单状态", "order.status"), ("买家留言", "order.notes"),
         ("收货人姓名", "order.ship_name"), ("收货地址", "order.ship_address"),
         ("运送方式", None), ("联系电话", None), ("联系手机", "order.ship_phone"),
@@ -254,7 +292,8 @@ TAOBAO_ORDERS = Layout(
         ("是否上传合同照片", None), ("是否上传小票", None), ("是否代付", None),
         ("定金排名", None), ("修改后的sku", None), ("修改后的收货地址", None),
         ("异常信息", None), ("天猫卡券抵扣", None), ("集分宝抵扣", None), ("是否是O2O交易", None),
-        ("退款金额", None), ("预约门店", None), ("确认收货时间", None), ("打款商家金额", None),
+        ("退款金额", "order.refund"), ("预约门店", None), ("确认收货时间", None),
+        ("打款商家金额", None),
         ("含应开票给个人的个人红包", None), ("主订单编号", None), ("子订单编号", None),
     ),
     signatures=(
@@ -274,8 +313,26 @@ TAOBAO_ORDER_ITEMS = Layout(
         ("价格", "item.unit_price"), ("购买数量", "item.quantity"),
         ("外部系统编号", "item.sku"), ("商品属性", None), ("套餐信息", None),
         ("备注", "order.notes"), ("订单状态", "order.status"), ("商家编码", "item.sku"),
+        # The current 宝贝明细 (ExportOrderDetailList): one row per 子订单 (item); the order is
+        # the 主订单编号. Amounts are the item's; 退款状态 is the item's, not the order's.
+        ("主订单编号", "order.order_no"), ("子订单编号", None), ("商品标题", "item.product_name"),
+        ("商品价格", "item.unit_price"), ("支付单号", None), ("买家应付货款", None),
+        ("买家实际支付金额", "item.amount"), ("买家实付金额", "item.amount"),
+        ("退款状态", "order.refund"),
+        ("退款金额", None), ("订单创建时间", "order.ordered_at"),
+        ("订单付款时间", "order.paid_at"), ("商品id", None), ("商品ID", None),
+        ("分阶段订单信息", None), ("主订单备注", "order.notes"),
+        ("主订单买家留言", "order.notes"), ("商家备注", "order.notes"), ("联系方式备注", None),
+        ("备注标签", None), ("发货时间", None), ("物流单号", None), ("物流公司", None),
+        ("是否赔付", None), ("赔付金额", None), ("赔付出账时间", None),
     ),
-    signatures=(("订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息"),),
+    signatures=(
+        ("订单编号", "标题", "价格", "购买数量", "外部系统编号", "商品属性", "套餐信息"),
+        ("子订单编号", "主订单编号", "标题", "价格", "购买数量", "商品属性", "订单状态",
+         "商家编码", "退款状态"),
+        ("子订单编号", "主订单编号", "商品标题", "商品价格", "购买数量", "商品属性", "订单状态",
+         "商家编码", "退款状态"),
+    ),
 )
 
 JD_ORDERS = Layout(
@@ -323,13 +380,47 @@ PDD_ORDERS = Layout(
         ("拼单成功时间", "order.paid_at"), ("订单成交时间", "order.ordered_at"),
         ("商品id", None), ("商品规格", None), ("样式ID", None),
         ("商家编码-SKU维度", "item.sku"), ("商家编码-商品维度", "item.sku"),
-        ("商家备注", "order.notes"), ("买家留言", "order.notes"), ("售后状态", None),
+        ("商家备注", "order.notes"), ("买家留言", "order.notes"), ("售后状态", "order.refund"),
         ("快递单号", None), ("快递公司", None), ("发货时间", None), ("确认收货时间", None),
         ("承诺发货时间", None), ("是否顺丰加价", None), ("是否审核中", None),
     ),
     signatures=(
         ("商品", "订单号", "商品规格", "商品数量(件)", "商品总价(元)", "用户实付金额(元)",
          "订单状态", "订单成交时间", "收货人", "手机", "详细地址"),
+    ),
+)
+
+DOUYIN_ORDERS = Layout(
+    layout_id="douyin_orders",
+    name=DOUYIN_ORDERS_NAME,
+    target=_O,
+    platform="douyin",
+    local_utc_offset_hours=8,
+    # One row per 子订单 (item); merchants pick the columns, so the signatures are short.
+    columns=(
+        ("主订单编号", "order.order_no"), ("子订单编号", None), ("选购商品", "item.product_name"),
+        ("商品规格", None), ("商品数量", "item.quantity"), ("商品ID", None),
+        ("商家编码", "item.sku"), ("商品单价", "item.unit_price"), ("商品金额", "item.amount"),
+        ("订单应付金额", "order.total"), ("运费", "order.shipping"),
+        ("优惠总金额", "order.discount"), ("平台优惠", None), ("商家优惠", None),
+        ("达人优惠", None), ("支付优惠", None), ("改价金额", None), ("支付方式", None),
+        ("手续费", None), ("收件人", "order.ship_name"), ("收件人手机号", "order.ship_phone"),
+        ("省", "order.ship_address"), ("市", "order.ship_address"), ("区", "order.ship_address"),
+        ("街道", "order.ship_address"), ("详细地址", "order.ship_address"),
+        ("是否修改过地址", None), ("买家留言", "order.notes"),
+        ("订单提交时间", "order.ordered_at"), ("订单完成时间", None),
+        ("支付完成时间", "order.paid_at"), ("APP渠道", None), ("流量来源", None),
+        ("流量体裁", None), ("流量渠道", None), ("流量类型", None), ("订单状态", "order.status"),
+        ("售后状态", "order.refund"), ("取消原因", None), ("预约发货时间", None),
+        ("发货时间", None),
+        ("商家备注", "order.notes"), ("旗帜颜色", None), ("达人ID", None), ("达人昵称", None),
+        ("商家收入金额", None), ("快递信息", None), ("平台实际承担优惠金额", None),
+        ("商家实际承担优惠金额", None), ("达人实际承担优惠金额", None),
+    ),
+    signatures=(
+        ("主订单编号", "子订单编号", "选购商品", "商品数量", "订单应付金额", "收件人",
+         "收件人手机号", "订单提交时间", "订单状态", "售后状态"),
+        ("主订单编号", "子订单编号", "选购商品", "商品数量", "订单状态"),
     ),
 )
 
@@ -382,6 +473,7 @@ FEEDBACK_LOG = Layout(
 
 LAYOUTS: tuple[Layout, ...] = (
     MEMBERSHIP, SHOPIFY_CUSTOMERS, SHOPIFY_ORDERS, WOOCOMMERCE_CUSTOMERS, WOOCOMMERCE_ORDERS,
-    TAOBAO_ORDERS, TAOBAO_ORDER_ITEMS, JD_ORDERS, PDD_ORDERS, JUDGEME_REVIEWS, FEEDBACK_LOG,
+    TAOBAO_ORDERS, TAOBAO_ORDER_ITEMS, JD_ORDERS, PDD_ORDERS, DOUYIN_ORDERS, JUDGEME_REVIEWS,
+    FEEDBACK_LOG,
 )
 LAYOUTS_BY_ID = {layout.layout_id: layout for layout in LAYOUTS}

@@ -210,7 +210,7 @@ class Planner:
             verdict.note(
                 RowIssue(row.row, "", ORDER_CONTINUED, {"row": str(group.first.row)}, True)
             )
-            group.items.extend(order.items)
+            group.add_row(order)
             if group.buyer is None:
                 group.buyer = self._buyer(row, verdict)
             return

@@ -34,3 +34,7 @@ BUYER_UNMATCHED: Final = (
 )
 BLANK_ROW: Final = "Blank row."
 SUMMARY_ROW: Final = "A total row (合计 / 小计 / Total)."
+ADDRESS_PARTLY_HIDDEN: Final = (
+    "The platform hid part of this address; the province, city and district it showed were "
+    "kept."
+)

@@ -4,11 +4,14 @@ feedback the file names while the rows are read, and the plan's result."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop.core.import_records import ImportPlan, Ref
 from desktop.core.import_types import CustomerFields, OrderFields, ParsedRow, RowAction, RowIssue
+from desktop.core.models import OrderStatus
 from desktop.core.packed_customers import CustomerIdentifiers, identifiers_of, pack, unpack
+
+_ENDED = frozenset({OrderStatus.CANCELLED.value, OrderStatus.REFUNDED.value})
 
 
 @dataclass(slots=True)
@@ -75,6 +78,17 @@ class OrderGroup:
     fields: OrderFields
     buyer: Person | None
     items: list[object] = field(default_factory=list)
+
+    def add_row(self, order: OrderFields) -> None:
+        """Another row of this order: its items, and its status when it keeps the order
+        alive. Exports with a row per item (Taobao 宝贝明细, 抖店) give each row its item's
+        status; a refunded or closed item does not end an order whose other items went on."""
+        self.items.extend(order.items)
+        if (
+            self.fields.status in _ENDED and order.status is not None
+            and order.status not in _ENDED
+        ):
+            self.fields = replace(self.fields, status=order.status)
 
 
 @dataclass(slots=True)

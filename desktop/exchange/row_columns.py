@@ -60,7 +60,7 @@ _NOT_SCIENTIFIC = rf"(?!(?i:{cells.SCIENTIFIC.pattern.removeprefix('(?i)')})\n)"
 
 # Text that ``cells.text`` returns as it is (see ``cells._NEEDS_CLEANING``): printable ASCII
 # and basic ideographs, not starting with a blank, ' or =, not ending with a blank; at most
-# the plain-text limit long. ``personal``: also no "*" and not starting with ~ or $ (a
+# the plain-text limit long. ``personal``: also no "*" and not starting with ~, $ or # (a
 # masked value is told by those; such cells take the per-value way).
 _TEXT_CHAR = r"\x20-\x7e\u4e00-\u9fff"
 _TEXT_FIRST = r"\x21-\x26\x28-\x3c\x3e-\x7e\u4e00-\u9fff"
@@ -75,8 +75,8 @@ def _text_line(first: str, middle: str, last: str) -> re.Pattern[str]:
 
 
 _PLAIN_TEXT_LINE = _text_line(_TEXT_FIRST, _TEXT_CHAR, _TEXT_LAST)
-_PERSONAL_LINE = _text_line(  # no ' = ~ $ * first, no * anywhere
-    r"\x21-\x23\x25\x26\x28\x29\x2b-\x3c\x3e-\x7d\u4e00-\u9fff",
+_PERSONAL_LINE = _text_line(  # no ' = ~ $ # * first, no * anywhere
+    r"\x21\x22\x25\x26\x28\x29\x2b-\x3c\x3e-\x7d\u4e00-\u9fff",
     r"\x20-\x29\x2b-\x7e\u4e00-\u9fff",
     r"\x21-\x29\x2b-\x7e\u4e00-\u9fff",
 )
@@ -156,7 +156,7 @@ class ColumnReader:
     @staticmethod
     def handles(reader: RowReader) -> bool:
         """True when every mapped field has one column and is a customer attribute."""
-        return reader.mapped and all(
+        return reader.mapped and not reader.regional and all(
             several is None and _attribute(key) in _FIELD_ORDER
             for key, _column, _convert, several, *_ in reader.steps
         )

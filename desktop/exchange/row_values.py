@@ -14,10 +14,13 @@ from functools import partial
 from typing import Any
 
 from desktop.core.import_types import Cell, ColumnMapping, RowIssue
-from desktop.core.models import FeedbackKind
+from desktop.core.models import FeedbackKind, OrderStatus
 from desktop.exchange import cells
+from desktop.exchange.addresses import shipping_address
 from desktop.exchange.cells import Converted, Note
 from desktop.exchange.fields import is_field
+from desktop.exchange.packed_items import packed_items
+from desktop.exchange.phone_regions import PHONE_KEYS, regional_phone, row_region
 from desktop.exchange.statuses import (
     CHANNELS,
     FEEDBACK_KIND,
@@ -55,6 +58,7 @@ _CUSTOMER_ATTRIBUTES = (
 )
 ATTRIBUTE_OF_KEY = {key: attr for attr, key in _CUSTOMER_ATTRIBUTES}
 """Customer field key → the CustomerFields attribute it fills."""
+REFUNDED = OrderStatus.REFUNDED.value
 _UNKNOWN_SHOWN = 40  # characters of an unknown status shown back in the warning
 REMEMBERED = 512  # converted values remembered per column
 
@@ -96,6 +100,20 @@ def _feedback_kind(cell: Cell) -> Converted[str]:
     return Converted(FeedbackKind.INQUIRY.value, (note,))
 
 
+_REFUND_DONE = ("退款成功", "已退款", "退款完成", "全额退款", "refunded")
+
+
+def _refund(cell: Cell) -> Converted[str]:
+    """``refunded`` when a refund went through: a positive refund amount or an after-sales
+    status such as 退款成功; anything else (没有申请退款, 退款关闭, 售后中 …) says nothing."""
+    amount, _problems = cells.cents(cell)
+    if amount is not None:
+        return Converted(REFUNDED if amount > 0 else None)
+    value = cells.text(cell)
+    done = value is not None and any(word in value.lower() for word in _REFUND_DONE)
+    return Converted(REFUNDED if done else None)
+
+
 def _channel(cell: Cell) -> Converted[str]:
     value, unknown = choice(cell, CHANNELS)
     return Converted(value or unknown)
@@ -127,19 +145,21 @@ _FIXED: dict[str, Converter] = {
     "order.status": _choice(ORDER_STATUS, cells.STATUS_UNKNOWN, "status"),
     "order.fulfillment_status": _choice(FULFILLMENT_STATUS, cells.STATUS_UNKNOWN, "status"),
     "order.cancelled_at": cells.plain_text,
+    "order.refund": _refund,
     "order.total": cells.cents,
     "order.discount": cells.cents,
     "order.shipping": cells.cents,
     "order.paid": cells.cents,
     "order.ship_name": cells.personal_text,
     "order.ship_phone": cells.phone,
-    "order.ship_address": cells.personal_text,
+    "order.ship_address": shipping_address,
     "order.notes": cells.plain_text,
     "item.product_name": cells.plain_text,
     "item.quantity": cells.quantity,
     "item.sku": cells.identifier,
     "item.unit_price": cells.cents,
     "item.amount": cells.cents,
+    "item.packed": packed_items,
     "feedback.kind": _feedback_kind,
     "feedback.title": cells.plain_text,
     "feedback.content": cells.plain_text,
@@ -172,9 +192,13 @@ class RowReader:
     """Reads rows of one sheet: planned once from the mapping, then ``read`` per row."""
 
     def __init__(
-        self, mapping: Sequence[ColumnMapping], *, month_first: bool, zone: tzinfo
+        self, mapping: Sequence[ColumnMapping], *, month_first: bool, zone: tzinfo,
+        region_columns: Sequence[int] = (),
     ) -> None:
+        """``region_columns``: columns naming the row's country (an ISO code), in which its
+        phones written without a country code are read first."""
         table = converters(month_first=month_first, zone=zone)
+        self._region_columns = tuple(region_columns)
         columns: dict[str, list[int]] = {}
         for entry in sorted(mapping, key=lambda entry: entry.column):
             if entry.field and is_field(entry.field):
@@ -186,6 +210,18 @@ class RowReader:
             (key, indexes[0], table[key], tuple(indexes) if len(indexes) > 1 else None, {}, {})
             for key, indexes in sorted(columns.items(), key=lambda item: item[1][0])
         ]
+
+    @property
+    def regional(self) -> bool:
+        """True when the row's phones depend on a country column of the same row."""
+        return bool(self._region_columns)
+
+    def _region(self, row_cells: Sequence[Cell]) -> str | None:
+        width = len(row_cells)
+        for column in self._region_columns:
+            if column < width and (region := row_region(row_cells[column])) is not None:
+                return region
+        return None
 
     @property
     def steps(self) -> list[_Step]:
@@ -200,7 +236,11 @@ class RowReader:
         found: dict[str, Any] = {}
         issues: list[RowIssue] = []
         width = len(row_cells)
+        region = self._region(row_cells) if self._region_columns else None
         for key, column, convert, several, seen_text, seen in self._steps:
+            if region is not None and key in PHONE_KEYS:
+                # read in the row's country: not from (nor into) the column's memo
+                convert, seen_text, seen = partial(regional_phone, region=region), {}, {}
             if several is None:
                 if column >= width or (cell := row_cells[column]) is None:
                     continue

@@ -40,6 +40,7 @@ from desktop.exchange.layouts import layout_by_id
 from desktop.exchange.layouts_catalog import Layout
 from desktop.exchange.row_columns import ColumnReader
 from desktop.exchange.row_values import ATTRIBUTE_OF_KEY, RowReader
+from desktop.exchange.synonyms import header_key
 
 ORDER_NO_MISSING = "This order row has no order number; map the order number column or fill it in."
 FEEDBACK_EMPTY = "This feedback row has neither content nor a rating."
@@ -83,7 +84,11 @@ def _order_status(found: dict[str, Any]) -> str | None:
     status: str | None = found.get("order.status")
     fulfilment: str | None = found.get("order.fulfillment_status")
     if "order.cancelled_at" in found and status != OrderStatus.REFUNDED.value:
-        return OrderStatus.CANCELLED.value
+        status = OrderStatus.CANCELLED.value
+    if status == OrderStatus.CANCELLED.value and "order.refund" in found:
+        return OrderStatus.REFUNDED.value  # closed because the money went back
+    if status == OrderStatus.CANCELLED.value:
+        return status
     if status in _FINAL_ORDER_STATES or status == OrderStatus.PENDING.value:
         return status
     if fulfilment in (OrderStatus.SHIPPED.value, OrderStatus.COMPLETED.value):
@@ -114,6 +119,7 @@ def _order(
             issues.append(RowIssue(number, _ORDER_NO, ORDER_NO_MISSING))
         return None
     item = _item(found)
+    items: tuple[ItemFields, ...] = ((item,) if item else ()) + found.get("item.packed", ())
     return OrderFields(
         order_no=order_no,
         channel=found.get("order.channel") or platform or "",
@@ -127,7 +133,7 @@ def _order(
         ship_phone=found.get("order.ship_phone"),
         ship_address=found.get("order.ship_address"),
         notes=found.get("order.notes"),
-        items=(item,) if item else (),
+        items=items,
     )
 
 
@@ -174,6 +180,14 @@ def _zone(layout: Layout | None, local_zone: tzinfo | None) -> tzinfo:
     return local_zone or datetime.now().astimezone().tzinfo or UTC
 
 
+def _region_columns(layout: Layout | None, mapping: Sequence[ColumnMapping]) -> list[int]:
+    """The columns that name the row's country (see ``Layout.phone_region_headers``)."""
+    if layout is None or not layout.phone_region_headers:
+        return []
+    wanted = {header_key(header) for header in layout.phone_region_headers}
+    return [entry.column for entry in mapping if header_key(entry.header) in wanted]
+
+
 def parse_rows(
     rows: Iterable[Sequence[Cell]],
     *,
@@ -196,7 +210,8 @@ def parse_rows(
     known = layout_by_id(layout)
     platform = known.platform if known else None
     reader = RowReader(
-        mapping, month_first=known.month_first if known else False, zone=_zone(known, local_zone)
+        mapping, month_first=known.month_first if known else False, zone=_zone(known, local_zone),
+        region_columns=_region_columns(known, mapping),
     )
     if by_column and target is ImportTarget.CUSTOMERS and ColumnReader.handles(reader):
         yield from ColumnReader(reader, platform).parse(iter(rows), first_row_number)

@@ -48,7 +48,7 @@ _ORDER_STATUS: dict[OrderStatus, tuple[str, ...]] = {
     ),
     _PAID: (
         "买家已付款", "等待卖家发货", "已付款", "待发货", "等待出库", "已支付", "未发货",
-        "待出库", "已付款待发货", "部分发货", "卖家部分发货",
+        "待出库", "已付款待发货", "部分发货", "卖家部分发货", "备货中",
         "paid", "partially_paid", "partially paid", "processing", "wc-processing",
         "partially_refunded", "partially refunded",
     ),

@@ -5788,6 +5788,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Douyin (抖店) order export</source>
+        <translation>抖店订单导出表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
@@ -5985,6 +5990,11 @@
         <location line="+1"/>
         <source>Items</source>
         <translation>商品明细</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items (several in one cell)</source>
+        <translation>商品明细（多件写在一格）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6220,6 +6230,11 @@
         <location line="+1"/>
         <source>Recipient phone</source>
         <translation>收货人电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund (status or amount)</source>
+        <translation>退款（状态或金额）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6485,6 +6500,11 @@
         <location line="+1"/>
         <source>The password or recovery code is not correct.</source>
         <translation>密码或恢复码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform hid part of this address; the province, city and district it showed were kept.</source>
+        <translation>平台隐藏了部分地址，已保留其显示的省、市、区。</translation>
     </message>
     <message>
         <location line="+1"/>

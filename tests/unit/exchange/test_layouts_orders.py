@@ -147,9 +147,9 @@ def test_woocommerce_orders_one_row_per_item() -> None:
     assert first.order.ship_address == "Rua A 1 Lisboa PT"
     assert first.order.items == (ItemFields("Honey 500g", 2, "HNY-500", None, 3000),)
     assert first.customer.name == "Ana Silva"
-    # 912 345 678 is not a valid Chinese number and has no country code.
-    assert first.customer.phone is None
-    assert [issue.field for issue in first.issues] == ["customer.phone"]
+    # 912 345 678 has no country code: it is read in the billing country (Portugal).
+    assert first.customer.phone == "+351912345678"
+    assert first.issues == ()
     assert result.rows[3].order is not None
     assert result.rows[3].order.items == (ItemFields("Spoon", 1, "SPN", None, 1000),)
     third = result.rows[4]

@@ -7,6 +7,8 @@ import pytest
 
 from desktop.core.import_types import Cell, RowKind
 from desktop.exchange.layouts_catalog import LAYOUTS
+from tests.support.platform_headers import DOUYIN
+from tests.support.platform_headers import TAOBAO_DETAIL as TAOBAO_DETAIL_NOW
 from tests.unit.exchange.layout_support import read
 from tests.unit.exchange.test_layouts_cn_orders import JD, PDD, TAOBAO_DETAIL, TAOBAO_LIST
 from tests.unit.exchange.test_layouts_customers import (
@@ -29,7 +31,9 @@ CASES: list[tuple[str, list[str], dict[str, Cell]]] = [
     ("taobao_orders", TAOBAO_LIST, {"订单编号": "3712345678901234567", "宝贝标题": "茶"}),
     ("taobao_order_items", TAOBAO_DETAIL, {"订单编号": "3712345678901234567", "标题": "茶"}),
     ("jd_orders", JD, {"订单号": 281234567890, "商品名称": "坚果"}),
+    ("taobao_order_items", TAOBAO_DETAIL_NOW, {"主订单编号": "3712345678901234567", "标题": "茶"}),
     ("pdd_orders", PDD, {"订单号": "240105-1", "商品": "脐橙"}),
+    ("douyin_orders", DOUYIN, {"主订单编号": "\t6921234567890123456", "选购商品": "玉肌皂"}),
     ("judgeme_reviews", JUDGEME, {"body": "Nice", "rating": 5}),
     ("feedback_log", LOG, {"客户": "张三", "内容": "茶叶受潮", "类型": "投诉"}),
 ]
