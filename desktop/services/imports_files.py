@@ -28,6 +28,7 @@ HEADER_SCAN: Final = 30
 PREVIEW_ROWS: Final = 50
 ERROR_COLUMN: Final = "Problems"
 ERROR_SHEET: Final = "Rows with errors"
+WARNING_MARK: Final = "Warning: {reason}"
 
 
 class SheetNotFoundError(ShopVaultError):
@@ -134,16 +135,22 @@ def write_error_workbook(
     translate: Callable[[str], str] | None = None,
     describe: Callable[[Sequence[RowIssue]], str] | None = None,
 ) -> int:
-    """The header row and every row with an error, cells as they were, plus the reasons."""
+    """The header row and every row with an error, cells as they were, plus the reasons:
+    the row's errors, then its warnings (``describe`` marks those by ``issue.warning``), so
+    that everything in the row can be fixed in one pass. Rows with warnings only were
+    imported and are not listed."""
     _check_sheet(source, request.sheet)
     tr = translate or (lambda text: text)
 
     def plain(issues: Sequence[RowIssue]) -> str:
-        return "; ".join(tr(issue.reason).format(**issue.params) for issue in issues)
+        texts = [tr(issue.reason).format(**issue.params) for issue in issues]
+        return "; ".join(tr(WARNING_MARK).format(reason=text) if issue.warning else text
+                         for issue, text in zip(issues, texts, strict=True))
 
     words = describe or plain
     reasons = {
-        outcome.row: words([issue for issue in outcome.issues if not issue.warning])
+        # Errors first, warnings after them (sorted is stable: each keeps its column order).
+        outcome.row: words(sorted(outcome.issues, key=lambda issue: issue.warning))
         for outcome in report.rows if outcome.action is RowAction.ERROR
     }
     return error_workbook.write(

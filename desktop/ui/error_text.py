@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.audit_words import action_words, actor_words, role_words
+from desktop.core.audit_words import ROLE_LABELS, action_words, role_words
 from desktop.core.errors import ShopVaultError
 from desktop.core.roles import Role
 
@@ -76,8 +76,15 @@ def _role_tr(text: str) -> str:
 
 
 def actor_name(actor: str) -> str:
-    """``wang (owner)`` as the audit log names users, with the role translated."""
-    return actor_words(actor, _role_tr)
+    """``wang (owner)`` as the audit log names users, with the role translated and in the
+    language's own brackets: "wang (Owner)", "wang（店主）". Any other actor (``system``, a
+    bare user name) is shown as it is."""
+    name, bracket, rest = actor.rpartition(" (")
+    role = rest.removesuffix(")")
+    if not bracket or role == rest or role not in ROLE_LABELS:
+        return actor
+    return QCoreApplication.translate("roles", "{name} ({role})").format(
+        name=name, role=role_name(role))
 
 
 def audit_action_name(action: str) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>CheckStep</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+193"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+195"/>
         <source>{count} new order(s)</source>
         <translation>
             <numerusform>{count} new order</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>ImportHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_history.py" line="+226"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+263"/>
         <source>• {count} customer(s) it added will be removed.</source>
         <translation>
             <numerusform>• {count} customer it added will be removed.</numerusform>
@@ -98,7 +98,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+355"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+359"/>
         <source>Saved {count} row(s) with their reasons to {file}.</source>
         <translation>
             <numerusform>Saved {count} row with its reason to {file}.</numerusform>

@@ -276,7 +276,7 @@
 <context>
     <name>CheckStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+137"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+139"/>
         <source>Click a row to read all of its reason here.</source>
         <translation>点击某一行，即可在这里看到完整原因。</translation>
     </message>
@@ -3543,7 +3543,7 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_history.py" line="+51"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+52"/>
         <source>{count} new</source>
         <translation>新建 {count}</translation>
     </message>
@@ -3573,7 +3573,12 @@
         <translation>未导入 {count}</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+11"/>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -3598,12 +3603,17 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Undone {when}</source>
-        <translation>已于 {when} 撤销</translation>
+        <location line="+35"/>
+        <source>Undone on {when} by {who}.</source>
+        <translation>已于 {when} 由 {who}撤销。</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Undone on {when}.</source>
+        <translation>已于 {when} 撤销。</translation>
+    </message>
+    <message>
+        <location line="-98"/>
         <source>In effect</source>
         <translation>有效</translation>
     </message>
@@ -3644,7 +3654,7 @@
         <translation>★ 表示可识别客户的字段：每一行至少需要其中一项</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_preview_model.py" line="+127"/>
+        <location filename="../../desktop/ui/pages/import_preview_model.py" line="+139"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -3654,17 +3664,22 @@
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
         <source>Who</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+7"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Same as row {row}</source>
         <translation>与第 {row} 行相同</translation>
     </message>
@@ -3734,12 +3749,13 @@
         <translation>订单</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../desktop/ui/pages/import_preview_model.py" line="-49"/>
+        <location filename="../../desktop/ui/pages/import_texts.py" line="+1"/>
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../desktop/ui/pages/import_texts.py" line="+7"/>
         <source>not recognised</source>
         <translation>无法识别</translation>
     </message>
@@ -3822,7 +3838,7 @@
 <context>
     <name>ImportHistory</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_history.py" line="+85"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+184"/>
         <source>Undo this import?</source>
         <translation>撤销这次导入？</translation>
     </message>
@@ -3961,7 +3977,7 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_page.py" line="+67"/>
+        <location filename="../../desktop/ui/pages/import_page.py" line="+68"/>
         <source>Import a file</source>
         <translation>导入文件</translation>
     </message>
@@ -3974,7 +3990,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+234"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+235"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -3999,7 +4015,7 @@
         <translation>已停止检查，没有导入任何内容。需要时请点击“检查每一行”重新检查。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>The import was cancelled. Nothing was changed.</source>
         <translation>导入已取消，没有做任何更改。</translation>
     </message>
@@ -4014,7 +4030,7 @@
         <translation>{file}-错误行.xlsx</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Save the rows with errors</source>
         <translation>保存有错误的行</translation>
     </message>
@@ -5329,7 +5345,7 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+50"/>
+        <location filename="../../desktop/ui/pages/import_pages_result.py" line="+54"/>
         <source>New customers added</source>
         <translation>新增客户</translation>
     </message>
@@ -5394,12 +5410,22 @@
         <translation>一个 Excel 文件，包含未导入的行（保持文件原样）以及一列原因</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Open customers</source>
+        <location line="+3"/>
+        <source>View customers</source>
         <translation>查看客户</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>View orders</source>
+        <translation>查看订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>View feedback</source>
+        <translation>查看反馈</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import another file</source>
         <translation>导入另一个文件</translation>
     </message>
@@ -5567,7 +5593,7 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../desktop/ui/error_text.py" line="+111"/>
+        <location filename="../../desktop/ui/error_text.py" line="+118"/>
         <source>Something went wrong. Please try again; if it keeps happening, restart ShopVault.</source>
         <translation>出错了。请重试；如果问题反复出现，请重新启动 ShopVault。</translation>
     </message>
@@ -6803,6 +6829,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Warning: {reason}</source>
+        <translation>提醒：{reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
@@ -7313,6 +7344,11 @@
         <location line="-3"/>
         <source>Auditor</source>
         <translation>审计员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/error_text.py" line="-32"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
     </message>
 </context>
 </TS>

@@ -18,6 +18,8 @@ import xlsxwriter  # type: ignore[import-untyped]
 from desktop.core.errors import PermissionDeniedError
 from desktop.core.import_types import ImportTarget, MatchPolicy, RowAction
 from desktop.core.roles import Role
+from desktop.core.validation import DATE_IMPOSSIBLE
+from desktop.exchange.cells import EXCEL_ROUNDED
 from desktop.services.import_api import ImportCounts, ImportRequest
 from desktop.services.imports import ImportService
 from desktop.services.imports_run import CRASH_BEFORE_COMMIT
@@ -138,6 +140,28 @@ def test_error_workbook_holds_the_rejected_rows_with_reasons(
         "[This row has no phone, member number, e-mail or platform account.]")
     assert len(rows) == 2
     assert not list(tmp_path.glob(".*.partial"))
+
+
+def test_error_workbook_lists_a_rejected_rows_warnings_after_its_errors(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """All that is wrong with a left-out row, to fix it in one pass; a row with only a
+    warning was imported, so it is not in the workbook."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "手机号", "生日", "身份证号"])
+    sheet.append(["关羽", "13812345678", "2024/13/01", "4.40106E+17"])
+    sheet.append(["赵云", "13812340000", "1990-02-30", None])
+    path = tmp_path / "members.xlsx"
+    book.save(path)
+    service = ImportService(shop.workspace)
+    request = request_for(service, shop.owner, path)
+    report = service.dry_run(shop.owner, request)
+    out = tmp_path / "errors.xlsx"
+    assert service.write_error_workbook(shop.owner, request, report, out) == 1
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert [row[0] for row in rows] == ["姓名", "关羽"]
+    assert rows[1][-1] == f"{EXCEL_ROUNDED}; Warning: {DATE_IMPOSSIBLE}"
 
 
 def test_taobao_orders_csv_one_order_per_number(shop: ShopFixture, tmp_path: Path) -> None:

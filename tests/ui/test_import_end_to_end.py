@@ -141,7 +141,7 @@ def test_owner_imports_a_membership_workbook_then_undoes_it(
     assert "钱七" in values
     saved.close()
 
-    wizard.summary_step.customers_button.click()
+    wizard.summary_step.open_button.click()
     assert window.current_key() == "customers"
     for phone in NEW_PHONES:
         assert search_customers(qtbot, controller, phone).model.rowCount() == 1, phone

@@ -264,7 +264,8 @@ def test_the_error_workbook_says_which_column_each_reason_is_about(
     reasons = [row[4] for row in rows[1:]]
     assert reasons[0].startswith("手机号：Excel 已将这个数字四舍五入")
     assert "重新导出。身份证号：Excel" in reasons[0]  # not "。；"
-    assert "生日" not in reasons[0]  # the impossible date is a warning: the row has errors
+    # The impossible date is a warning, after the errors: the whole row is fixed at once.
+    assert reasons[0].endswith("重新导出。提醒：生日：日历上没有这一天，请检查月和日。")
     assert reasons[1].startswith("身份证号：Excel 已将这个数字四舍五入")
     assert len(reasons) == 2
 

@@ -60,7 +60,7 @@ def test_history_words_in_both_languages(qapp):
     i18n.install_translators(qapp, i18n.CHINESE)
     assert action_text("order.added") == "添加了订单"
     assert action_text("export.subject_copy") == "导出了本人数据副本"
-    assert actor_text("li (staff)") == "li (店员)"
+    assert actor_text("li (staff)") == "li（店员）"
 
 
 def test_order_detail_wraps_long_product_names_instead_of_cutting_them(qtbot):

@@ -15,11 +15,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -60,6 +61,30 @@ def counts_text(counts: ImportCounts) -> str:
             count=number_text(n)),
     }
     return counts_line(counts, words, always=(Counted.CREATED, Counted.UPDATED))
+
+
+def in_effect_text() -> str:
+    return translate("Import", "In effect")
+
+
+def undone_text() -> str:
+    return translate("Import", "Undone")
+
+
+def state_column_width(table: QTableView) -> int:
+    """Wide enough for the header and either state, whichever rows are listed, so that
+    undoing an import does not move the other columns."""
+    probe = QStandardItemModel(1, 1)
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    option.widget = table
+    delegate = table.itemDelegate()
+    widths = [table.horizontalHeader().sectionSizeHint(STATE)]
+    for text in (in_effect_text(), undone_text()):
+        probe.setItem(0, 0, QStandardItem(text))
+        widths.append(delegate.sizeHint(option, probe.index(0, 0)).width()
+                      + (1 if table.showGrid() else 0))
+    return max(widths)
 
 
 def actor_text(actor: str) -> str:
@@ -108,6 +133,8 @@ class BatchesModel(QAbstractTableModel):
         batch = self.batch(index.row()) if index.isValid() else None
         if batch is None:
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == STATE:
+            return self._state_tip(batch)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             texts: tuple[Callable[[], str], ...] = (
                 lambda: batch.file_name,
@@ -123,10 +150,19 @@ class BatchesModel(QAbstractTableModel):
 
     @staticmethod
     def _state_text(batch: ImportBatch) -> str:
-        if batch.undone_at:
-            return translate("Import", "Undone {when}").format(
-                when=local_time_text(batch.undone_at))
-        return translate("Import", "In effect")
+        # One short word either way: with the time in the cell the column widened when an
+        # import was undone and pushed the others aside. The time is in the tooltip.
+        return undone_text() if batch.undone_at else in_effect_text()
+
+    @staticmethod
+    def _state_tip(batch: ImportBatch) -> str:
+        if not batch.undone_at:
+            return in_effect_text()
+        when = local_time_text(batch.undone_at)
+        if batch.undone_by:
+            return translate("Import", "Undone on {when} by {who}.").format(
+                when=when, who=actor_text(batch.undone_by))
+        return translate("Import", "Undone on {when}.").format(when=when)
 
     def retranslate(self) -> None:
         if self._batches:
@@ -160,10 +196,11 @@ class ImportHistory(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(30)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keeps the file's suffix
         header = self.table.horizontalHeader()
-        # The file name gives way; the time, who, what and state are read in full, also in a
-        # small window (a fixed width clipped "Undone 2026-…" at 1024 pixels).
+        # The file name gives way; the time, who and what are read in full, also in a small
+        # window. The state has a fixed width that fits either state (state_column_width).
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FILE_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATE, QHeaderView.ResizeMode.Fixed)
         header.setMinimumSectionSize(60)
         self.empty = label("hint")
         self.message = label("formError", selectable=True)
@@ -331,8 +368,18 @@ class ImportHistory(QWidget):
         self.undo_button.setText(self.tr("Undo this import…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.model.retranslate()
+        self._fit_state_column()
+
+    def _fit_state_column(self) -> None:
+        self.table.horizontalHeader().resizeSection(STATE, state_column_width(self.table))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fit_state_column()  # the style sheet's font is known by now
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_state_column()
         super().changeEvent(event)

@@ -17,10 +17,11 @@ WIZARD_TAB, HISTORY_TAB = range(2)
 
 
 class ImportPage(QWidget):
-    """``ImportPage(service, session, runner)``; emits ``open_customers`` and
-    ``data_changed`` (an import or an undo changed the shop's records)."""
+    """``ImportPage(service, session, runner)``; emits ``open_records(target)`` (show the
+    customers, orders or feedback just imported) and ``data_changed`` (an import or an undo
+    changed the shop's records)."""
 
-    open_customers = Signal()
+    open_records = Signal(object)  # ImportTarget
     data_changed = Signal()
 
     def __init__(self, service: ImportServiceApi, session: Session, runner: TaskSubmitter,
@@ -37,7 +38,7 @@ class ImportPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.wizard.open_customers.connect(self.open_customers)
+        self.wizard.open_records.connect(self.open_records)
         self.wizard.imported.connect(lambda _batch: self._changed())
         self.history.undone.connect(lambda _batch: self.data_changed.emit())
         self.tabs.currentChanged.connect(self._tab_changed)

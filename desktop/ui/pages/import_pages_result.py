@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.import_types import MatchPolicy, RowAction
+from desktop.core.import_types import ImportTarget, MatchPolicy, RowAction
 from desktop.services.import_api import DryRunReport, ImportCounts, ImportResult
 from desktop.ui.pages.import_counts import Counted, Words, count_lines, counts_line, number_text
 from desktop.ui.pages.import_pages_source import Step
@@ -94,8 +94,10 @@ class CheckStep(Step):
         self.body.addWidget(self.accept_errors)
         self.retranslateUi()
 
-    def set_report(self, report: DryRunReport | None, field_labels: Mapping[str, str]) -> None:
+    def set_report(self, report: DryRunReport | None, field_labels: Mapping[str, str],
+                   target: ImportTarget = ImportTarget.CUSTOMERS) -> None:
         self.report = report
+        self.model.set_target(target)
         for chip in self.chips.values():
             chip.blockSignals(True)
             chip.setChecked(False)
@@ -266,15 +268,17 @@ class RunStep(Step):
 
 
 class SummaryStep(Step):
-    """What the import did, with the error workbook and the way to the customers."""
+    """What the import did, with the error workbook and the way to what was imported:
+    ``open_records(target)`` asks for the customers, orders or feedback page."""
 
     save_errors = Signal()
-    open_customers = Signal()
+    open_records = Signal(object)  # ImportTarget
     start_over = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("importSummaryStep", parent)
         self.result: ImportResult | None = None
+        self.target = ImportTarget.CUSTOMERS
         self.done_label = label("success")
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(24)
@@ -282,16 +286,16 @@ class SummaryStep(Step):
         self.count_labels: list[tuple[QLabel, QLabel]] = []
         self.undo_note = label("hint")
         self.save_button = button("saveErrorWorkbook")
-        self.customers_button = button("openCustomers", "primary")
+        self.open_button = button("openImported", "primary")
         self.again_button = button("importAnother")
         self.save_button.clicked.connect(self.save_errors)
-        self.customers_button.clicked.connect(self.open_customers)
+        self.open_button.clicked.connect(lambda: self.open_records.emit(self.target))
         self.again_button.clicked.connect(self.start_over)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(self.again_button)
-        buttons.addWidget(self.customers_button)
+        buttons.addWidget(self.open_button)
         self.body.addWidget(self.done_label)
         self.body.addLayout(self.grid)
         self.body.addWidget(self.undo_note)
@@ -300,10 +304,12 @@ class SummaryStep(Step):
         self.retranslateUi()
 
     def focus_target(self) -> QWidget:
-        return self.customers_button
+        return self.open_button
 
-    def set_result(self, result: ImportResult | None, errors_saveable: bool) -> None:
+    def set_result(self, result: ImportResult | None, errors_saveable: bool,
+                   target: ImportTarget = ImportTarget.CUSTOMERS) -> None:
         self.result = result
+        self.target = target
         # Hidden rather than greyed out: with no rows left out there is nothing to save.
         self.save_button.setVisible(errors_saveable)
         self.retranslateUi()
@@ -334,7 +340,12 @@ class SummaryStep(Step):
         self.save_button.setToolTip(self.tr(
             "An Excel file with the rows that were left out, as they were in your file, and a "
             "column with the reason"))
-        self.customers_button.setText(self.tr("Open customers"))
+        open_texts = {
+            ImportTarget.CUSTOMERS: self.tr("View customers"),
+            ImportTarget.ORDERS: self.tr("View orders"),
+            ImportTarget.FEEDBACK: self.tr("View feedback"),
+        }
+        self.open_button.setText(open_texts[self.target])
         self.again_button.setText(self.tr("Import another file"))
         while self.count_labels:
             for old in self.count_labels.pop():

@@ -1,4 +1,4 @@
-"""The dry run's rows as a table: row number, what happens, who (masked), why.
+"""The dry run's rows as a table: row number, what happens, who or what (masked), why.
 
 Up to ~100k rows: the model keeps the service's sequence as it is and, for a filter, a
 plain list of positions (no proxy model over Python rows). Texts are made when a cell is
@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.core.import_types import RowAction
+from desktop.core.import_types import ImportTarget, RowAction
 from desktop.services.import_api import RowOutcome
 from desktop.ui.pages.import_texts import action_hint, action_text, issue_text, reasons_text
 
@@ -53,8 +53,20 @@ class DryRunModel(QAbstractTableModel):
         self._counts: Counter[RowAction] = Counter()
         self._labels: Mapping[str, str] = {}
         self._reasons: dict[int, str] = {}
+        self._target = ImportTarget.CUSTOMERS
 
     # ------------------------------------------------------------------ contents
+
+    def set_target(self, target: ImportTarget) -> None:
+        """What the rows import: the "who" column holds a customer, or an order number and
+        buyer, or a feedback's customer, and its header says which."""
+        if target is not self._target:
+            self._target = target
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, WHO, WHO)
+
+    @property
+    def target(self) -> ImportTarget:
+        return self._target
 
     def set_rows(self, rows: Sequence[RowOutcome], field_labels: Mapping[str, str]) -> None:
         self.beginResetModel()
@@ -126,10 +138,18 @@ class DryRunModel(QAbstractTableModel):
         titles = (
             QCoreApplication.translate("Import", "Row"),
             QCoreApplication.translate("Import", "Result"),
-            QCoreApplication.translate("Import", "Who"),
+            self._who_title(),
             QCoreApplication.translate("Import", "Reason"),
         )
         return titles[section] if 0 <= section < COLUMN_COUNT else None
+
+    def _who_title(self) -> str:
+        titles = {
+            ImportTarget.CUSTOMERS: QCoreApplication.translate("Import", "Who"),
+            ImportTarget.ORDERS: QCoreApplication.translate("Import", "Order"),
+            ImportTarget.FEEDBACK: QCoreApplication.translate("Import", "Feedback"),
+        }
+        return titles[self._target]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

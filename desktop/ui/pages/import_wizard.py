@@ -17,6 +17,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.core.import_types import ImportTarget
 from desktop.services.import_api import (
     DryRunReport,
     FileOverview,
@@ -54,10 +55,10 @@ T = TypeVar("T")
 
 class ImportWizard(WizardInput):
     """``ImportWizard(service, session, runner)``; emits ``imported(batch_id)`` after an
-    import and ``open_customers`` when the user asks to see them."""
+    import and ``open_records(target)`` when the user asks to see what it imported."""
 
     imported = Signal(int)
-    open_customers = Signal()
+    open_records = Signal(object)  # ImportTarget
 
     def __init__(self, service: ImportServiceApi, session: Session, runner: TaskSubmitter,
                  parent: QWidget | None = None) -> None:
@@ -141,7 +142,7 @@ class ImportWizard(WizardInput):
         self.check_step.ready_changed.connect(lambda _ready: self._update_nav())
         self.run_step.cancel_requested.connect(self.cancel_work)
         self.summary_step.save_errors.connect(self.save_error_workbook)
-        self.summary_step.open_customers.connect(self.open_customers)
+        self.summary_step.open_records.connect(self.open_records)
         self.summary_step.start_over.connect(self.start_over)
         self.stop_button.clicked.connect(self.cancel_work)
         self.back_button.clicked.connect(self.previous_step)
@@ -289,7 +290,7 @@ class ImportWizard(WizardInput):
 
     def _checked(self, request: ImportRequest, report: DryRunReport) -> None:
         self.request, self.report = request, report
-        self.check_step.set_report(report, self.field_labels())
+        self.check_step.set_report(report, self.field_labels(), request.target)
         self._go(CHECK)
 
     def run_import(self) -> None:
@@ -307,7 +308,8 @@ class ImportWizard(WizardInput):
         if self.locked:  # finished behind the lock screen: keep the counts only
             self.report = None
             self.check_step.set_report(None, {})
-        self.summary_step.set_result(result, self._errors_saveable())
+        target = self.request.target if self.request is not None else ImportTarget.CUSTOMERS
+        self.summary_step.set_result(result, self._errors_saveable(), target)
         self._go(DONE)
         self.imported.emit(result.batch_id)
 
@@ -340,8 +342,10 @@ class ImportWizard(WizardInput):
         labels = self.field_labels()
 
         def describe(issues: Sequence[RowIssue]) -> str:  # as the check step words them
+            # The row's warnings come after its errors, marked "Warning —", so the owner
+            # fixes the whole row at once.
             return import_texts.reasons_text(
-                [import_texts.issue_text(issue, labels, mark_warning=False) for issue in issues])
+                [import_texts.issue_text(issue, labels) for issue in issues])
 
         out = import_texts.choose_save_path(self, self.tr("Save the rows with errors"),
                                             suggested, self.tr("Excel workbooks (*.xlsx)"))
@@ -481,7 +485,7 @@ class ImportWizard(WizardInput):
         if self.step == DONE:
             self.report = None
             self.check_step.set_report(None, {})
-            self.summary_step.set_result(self.result, False)
+            self.summary_step.set_result(self.result, False, self.summary_step.target)
             return
         self.start_over()
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.import_types import ImportTarget
 from desktop.core.roles import Permission
 from desktop.ui.pages.customers_page import CustomersPage
 from desktop.ui.pages.export_entry import ExportAccess
@@ -84,9 +85,16 @@ def import_page(context: PageContext) -> QWidget:
     from desktop.ui.pages.import_page import ImportPage
 
     page = ImportPage(ImportService(context.workspace), context.session, context.tasks)
-    page.open_customers.connect(lambda: context.window.open_page(CUSTOMERS))
+    page.open_records.connect(lambda target: open_imported(context, target))
     page.data_changed.connect(lambda: refresh_customers(context))
     return page
+
+
+def open_imported(context: PageContext, target: ImportTarget) -> None:
+    """The page of what an import brought in: its customers, orders or feedback."""
+    keys = {ImportTarget.CUSTOMERS: CUSTOMERS, ImportTarget.ORDERS: ORDERS,
+            ImportTarget.FEEDBACK: FEEDBACK}
+    context.window.open_page(keys[target])
 
 
 def refresh_customers(context: PageContext) -> None:
