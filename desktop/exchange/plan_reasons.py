@@ -37,7 +37,7 @@ ORDER_SUMMARY_REPLACED: Final = (
 )
 ORDER_ITEMS_REPLACED: Final = (
     "This order is already in the shop; its items are replaced by the {count} item lines in "
-    "this file (policy: overwrite)."
+    "this file (you chose to replace with the file's values)."
 )
 FEEDBACK_IN_SHOP: Final = "This feedback is already in the shop."
 BUYER_UNMATCHED: Final = (
