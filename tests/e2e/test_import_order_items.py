@@ -229,3 +229,25 @@ def test_overwrite_replaces_real_items_that_differ_and_undo_restores_them(
     assert _names(shop, TEA_SET) == [("西湖龙井 250g", 3, 9950, "LJ-250", 0), REAL_TEA_SET[1]]
     service.undo(shop.owner, batch)
     assert _items(shop, TEA_SET) == items
+
+
+def test_an_edit_that_leaves_the_summary_item_as_it_was_keeps_it_a_summary(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """The order form knows no summary flag: an edit of the note rewrites the items, and the
+    list's packed title must stay a summary for the detail list to replace it."""
+    service = ImportService(shop.workspace)
+    service.run(shop.owner, _request_for(service, shop, _order_list(tmp_path), "taobao_orders"))
+    conn = shop.workspace.shop.db.conn
+    queries = OrderQueries(conn)
+    tea_set, tray = OrderRepository(conn).find_by_numbers([TEA_SET, TRAY])
+    plain = tuple(dataclasses.replace(item, id=None, summary=False) for item in tea_set.items)
+    queries.update(dataclasses.replace(tea_set, notes="老客户", items=plain))
+    assert _names(shop, TEA_SET) == SUMMARY_TEA_SET
+    counted = tuple(dataclasses.replace(item, id=None, summary=False, quantity=2)
+                    for item in tray.items)
+    queries.update(dataclasses.replace(tray, items=counted))  # the owner corrected the line
+    assert _names(shop, TRAY) == [("茶盘", 2, 0, "", 0)]
+    detail = _request_for(service, shop, _detail(tmp_path, "detail.csv"), "taobao_order_items")
+    assert service.run(shop.owner, detail).counts == ImportCounts(updated=1, duplicates=1)
+    assert _names(shop, TEA_SET) == REAL_TEA_SET
