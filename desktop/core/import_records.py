@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from desktop.core.models import Customer, Feedback, Order
+from desktop.core.models import Customer, Feedback, Order, OrderItem
 from desktop.core.packed_customers import PackedCustomers
 
 Ref = int
@@ -32,7 +32,8 @@ ORDER_COLUMNS: Final = (
     "customer_id", "status", "ordered_at", "total_cents", "discount_cents", "shipping_cents",
     "paid_cents", "ship_name", "ship_phone", "ship_address", "notes",
 )
-"""Order columns an import may fill or overwrite (items of a stored order are left alone)."""
+"""Order columns an import may fill or overwrite. A stored order's items are replaced as a
+whole or left alone (:class:`OrderChange` ``items_after``)."""
 
 
 def new_ref(index: int) -> Ref:
@@ -87,9 +88,15 @@ class NewOrder:
 
 @dataclass(frozen=True, slots=True)
 class OrderChange:
+    """Columns of a stored order the import changes, and its items when the file's replace
+    them (``items_after`` None: the stored items stay; ``items_before`` are the stored items
+    the planner saw, the store records what it replaces)."""
+
     order_id: int
     before: Mapping[str, ColumnValue]
     after: Mapping[str, ColumnValue]
+    items_before: tuple[OrderItem, ...] = ()
+    items_after: tuple[OrderItem, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,6 +119,7 @@ class ItemFields:
     sku: str = ""
     unit_price_cents: int | None = None
     amount_cents: int | None = None
+    summary: bool = False  # the order's products packed into one title (OrderItem.summary)
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,6 +90,9 @@ class OrderItem:
     unit_price_cents: int
     sku: str = ""
     id: int | None = None
+    summary: bool = False
+    """Not a real line: the order's products packed into one title by an order-list export
+    (e.g. Taobao's 订单列表); an import of the order's real items replaces it."""
 
     @property
     def amount_cents(self) -> int:

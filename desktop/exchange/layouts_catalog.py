@@ -44,6 +44,12 @@ class Layout:
     # columns holding the row's ISO country code: its phones without a country code are read
     # as that country's numbers first (WooCommerce's billing_country, Shopify's Country Code)
     phone_region_headers: tuple[str, ...] = ()
+    # One row per order whose item columns pack all its products into one title with the
+    # order's total quantity (Taobao's 订单列表: 宝贝标题 "西湖龙井 250g，青瓷茶杯", 宝贝总数量 3):
+    # the item made from them only sums the order up (OrderItem.summary), and an import of
+    # the order's real lines (the 宝贝明细) replaces it. Layouts with one row per line (JD,
+    # Douyin, Shopify, the 宝贝明细) and Pinduoduo (one product per order) give real lines.
+    item_is_summary: bool = False
 
 
 MEMBERSHIP = Layout(
@@ -274,6 +280,7 @@ TAOBAO_ORDERS = Layout(
     target=_O,
     platform="taobao",
     local_utc_offset_hours=8,
+    item_is_summary=True,
     columns=(
         ("订单编号", "order.order_no"), ("买家会员名", "customer.platform_account"),
         ("买家支付宝账号", None), ("买家应付货款", None), ("买家应付邮费", "order.shipping"),

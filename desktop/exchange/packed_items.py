@@ -5,7 +5,8 @@ writes them in its default (one row per order) format::
 
 Items are separated by ``;``, their fields by ``|``, each field is ``key:value``. A cell that
 holds no such item (the list was written some other way) becomes one item named with the
-whole text, so nothing of it is lost.
+whole text, so nothing of it is lost — a summary item (``ItemFields.summary``) that an import
+of the order's real lines replaces.
 """
 
 from __future__ import annotations
@@ -49,4 +50,4 @@ def packed_items(cell: Cell) -> Converted[tuple[ItemFields, ...]]:
     )
     if items:
         return Converted(items)
-    return Converted((ItemFields(product_name=value[:_NAME_LIMIT]),))
+    return Converted((ItemFields(product_name=value[:_NAME_LIMIT], summary=True),))

@@ -31,7 +31,7 @@ from desktop.core.import_types import (
     RowIssue,
     RowKind,
 )
-from desktop.core.models import Customer, Feedback, Order
+from desktop.core.models import Customer, Feedback, Order, OrderItem
 from desktop.core.packed_customers import pack
 from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled
 from desktop.exchange.plan_changes import (
@@ -40,6 +40,7 @@ from desktop.exchange.plan_changes import (
     new_feedback,
     new_order,
     order_change,
+    order_lines,
 )
 from desktop.exchange.plan_reasons import (
     BLANK_ROW,
@@ -57,6 +58,9 @@ from desktop.exchange.plan_reasons import (
     NO_ORDER_NO,
     ORDER_CONTINUED,
     ORDER_IN_SHOP,
+    ORDER_ITEMS_ADDED,
+    ORDER_ITEMS_REPLACED,
+    ORDER_SUMMARY_REPLACED,
     ORDER_UNCHANGED,
     SAME_AS_BAD_ROW,
     SUMMARY_ROW,
@@ -399,13 +403,27 @@ class Planner:
                 verdict.action = RowAction.SKIP
                 verdict.note(RowIssue(verdict.row, "", ORDER_IN_SHOP, warning=True))
                 continue
-            change = order_change(group.fields, existing, buyer, self._policy)
-            if change is None:
-                verdict.action = RowAction.SKIP
-                verdict.note(RowIssue(verdict.row, "", ORDER_UNCHANGED, warning=True))
-            else:
-                verdict.action = RowAction.UPDATE
-                self._plan.order_changes.append(change)
+            self._update_order(group, existing, buyer)
+
+    def _update_order(self, group: OrderGroup, existing: Order, buyer: Ref | None) -> None:
+        """A stored order the file names: its columns per the policy, and its items when the
+        file's replace them (``plan_changes.replaces_items``)."""
+        verdict = group.first
+        warnings: list[RowIssue] = []
+        lines = order_lines(group.items, verdict.row, warnings)
+        change = order_change(group.fields, existing, buyer, self._policy, lines)
+        if change is None:
+            verdict.action = RowAction.SKIP
+            verdict.note(RowIssue(verdict.row, "", ORDER_UNCHANGED, warning=True))
+            return
+        verdict.action = RowAction.UPDATE
+        self._plan.order_changes.append(change)
+        if change.items_after is not None:
+            verdict.note_all(warnings)
+            verdict.note(RowIssue(
+                verdict.row, "", _items_reason(existing.items),
+                {"count": str(len(change.items_after))}, warning=True,
+            ))
 
     def _resolve_feedback(self) -> None:
         order_nos = {
@@ -459,6 +477,13 @@ class Planner:
             verdict.note_all(warnings)
             self._plan.new_feedback.append(NewFeedback(item, customer, order_id))
             verdict.action = RowAction.CREATE
+
+
+def _items_reason(stored: Sequence[OrderItem]) -> str:
+    """Why a stored order's items are replaced (see ``plan_changes.replaces_items``)."""
+    if not stored:
+        return ORDER_ITEMS_ADDED
+    return ORDER_SUMMARY_REPLACED if all(item.summary for item in stored) else ORDER_ITEMS_REPLACED
 
 
 def _shop_index(matches: ShopMatches) -> IdentityIndex[int]:

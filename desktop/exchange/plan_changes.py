@@ -122,14 +122,21 @@ def _item(item: ItemFields, row: int, warnings: list[RowIssue]) -> OrderItem:
     unit = item.unit_price_cents
     if unit is None:
         unit = (item.amount_cents or 0) // quantity
-    return OrderItem(item.product_name, quantity, unit, item.sku)
+    return OrderItem(item.product_name, quantity, unit, item.sku, summary=item.summary)
+
+
+def order_lines(
+    items: Iterable[object], row: int, warnings: list[RowIssue]
+) -> tuple[OrderItem, ...]:
+    """The order items of the file's item fields (warnings for a quantity below 1)."""
+    return tuple(_item(item, row, warnings) for item in items if isinstance(item, ItemFields))
 
 
 def new_order(
     fields: OrderFields, items: Iterable[object], now: str, row: int
 ) -> tuple[Order, list[RowIssue]]:
     warnings: list[RowIssue] = []
-    lines = tuple(_item(item, row, warnings) for item in items if isinstance(item, ItemFields))
+    lines = order_lines(items, row, warnings)
     ordered_at = fields.ordered_at
     if not ordered_at:
         warnings.append(RowIssue(row, "order.ordered_at", NO_ORDER_DATE, warning=True))
@@ -155,9 +162,35 @@ def new_order(
     return order, warnings
 
 
+def _line_key(item: OrderItem) -> tuple[object, ...]:
+    return (item.product_name, item.quantity, item.unit_price_cents, item.sku, item.summary)
+
+
+def same_items(stored: Iterable[OrderItem], given: Iterable[OrderItem]) -> bool:
+    """The same lines, in any order (ids aside)."""
+    return sorted(map(_line_key, stored)) == sorted(map(_line_key, given))
+
+
+def replaces_items(
+    stored: tuple[OrderItem, ...], given: tuple[OrderItem, ...], policy: MatchPolicy
+) -> bool:
+    """Whether the file's items of an order replace the stored ones. A file without items
+    changes nothing, nor do items equal to the stored ones. Stored items that are none or only
+    a summary (an order list's packed title) are replaced under "fill empty" and "overwrite";
+    real stored lines only under "overwrite", and never by a summary (it would lose them)."""
+    if not given or policy is MatchPolicy.SKIP or same_items(stored, given):
+        return False
+    if all(item.summary for item in stored):
+        return True
+    return policy is MatchPolicy.OVERWRITE and not any(item.summary for item in given)
+
+
 def order_change(
-    fields: OrderFields, stored: Order, buyer: Ref | None, policy: MatchPolicy
+    fields: OrderFields, stored: Order, buyer: Ref | None, policy: MatchPolicy,
+    lines: tuple[OrderItem, ...] = (),
 ) -> OrderChange | None:
+    """What ``policy`` changes on ``stored``: its columns, and its items when the file's
+    ``lines`` replace them (:func:`replaces_items`); None when nothing."""
     assert stored.id is not None
     current: dict[str, ColumnValue] = {
         column: getattr(stored, column) for column in ORDER_COLUMNS
@@ -168,6 +201,8 @@ def order_change(
     }
     given["customer_id"] = buyer if buyer is not None and buyer > 0 else None
     before, after = _changes(current, given, policy)
+    if replaces_items(stored.items, lines, policy):
+        return OrderChange(stored.id, before, after, stored.items, lines)
     return OrderChange(stored.id, before, after) if after else None
 
 

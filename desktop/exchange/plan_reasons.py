@@ -27,6 +27,18 @@ IN_SHOP_SKIPPED: Final = "Already in the shop; left as it is (policy: skip)."
 IN_SHOP_UNCHANGED: Final = "Already in the shop with these details; nothing to change."
 ORDER_IN_SHOP: Final = "This order is already in the shop; left as it is (policy: skip)."
 ORDER_UNCHANGED: Final = "This order is already in the shop with these details."
+ORDER_ITEMS_ADDED: Final = (
+    "This order is already in the shop without items; its {count} item lines in this file "
+    "are added."
+)
+ORDER_SUMMARY_REPLACED: Final = (
+    "This order is already in the shop with its products in one summary line (from an order "
+    "list); its {count} item lines in this file replace that line."
+)
+ORDER_ITEMS_REPLACED: Final = (
+    "This order is already in the shop; its items are replaced by the {count} item lines in "
+    "this file (you chose to replace with the file's values)."
+)
 FEEDBACK_IN_SHOP: Final = "This feedback is already in the shop."
 BUYER_UNMATCHED: Final = (
     "The buyer's phone, member number or platform account contradicts another customer; "

@@ -96,7 +96,7 @@ def _order_status(found: dict[str, Any]) -> str | None:
     return status or fulfilment
 
 
-def _item(found: dict[str, Any]) -> ItemFields | None:
+def _item(found: dict[str, Any], summary: bool) -> ItemFields | None:
     name = found.get("item.product_name")
     sku = found.get("item.sku")
     if not name and not sku:
@@ -107,18 +107,20 @@ def _item(found: dict[str, Any]) -> ItemFields | None:
         sku=sku or "",
         unit_price_cents=found.get("item.unit_price"),
         amount_cents=found.get("item.amount"),
+        summary=summary,
     )
 
 
 def _order(
-    found: dict[str, Any], issues: list[RowIssue], number: int, platform: str | None
+    found: dict[str, Any], issues: list[RowIssue], number: int, layout: Layout | None
 ) -> OrderFields | None:
+    platform = layout.platform if layout else None
     order_no = found.get(_ORDER_NO)
     if order_no is None:
         if not any(issue.field == _ORDER_NO for issue in issues):
             issues.append(RowIssue(number, _ORDER_NO, ORDER_NO_MISSING))
         return None
-    item = _item(found)
+    item = _item(found, layout.item_is_summary if layout else False)
     items: tuple[ItemFields, ...] = ((item,) if item else ()) + found.get("item.packed", ())
     return OrderFields(
         order_no=order_no,
@@ -228,7 +230,7 @@ def parse_rows(
             member = _customer(found, platform) or CustomerFields()
             yield ParsedRow(number, RowKind.DATA, customer=member, issues=tuple(issues))
         elif target is ImportTarget.ORDERS:
-            order = _order(found, issues, number, platform)
+            order = _order(found, issues, number, known)
             buyer = _buyer(found, platform)
             yield ParsedRow(number, RowKind.DATA, customer=buyer, order=order, issues=tuple(issues))
         else:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from desktop.core.import_records import UndoReport
 from desktop.store.connection import Connection
 from desktop.store.customers import IN_CHUNK, int_column
+from desktop.store.import_order_items import ITEMS_KEY, recorded_items, restore_items
 from desktop.store.import_resident_ids import column_value, recorded_value
 from desktop.store.imports import BatchRow, as_json, chunked
 from desktop.store.search_keys import SELECT_INDEXED, Indexed, SearchKeys, indexed_row, name_keys
@@ -127,16 +128,20 @@ def _restore(
 ) -> tuple[int, list[int]]:
     restored, kept = 0, []
     for entity_id, before, after in updates:
-        columns = [column for column in after if column != "tags+"]
+        columns = [column for column in after if column not in ("tags+", ITEMS_KEY)]
         row = conn.execute(
             f"SELECT {', '.join(columns)} FROM {table} WHERE id = ?", (entity_id,)
         ).fetchone()
         if row is None:
             continue
-        current = {c: recorded_value(c, value) for c, value in zip(columns, row, strict=True)}
-        if as_json(current) != as_json(
-            {column: after[column] for column in columns}
-        ):
+        current: dict[str, object] = {
+            c: recorded_value(c, value) for c, value in zip(columns, row, strict=True)
+        }
+        recorded: dict[str, object] = {column: after[column] for column in columns}
+        if ITEMS_KEY in after:  # the order's items, as the import left them
+            current[ITEMS_KEY] = recorded_items(conn, entity_id)
+            recorded[ITEMS_KEY] = after[ITEMS_KEY]
+        if as_json(current) != as_json(recorded):
             kept.append(entity_id)
             continue
         old: Indexed | None = None
@@ -152,6 +157,9 @@ def _restore(
             + " WHERE id = ?",
             (*assignments.values(), entity_id),
         )
+        items = before.get(ITEMS_KEY)
+        if isinstance(items, list):
+            restore_items(conn, entity_id, items)
         tags = str(after.get("tags+") or "")
         if tags:
             conn.executemany(

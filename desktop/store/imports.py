@@ -35,6 +35,7 @@ from desktop.core.packed_customers import PackedCustomers
 from desktop.store.connection import Connection
 from desktop.store.customers import IN_CHUNK, int_column, opt_str
 from desktop.store.feedback import INSERT_FEEDBACK, feedback_row
+from desktop.store.import_order_items import ITEMS_KEY, recorded_items, replace_items
 from desktop.store.import_rows import NewCustomerRows
 from desktop.store.import_search import NewNameGrams, write_name_grams
 from desktop.store.import_writer import RowMaker, insert_chunk
@@ -298,13 +299,18 @@ class PlanWriter:
             ).fetchone()
             if row is None:
                 continue
-            after = {**change.after, "updated_at": self._now}
-            before = {**change.before, "updated_at": str(row[0])}
+            after: dict[str, object] = {**change.after, "updated_at": self._now}
+            before: dict[str, object] = {**change.before, "updated_at": str(row[0])}
             self._conn.execute(
                 "UPDATE orders SET " + ", ".join(f"{column} = ?" for column in after)
                 + " WHERE id = ?",
                 (*after.values(), change.order_id),
             )
+            if change.items_after is not None:
+                # What is stored now is what undo puts back (the summary flag included).
+                before[ITEMS_KEY] = recorded_items(self._conn, change.order_id)
+                replace_items(self._conn, change.order_id, change.items_after)
+                after[ITEMS_KEY] = recorded_items(self._conn, change.order_id)
             self._conn.execute(_INSERT_CHANGE, (batch_id, "order", change.order_id, "updated",
                                                 as_json(before), as_json(after)))
 

@@ -11,10 +11,10 @@ Rows carry raw values, personal data included: the services mask them per role.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
-from desktop.core.models import Order, OrderStatus, utc_now_iso
+from desktop.core.models import Order, OrderItem, OrderStatus, utc_now_iso
 from desktop.store.connection import Connection
 from desktop.store.customers import atomic, int_column, limit_clause
 from desktop.store.orders import INSERT_ITEM, INSERT_ORDER, OrderRepository, item_row, order_row
@@ -211,8 +211,27 @@ class OrderQueries:
             )
             if cursor.rowcount != 1:
                 raise LookupError(f"no order with id {order.id}")
+            items = self._kept_summaries(order.id, order.items)
             self._conn.execute("DELETE FROM order_items WHERE order_id = ?", (order.id,))
-            self._write_items(order.id, order)
+            self._write_items(order.id, replace(order, items=items))
+
+    def _kept_summaries(self, order_id: int, items: Sequence[OrderItem]) -> tuple[OrderItem, ...]:
+        """``items`` with the summary flag kept on those the edit left as they were: the form
+        knows no such flag, and an edit of, say, the note must not make an order list's packed
+        title a real line (a later import of the order's real items replaces a summary)."""
+        stored = {
+            (str(name), int_column(quantity), int_column(price), str(sku))
+            for name, quantity, price, sku in self._conn.execute(
+                "SELECT product_name, quantity, unit_price_cents, sku FROM order_items"
+                " WHERE order_id = ? AND summary = 1", (order_id,),
+            )
+        }
+        return tuple(
+            replace(item, summary=True)
+            if (item.product_name, item.quantity, item.unit_price_cents, item.sku) in stored
+            else item
+            for item in items
+        )
 
     def _write_items(self, order_id: int, order: Order) -> None:
         self._conn.executemany(

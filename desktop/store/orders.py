@@ -16,6 +16,7 @@ ORDER_COLUMNS: Final = (
 )
 ITEM_COLUMNS: Final = (
     "id", "order_id", "sku", "product_name", "quantity", "unit_price_cents", "amount_cents",
+    "summary",
 )
 
 INSERT_ORDER: Final = (
@@ -29,7 +30,8 @@ INSERT_ITEM: Final = (
 
 _SELECT_ORDER: Final = f"SELECT {', '.join(ORDER_COLUMNS[:14])} FROM orders"
 _SELECT_ITEMS: Final = (
-    "SELECT order_id, id, sku, product_name, quantity, unit_price_cents FROM order_items"
+    "SELECT order_id, id, sku, product_name, quantity, unit_price_cents, summary"
+    " FROM order_items"
 )
 
 
@@ -49,7 +51,7 @@ def item_row(item: OrderItem, item_id: int | None, order_id: int) -> tuple[objec
         raise ValueError("an order item needs a positive quantity")
     return (
         item_id, order_id, item.sku, item.product_name, item.quantity, item.unit_price_cents,
-        item.amount_cents,
+        item.amount_cents, int(item.summary),
     )
 
 
@@ -97,7 +99,7 @@ class OrderRepository:
         ids = [int_column(row[0]) for row in rows]
         items: dict[int, list[OrderItem]] = {order_id: [] for order_id in ids}
         marks = ", ".join("?" for _ in ids)
-        for order_id, item_id, sku, name, quantity, unit_price in self._conn.execute(
+        for order_id, item_id, sku, name, quantity, unit_price, summary in self._conn.execute(
             f"{_SELECT_ITEMS} WHERE order_id IN ({marks}) ORDER BY order_id, id", ids
         ):
             items[order_id].append(
@@ -107,6 +109,7 @@ class OrderRepository:
                     unit_price_cents=int_column(unit_price),
                     sku=str(sku),
                     id=int_column(item_id),
+                    summary=bool(summary),
                 )
             )
         return [_order(row, tuple(items[int_column(row[0])])) for row in rows]

@@ -6689,8 +6689,23 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This order is already in the shop with its products in one summary line (from an order list); its {count} item lines in this file replace that line.</source>
+        <translation>店内已有此订单，其商品只是一条汇总（来自订单列表）；本文件中的 {count} 条商品明细将替换这条汇总。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This order is already in the shop with these details.</source>
         <translation>店内已有此订单，资料相同。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is already in the shop without items; its {count} item lines in this file are added.</source>
+        <translation>店内已有此订单，但没有商品明细；将添加本文件中的 {count} 条商品明细。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This order is already in the shop; its items are replaced by the {count} item lines in this file (you chose to replace with the file&apos;s values).</source>
+        <translation>店内已有此订单；您选择了“用文件中的值替换”，其商品将被本文件中的 {count} 条商品明细替换。</translation>
     </message>
     <message>
         <location line="+1"/>

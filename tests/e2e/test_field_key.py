@@ -212,6 +212,7 @@ def back_to_schema_6(db: ShopDatabase) -> None:
     """A shop from before the field key: no field key tables, no key pair (and not the later
     migrations' objects either)."""
     with db.transaction():
+        db.conn.execute("ALTER TABLE order_items DROP COLUMN summary")  # migration 0009
         db.conn.execute("DROP INDEX ix_customers_created_search")  # migration 0008
         db.conn.execute("DROP TABLE field_key_wraps")
         db.conn.execute("DROP TABLE field_keys")

@@ -70,7 +70,7 @@ def test_taobao_order_list() -> None:
         ordered_at="2024-01-05T02:20:30.000000+00:00", total_cents=19900, shipping_cents=0,
         paid_cents=18900, ship_name="李小花", ship_phone="+8613812345678",
         ship_address="浙江省 杭州市 西湖区 文三路100号(310000)", notes="请尽快发货; 老客户",
-        items=(ItemFields("龙井茶 250g", 2),),
+        items=(ItemFields("龙井茶 250g", 2, summary=True),),  # the list's packed title
     )
     assert row.customer == CustomerFields(
         name="李小花", phone="+8613812345678", platform="taobao",
