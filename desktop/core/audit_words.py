@@ -86,10 +86,15 @@ def role_words(role: str, tr: Translate) -> str:
     return tr(label) if label else role
 
 
+ACTOR_FORMAT: Final = "{name} ({role})"
+"""A user and their role in words; translated, so that each language uses its own brackets
+("wang（店主）")."""
+
+
 def actor_words(actor: str, tr: Translate) -> str:
     """``wang (owner)``, as the audit log names a user, with the role in words:
-    "wang (店主)". Any other actor (``system``) is returned as it is."""
+    "wang (Owner)", "wang（店主）". Any other actor (``system``) is returned as it is."""
     match = _ACTOR.fullmatch(actor)
     if match is None:
         return actor
-    return f"{match['name']} ({role_words(match['role'], tr)})"
+    return tr(ACTOR_FORMAT).format(name=match["name"], role=role_words(match["role"], tr))

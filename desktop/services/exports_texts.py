@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Final, TypeVar
 
-from desktop.core.audit_words import AUDIT_ACTION_LABELS, ROLE_LABELS
+from desktop.core.audit_words import ACTOR_FORMAT, AUDIT_ACTION_LABELS, ROLE_LABELS
 from desktop.core.consent_types import ConsentChannel, ConsentPurpose
 from desktop.core.models import FeedbackKind, FeedbackStatus, Gender, OrderStatus
 from desktop.exchange.export_cells import CellValue
@@ -119,7 +119,7 @@ def export_source_texts() -> frozenset[str]:
     texts.update(REPORT_TITLES.values())
     texts.update((MASKED_POLICY, UNMASKED_POLICY, PSEUDONYM_NOTE, NO_FILTER))
     texts.update(SHEET_NAMES, FILTER_FIELDS, (sort.value for sort in CustomerSort))
-    texts.update(ROLE_LABELS.values(), AUDIT_ACTION_LABELS.values())
+    texts.update(ROLE_LABELS.values(), AUDIT_ACTION_LABELS.values(), (ACTOR_FORMAT,))
     for labels in (GENDER_LABELS, ORDER_STATUS_LABELS, FEEDBACK_KIND_LABELS,
                    FEEDBACK_STATUS_LABELS, CONSENT_PURPOSE_LABELS, CONSENT_CHANNEL_LABELS,
                    YES_NO_LABELS):

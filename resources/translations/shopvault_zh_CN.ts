@@ -2592,6 +2592,11 @@
         <source>{label}: {value}</source>
         <translation>{label}：{value}</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
 </context>
 <context>
     <name>ExportForm</name>

@@ -52,7 +52,7 @@ def test_chinese_cover_names_the_role_in_chinese(shop, tmp_path):
     manager = sessions(shop.workspace)[Role.MANAGER]
     ExportService(shop.workspace).export(manager, ExportRequest(
         ReportKind.CUSTOMERS, tmp_path / "c.xlsx", translate=file_translate))
-    assert cover(tmp_path / "c.xlsx")["导出人"] == "user_manager (店长)"
+    assert cover(tmp_path / "c.xlsx")["导出人"] == "user_manager（店长）"
     ExportService(shop.workspace).export(manager, ExportRequest(
         ReportKind.CUSTOMERS, tmp_path / "e.xlsx"))
     assert cover(tmp_path / "e.xlsx")["Exported by"] == "user_manager (Manager)"
@@ -68,7 +68,7 @@ def test_subject_copy_labels_every_access_history_action(shop, tmp_path):
         shop.owner, ids[0], tmp_path / "s.xlsx", tmp_path / "s.json",
         translate=file_translate)
 
-    assert cover(tmp_path / "s.xlsx")["导出人"] == "wang (店主)"
+    assert cover(tmp_path / "s.xlsx")["导出人"] == "wang（店主）"
     book = open_workbook(tmp_path / "s.xlsx")
     sheet = book[file_translate("Access history")]
     header = [cell.value for cell in sheet[1]]
@@ -76,7 +76,7 @@ def test_subject_copy_labels_every_access_history_action(shop, tmp_path):
     actions = [row[header.index(file_translate("Action"))] for row in rows]
     who = [row[header.index(file_translate("Who"))] for row in rows]
     assert actions == ["记录了同意", "查看完整信息"]  # newest first
-    assert who == ["wang (店主)", "user_manager (店长)"]
+    assert who == ["wang（店主）", "user_manager（店长）"]
 
     document = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     history = document["access_history"]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop.core.audit_words import AUDIT_ACTION_LABELS, action_words, actor_words, role_words
+from desktop.core.audit_words import (
+    ACTOR_FORMAT,
+    AUDIT_ACTION_LABELS,
+    action_words,
+    actor_words,
+    role_words,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 # An audit entry is written as trail.record(actor, "action", …), trail.append(…) or a
@@ -36,6 +42,15 @@ def test_words_go_through_the_given_translate():
     assert action_words("customer.revealed", shout) == "REVEALED A FIELD"
     assert action_words("something.new", shout) == "something.new"  # unknown: as stored
     assert role_words("owner", shout) == "OWNER" and role_words("guest", shout) == "guest"
-    assert actor_words("wang (owner)", shout) == "wang (OWNER)"
-    assert actor_words("li (staff) (staff)", shout) == "li (staff) (STAFF)"
-    assert actor_words("system", shout) == "system"
+
+
+def test_an_actor_is_worded_in_the_languages_own_brackets():
+    chinese = {"Owner": "店主", "Staff": "店员", ACTOR_FORMAT: "{name}（{role}）"}
+
+    def translate(text: str) -> str:
+        return chinese.get(text, text)
+
+    assert actor_words("wang (owner)", translate) == "wang（店主）"
+    assert actor_words("li (staff) (staff)", translate) == "li (staff)（店员）"
+    assert actor_words("wang (owner)", lambda text: text) == "wang (Owner)"
+    assert actor_words("system", translate) == "system"
