@@ -37,7 +37,7 @@ from desktop.core.import_types import (
 from desktop.core.models import FeedbackKind, OrderStatus
 from desktop.exchange.header import has_summary_label, row_kind
 from desktop.exchange.layouts import layout_by_id
-from desktop.exchange.layouts_catalog import Layout
+from desktop.exchange.layouts_catalog import Layout, platform_channel
 from desktop.exchange.row_columns import ColumnReader
 from desktop.exchange.row_values import ATTRIBUTE_OF_KEY, RowReader
 from desktop.exchange.synonyms import header_key
@@ -124,7 +124,7 @@ def _order(
     items: tuple[ItemFields, ...] = ((item,) if item else ()) + found.get("item.packed", ())
     return OrderFields(
         order_no=order_no,
-        channel=found.get("order.channel") or platform or "",
+        channel=found.get("order.channel") or platform_channel(platform),
         status=_order_status(found),
         ordered_at=found.get("order.ordered_at") or found.get("order.paid_at"),
         total_cents=found.get("order.total"),
@@ -167,7 +167,8 @@ def _feedback(
         kind=kind,
         content=content,
         rating=rating,
-        channel=found.get("feedback.channel") or (layout.platform if layout else None) or "",
+        channel=found.get("feedback.channel")
+        or platform_channel(layout.platform if layout else None),
         status=found.get("feedback.status"),
         received_at=found.get("feedback.received_at"),
         resolution=found.get("feedback.resolution"),

@@ -177,8 +177,8 @@ def test_taobao_orders_csv_one_order_per_number(shop: ShopFixture, tmp_path: Pat
         "SELECT o.order_no, o.channel, count(i.id), c.phone FROM orders o"
         " JOIN order_items i ON i.order_id = o.id LEFT JOIN customers c ON c.id = o.customer_id"
         " GROUP BY o.id ORDER BY o.id").fetchall() == [
-        (TAOBAO_ORDER_NO, "taobao", 2, "+8613800000001"),
-        ("4402367891234567891", "taobao", 1, "+8613800000002")]
+        (TAOBAO_ORDER_NO, "淘宝", 2, "+8613800000001"),
+        ("4402367891234567891", "淘宝", 1, "+8613800000002")]
     again = service.run(shop.owner, request)
     assert (again.counts.created, again.counts.orders_created, again.counts.skipped) == (0, 0, 2)
 
@@ -423,8 +423,8 @@ def test_jd_orders_group_items_and_keep_19_digit_numbers(
     assert conn.execute(
         "SELECT o.order_no, o.channel, count(i.id), sum(i.quantity), o.customer_id IS NULL"
         " FROM orders o JOIN order_items i ON i.order_id = o.id GROUP BY o.id ORDER BY o.id"
-    ).fetchall() == [("3012345678901234567", "jd", 2, 2, 0),
-                     ("3012345678901234568", "jd", 1, 2, 1)]
+    ).fetchall() == [("3012345678901234567", "京东", 2, 2, 0),
+                     ("3012345678901234568", "京东", 1, 2, 1)]
     assert conn.execute("SELECT platform, account FROM customer_accounts").fetchall() == [
         ("jd", "jd_wang")]
 

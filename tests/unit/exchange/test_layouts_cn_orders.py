@@ -66,7 +66,7 @@ def test_taobao_order_list() -> None:
 
     row = result.rows[4]
     assert row.order == OrderFields(
-        order_no="3712345678901234567", channel="taobao", status="completed",
+        order_no="3712345678901234567", channel="淘宝", status="completed",
         ordered_at="2024-01-05T02:20:30.000000+00:00", total_cents=19900, shipping_cents=0,
         paid_cents=18900, ship_name="李小花", ship_phone="+8613812345678",
         ship_address="浙江省 杭州市 西湖区 文三路100号(310000)", notes="请尽快发货; 老客户",
@@ -111,7 +111,7 @@ def test_taobao_order_detail_list_has_one_row_per_item() -> None:
     result = read(rows)
     assert result.guess.layout == "taobao_order_items"
     assert result.rows[2].order == OrderFields(
-        order_no="3712345678901234567", channel="taobao", status="completed",
+        order_no="3712345678901234567", channel="淘宝", status="completed",
         items=(ItemFields("龙井茶 250g", 2, "LJ-250", 9950),),
     )
     assert result.rows[2].customer is None
@@ -134,7 +134,7 @@ def test_jd_order_export_with_two_items_of_one_order() -> None:
     result = read(sheet("京东订单导出", JD, head, second, done, ["总计", None, None, 4]))
     assert result.guess.layout == "jd_orders"
     assert result.rows[4].order == OrderFields(
-        order_no="281234567890", channel="jd", status="paid",
+        order_no="281234567890", channel="京东", status="paid",
         ordered_at="2024-02-01T12:05:00.000000+00:00", total_cents=16800, shipping_cents=1000,
         paid_cents=15800, ship_name="王强", ship_phone="+8613912345678",
         ship_address="北京市朝阳区建国路88号", notes="加急",
@@ -170,7 +170,7 @@ def test_pinduoduo_order_export() -> None:
     result = read(sheet(None, PDD, row, refunded, ["合计", None, None, "39.80"]))
     assert result.guess.layout == "pdd_orders"
     assert result.rows[2].order == OrderFields(
-        order_no="240105-123456789012345", channel="pdd", status="shipped",
+        order_no="240105-123456789012345", channel="拼多多", status="shipped",
         ordered_at="2024-01-05T01:00:05.000000+00:00", total_cents=2990, discount_cents=300,
         shipping_cents=0, paid_cents=2490, ship_name="赵六", ship_phone="+8615012345678",
         ship_address="江西省 赣州市 信丰县 嘉定镇 XX路1号",

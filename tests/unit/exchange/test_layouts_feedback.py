@@ -35,7 +35,7 @@ def test_judgeme_reviews_export() -> None:
     assert result.field_of("reply") == "feedback.resolution"
     assert result.field_of("product_id") is None
     assert result.rows[2].feedback == FeedbackFields(
-        kind="review", content="Lovely tea\nFresh and fragrant.", rating=5, channel="shopify",
+        kind="review", content="Lovely tea\nFresh and fragrant.", rating=5, channel="Shopify",
         received_at="2024-01-10T08:00:00.000000+00:00", resolution="Thank you!",
         product="green-tea-100g",
     )

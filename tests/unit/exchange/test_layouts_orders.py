@@ -73,7 +73,7 @@ def test_shopify_orders_several_rows_per_order() -> None:
 
     row = result.rows[2]
     assert row.order == OrderFields(
-        order_no="#1001", channel="shopify", status="shipped",
+        order_no="#1001", channel="Shopify", status="shipped",
         ordered_at="2024-01-05T10:20:30.000000+00:00", total_cents=2950, discount_cents=500,
         shipping_cents=450, ship_name="Emily Clark", ship_phone="+442079460958",
         ship_address="10 Downing St London GB", notes="Gift wrap",
@@ -85,7 +85,7 @@ def test_shopify_orders_several_rows_per_order() -> None:
     )
     continuation = result.rows[3]
     assert continuation.order == OrderFields(
-        order_no="#1001", channel="shopify", items=(ItemFields("Teapot", 1, "POT-1", 1000),)
+        order_no="#1001", channel="Shopify", items=(ItemFields("Teapot", 1, "POT-1", 1000),)
     )
     assert continuation.customer == CustomerFields(
         email="emily@example.co.uk", platform="shopify"
@@ -155,5 +155,5 @@ def test_woocommerce_orders_one_row_per_item() -> None:
     third = result.rows[4]
     assert third.order is not None
     assert third.order.status == "completed"
-    assert third.order.channel == "woocommerce"
+    assert third.order.channel == "WooCommerce"
     assert third.kind is RowKind.DATA
