@@ -21,7 +21,7 @@ from desktop.store.customer_search import (
 )
 from desktop.store.customers import CustomerRepository
 from desktop.store.database import ShopDatabase
-from desktop.store.migrations import _statements, available_migrations, schema_version
+from desktop.store.migrations import available_migrations, migrate, schema_version
 from desktop.store.search_keys import latin_key, name_grams, name_keys
 
 T0 = "2024-05-01T08:00:00.000000+00:00"
@@ -373,11 +373,7 @@ def test_bulk_load_writes_what_the_repository_writes(tmp_path):
 def test_customers_stored_before_migration_3_get_search_keys_on_open(tmp_path):
     path, key = tmp_path / "old.db", os.urandom(32)
     conn = create_database(path, key)
-    for number, sql in available_migrations()[:2]:  # the schema before search existed
-        with transaction(conn):
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+    migrate(conn, up_to=2)  # the schema before search existed
     columns = [c for c in CustomerRepository.columns if c != "id"]
     with transaction(conn):
         for customer in (PEOPLE["wang"], PEOPLE["ouyang"]):

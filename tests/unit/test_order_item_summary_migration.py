@@ -11,19 +11,13 @@ import pytest
 from desktop.core.models import Order, OrderItem, OrderStatus
 from desktop.store.connection import DatabaseError, create_database, transaction
 from desktop.store.database import ShopDatabase
-from desktop.store.migrations import _statements, available_migrations, schema_version
+from desktop.store.migrations import available_migrations, migrate, schema_version
 from desktop.store.orders import OrderRepository
 
 
 def _shop_before_the_summary_column(path: Path, key: bytes) -> None:
     conn = create_database(path, key)
-    older = [(number, sql) for number, sql in available_migrations() if number < 9]
-    assert len(older) == 8
-    for number, sql in older:
-        with transaction(conn):
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+    assert migrate(conn, up_to=8) == 8
     with transaction(conn):
         conn.execute(
             "INSERT INTO orders (id, order_no, channel, status, ordered_at, total_cents,"

@@ -21,7 +21,7 @@ from desktop.store.connection import create_database, transaction
 from desktop.store.customer_search import CustomerSearch, SearchFilter, SortKey
 from desktop.store.customers import CustomerRepository
 from desktop.store.database import ShopDatabase
-from desktop.store.migrations import _statements, available_migrations, schema_version
+from desktop.store.migrations import available_migrations, migrate, schema_version
 from desktop.store.search_terms import SCAN_INDEX
 
 TEXTS = ("z", "zh", "zw", "l", "li", "wang", "j", "@", "gmail", "qq.com", "wx", "M0", "m",
@@ -152,12 +152,7 @@ def test_a_shop_from_before_the_index_gets_it_on_open(tmp_path):
     conn = create_database(path, key)
     with_index = [number for number, sql in available_migrations() if SCAN_INDEX in sql]
     assert len(with_index) == 1
-    older = available_migrations()[:with_index[0] - 1]  # the schema before that migration
-    for number, sql in older:
-        with transaction(conn):
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {number}")
+    migrate(conn, up_to=with_index[0] - 1)  # the schema before that migration
     with transaction(conn):
         for person in PEOPLE:
             CustomerRepository(conn).add(person)

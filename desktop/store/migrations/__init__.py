@@ -36,8 +36,9 @@ def schema_version(conn: Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def migrate(conn: Connection) -> int:
-    """Bring the schema up to date; return the version reached."""
+def migrate(conn: Connection, up_to: int | None = None) -> int:
+    """Bring the schema up to date, or up to version ``up_to`` (the tests build a shop as an
+    older version of the program left it); return the version reached."""
     current = schema_version(conn)
     migrations = available_migrations()
     if current > len(migrations):
@@ -45,7 +46,7 @@ def migrate(conn: Connection) -> int:
             f"database schema version {current} is newer than this program knows "
             f"({len(migrations)}); update ShopVault"
         )
-    for number, sql in migrations[current:]:
+    for number, sql in migrations[current:up_to]:
         with transaction(conn):
             for statement in _statements(sql):
                 conn.execute(statement)
