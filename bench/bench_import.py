@@ -250,8 +250,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for number in range(args.rounds):
             homes = [folder / f"shop-{number}-{kind}"
                      for kind in ("import", "stall", "before", "before-stall")]
-            for home in homes:
-                _run_child("make-shop", path, home)
+            for home in homes:  # each by the code that imports into it (its schema)
+                _run_child("make-shop", path, home,
+                           args.before if home.name.endswith(("before", "before-stall")) else None)
             calamine = _run_child("calamine", path, None)
             if args.before is not None:
                 before = _run_child("import", path, homes[2], args.before)
