@@ -1,18 +1,14 @@
 """The import wizard: file → sheet → header row → columns → check → import → done.
 
-Every service call runs through the task runner (the window's serial workspace queue), so
-the window never waits on a file or the database. Long calls report progress, and the
-user's cancel raises from their progress callback, which stops the call with nothing kept.
-Results of a call the user has moved past (a new file, a lock) are dropped.
+Every service call runs through the task runner (``import_wizard_calls``), so the window
+never waits on a file or the database.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
@@ -36,6 +32,7 @@ from desktop.ui.pages.import_pages_mapping import MappingStep
 from desktop.ui.pages.import_pages_result import CheckStep, RunStep, SummaryStep
 from desktop.ui.pages.import_pages_source import FileStep, HeaderStep, SheetStep, Step
 from desktop.ui.pages.import_texts import source_text
+from desktop.ui.pages.import_wizard_calls import WizardCalls
 from desktop.ui.pages.import_wizard_input import (
     CHECK,
     DONE,
@@ -47,10 +44,7 @@ from desktop.ui.pages.import_wizard_input import (
     WizardInput,
 )
 from desktop.ui.shell.style import button, label, named, set_property
-from desktop.ui.tasks import Cancellable, TaskCancelled, TaskContext, TaskSubmitter
-
-T = TypeVar("T")
-
+from desktop.ui.tasks import TaskSubmitter
 
 
 class ImportWizard(WizardInput):
@@ -77,9 +71,10 @@ class ImportWizard(WizardInput):
         self.result: ImportResult | None = None
         self.busy = False
         self.locked = False  # between clear_sensitive and restore_after_unlock
-        self._epoch = 0
-        self._handle: Cancellable | None = None
-        self._stop = threading.Event()
+        self.calls = WizardCalls(
+            runner, set_busy=self._set_busy, is_busy=lambda: self.busy,
+            show_error=lambda error: self._show_notice(describe_error(error), error=True),
+            show_progress=self._show_busy_progress)
         self.file_step = FileStep()
         self.sheet_step = SheetStep()
         self.header_step = HeaderStep()
@@ -211,7 +206,7 @@ class ImportWizard(WizardInput):
 
     def start_over(self) -> None:
         """Forget the file and everything read from it; back to the first step."""
-        self._epoch += 1
+        self.calls.forget()
         self.cancel_work()
         self.service.forget_file()  # the parsed sheet the service keeps between the steps
         self._set_busy(False)
@@ -232,7 +227,7 @@ class ImportWizard(WizardInput):
             return
         self.start_over()
         self.path = path
-        self._call(self.tr("Reading the file…"),
+        self.calls.call(self.tr("Reading the file…"),
                    lambda _progress: self.service.inspect(self.session, path),
                    self._inspected)
 
@@ -250,7 +245,7 @@ class ImportWizard(WizardInput):
             preview = self.service.preview(self.session, path, sheet, header_row)
             return preview, self.service.templates(self.session)
 
-        self._call(self.tr("Reading the sheet…"), load,
+        self.calls.call(self.tr("Reading the sheet…"), load,
                    lambda loaded: self._previewed(*loaded, header_row is None))
 
     def _previewed(self, preview: SheetPreview, templates: list[str], fresh: bool) -> None:
@@ -281,7 +276,7 @@ class ImportWizard(WizardInput):
         request = self.current_request()
         if request is None:
             return
-        self._call(self.tr("Checking every row…"),
+        self.calls.call(self.tr("Checking every row…"),
                    lambda progress: self.service.dry_run(self.session, request, progress),
                    lambda report: self._checked(request, report), cancellable=True,
                    on_cancelled=lambda: self._show_notice(self.tr(
@@ -299,7 +294,7 @@ class ImportWizard(WizardInput):
             return
         self.run_step.start()
         self._go(RUN)
-        self._call("", lambda progress: self.service.run(self.session, request, progress),
+        self.calls.call("", lambda progress: self.service.run(self.session, request, progress),
                    self._imported, cancellable=True, on_progress=self.run_step.set_progress,
                    on_cancelled=self._run_cancelled, on_failure=self._run_failed)
 
@@ -327,9 +322,7 @@ class ImportWizard(WizardInput):
 
     def cancel_work(self) -> None:
         """Stop the running call (it may already be past its last progress report)."""
-        self._stop.set()
-        if self._handle is not None:
-            self._handle.cancel()
+        self.calls.stop()
 
     def _errors_saveable(self) -> bool:
         return self.report is not None and self.check_step.errors() > 0
@@ -351,7 +344,7 @@ class ImportWizard(WizardInput):
                                             suggested, self.tr("Excel workbooks (*.xlsx)"))
         if out is None:
             return
-        self._call(self.tr("Saving…"),
+        self.calls.call(self.tr("Saving…"),
                    lambda _progress: self.service.write_error_workbook(
                        self.session, request, report, out, translate=translate_text,
                        describe=describe),
@@ -364,7 +357,7 @@ class ImportWizard(WizardInput):
             return
         current = dataclasses.replace(self.preview, mapping=self.mapping_step.mapping(),
                                       target=self.mapping_step.chosen_target())
-        self._call(self.tr("Applying the template…"),
+        self.calls.call(self.tr("Applying the template…"),
                    lambda _progress: self.service.apply_template(self.session, name, current),
                    self._template_applied)
 
@@ -392,60 +385,12 @@ class ImportWizard(WizardInput):
             self.mapping_step.templates.setCurrentText(name)
             self._show_notice(self.tr("Template \"{name}\" saved.").format(name=name))
 
-        self._call(self.tr("Saving the template…"), save, saved)
+        self.calls.call(self.tr("Saving the template…"), save, saved)
 
     def field_labels(self) -> dict[str, str]:
         return {info.key: source_text(info.label) for info in self.fields}
 
-    # ------------------------------------------------------------------ running calls
-
-    def _call(self, busy_text: str, work: Callable[[ProgressCallback], T],
-              on_success: Callable[[T], None], *, cancellable: bool = False,
-              on_progress: Callable[[int, int], None] | None = None,
-              on_cancelled: Callable[[], None] | None = None,
-              on_failure: Callable[[BaseException], None] | None = None) -> None:
-        epoch = self._epoch
-        stop = self._stop = threading.Event()
-
-        def task(ctx: TaskContext) -> T:
-            def progress(done: int, total: int) -> None:
-                if stop.is_set():  # raising here stops the service call; nothing stays
-                    raise TaskCancelled
-                ctx.check_cancelled()
-                ctx.report_progress(done, total)
-
-            return work(progress)
-
-        def current() -> bool:
-            return epoch == self._epoch
-
-        def succeeded(value: T) -> None:
-            if current():
-                on_success(value)
-
-        def failed(error: BaseException) -> None:
-            if current():
-                (on_failure or (lambda e: self._show_notice(describe_error(e), error=True)))(error)
-
-        def cancelled() -> None:
-            if current() and on_cancelled is not None:
-                on_cancelled()
-
-        def progressed(done: int, total: int) -> None:
-            if current():
-                (on_progress or self._show_busy_progress)(done, total)
-
-        def finished() -> None:
-            if current():
-                self._handle = None
-                self._set_busy(False)
-
-        self._set_busy(True, busy_text, cancellable and on_progress is None)
-        handle = self.runner.submit(task, on_success=succeeded, on_failure=failed,
-                                    on_cancelled=cancelled, on_progress=progressed,
-                                    on_finished=finished)
-        if current() and self.busy:
-            self._handle = handle
+    # ------------------------------------------------------------------ busy and messages
 
     def _set_busy(self, busy: bool, text: str = "", stoppable: bool = False) -> None:
         self.busy = busy
