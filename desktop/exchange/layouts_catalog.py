@@ -8,10 +8,7 @@ it has most of one signature. A column the layout does not list falls back to th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Final
 
 from desktop.core.import_types import ImportTarget
 
@@ -32,18 +29,6 @@ JUDGEME_REVIEWS_NAME = "Judge.me reviews export"
 FEEDBACK_LOG_NAME = "Hand-kept feedback log"
 UNKNOWN_LAYOUT_NAME = "Other sheet (columns suggested from their names)"
 
-
-PLATFORM_CHANNELS: Final[Mapping[str, str]] = MappingProxyType({
-    "taobao": "淘宝", "jd": "京东", "pdd": "拼多多", "douyin": "抖音",
-    "shopify": "Shopify", "woocommerce": "WooCommerce",
-})
-"""The sales channel an export's orders and reviews are recorded under when the file has no
-channel column: the platform by the name a shop calls it (the name the order form offers and
-the demo shop uses), not its code, which stays the key of a customer's platform account."""
-
-
-def platform_channel(platform: str | None) -> str:
-    return PLATFORM_CHANNELS.get(platform, platform) if platform else ""
 
 @dataclass(frozen=True, slots=True)
 class Layout:

@@ -37,7 +37,8 @@ from desktop.core.import_types import (
 from desktop.core.models import FeedbackKind, OrderStatus
 from desktop.exchange.header import has_summary_label, row_kind
 from desktop.exchange.layouts import layout_by_id
-from desktop.exchange.layouts_catalog import Layout, platform_channel
+from desktop.exchange.layouts_catalog import Layout
+from desktop.exchange.platforms import platform_channel
 from desktop.exchange.row_columns import ColumnReader
 from desktop.exchange.row_values import ATTRIBUTE_OF_KEY, RowReader
 from desktop.exchange.synonyms import header_key
