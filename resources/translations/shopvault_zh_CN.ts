@@ -2897,7 +2897,7 @@
 <context>
     <name>FeedbackDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/pages/feedback_dialog.py" line="+352"/>
+        <location filename="../../desktop/ui/pages/feedback_dialog.py" line="+353"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
@@ -3995,7 +3995,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+235"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+230"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -4030,7 +4030,7 @@
         <translation>没有做任何更改。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>{file}-errors.xlsx</source>
         <translation>{file}-错误行.xlsx</translation>
     </message>
@@ -4082,7 +4082,7 @@
         <translation>正在保存模板…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+55"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -4413,7 +4413,7 @@
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/pages/order_dialog.py" line="+424"/>
+        <location filename="../../desktop/ui/pages/order_detail_panel.py" line="+86"/>
         <source>Ordered</source>
         <translation>下单时间</translation>
     </message>
@@ -4521,7 +4521,7 @@
 <context>
     <name>OrderDialog</name>
     <message>
-        <location line="-266"/>
+        <location filename="../../desktop/ui/pages/order_dialog.py" line="+186"/>
         <source>Edit order</source>
         <translation>编辑订单</translation>
     </message>
@@ -4767,7 +4767,7 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../desktop/ui/pages/orders_page.py" line="+211"/>
+        <location filename="../../desktop/ui/pages/orders_page.py" line="+212"/>
         <source>From</source>
         <translation>从</translation>
     </message>

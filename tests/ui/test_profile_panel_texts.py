@@ -65,7 +65,7 @@ def test_history_words_in_both_languages(qapp):
 
 def test_order_detail_wraps_long_product_names_instead_of_cutting_them(qtbot):
     from desktop.services.order_views import OrderDetail, OrderItemView
-    from desktop.ui.pages.order_dialog import OrderDetailPanel
+    from desktop.ui.pages.order_detail_panel import OrderDetailPanel
 
     long_name = "洗发水 750ml 家庭装 无硅油 清爽控油 (买二送一 限时活动)"
     detail = OrderDetail(

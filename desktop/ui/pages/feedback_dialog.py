@@ -36,7 +36,8 @@ from desktop.ui.models.feedback_model import (
     stars,
 )
 from desktop.ui.models.orders_model import format_cents, local_time_text
-from desktop.ui.pages.order_dialog import customer_text, value_label
+from desktop.ui.pages.order_detail_panel import value_label
+from desktop.ui.pages.order_dialog import customer_text
 from desktop.ui.shell.style import button, label, set_property
 
 KINDS = ("complaint", "review", "inquiry", "suggestion")

@@ -41,7 +41,8 @@ from desktop.ui.models.orders_model import (
 from desktop.ui.pages.detail_scroll import DetailScrollArea
 from desktop.ui.pages.export_entry import ExportAccess, ExportButton
 from desktop.ui.pages.export_scope import ExportScope
-from desktop.ui.pages.order_dialog import OrderDetailPanel, OrderDialog
+from desktop.ui.pages.order_detail_panel import OrderDetailPanel
+from desktop.ui.pages.order_dialog import OrderDialog
 from desktop.ui.shell.style import button, label
 from desktop.ui.tasks import TaskSubmitter
 
