@@ -89,6 +89,8 @@ class OrderItemView:
     quantity: int
     unit_price_cents: int
     amount_cents: int
+    summary: bool = False
+    """The order's products packed into one line by an order-list export, not a real line."""
 
 
 @dataclass(frozen=True, slots=True)

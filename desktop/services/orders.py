@@ -276,7 +276,7 @@ class OrderService:
             notes=shown(session, "notes", order.notes),
             items=tuple(
                 OrderItemView(i.sku, i.product_name, i.quantity, i.unit_price_cents,
-                              i.amount_cents)
+                              i.amount_cents, i.summary)
                 for i in order.items
             ),
             total_cents=order.total_cents, discount_cents=order.discount_cents,

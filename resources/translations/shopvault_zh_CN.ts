@@ -4413,7 +4413,7 @@
 <context>
     <name>OrderDetailPanel</name>
     <message>
-        <location filename="../../desktop/ui/pages/order_detail_panel.py" line="+86"/>
+        <location filename="../../desktop/ui/pages/order_detail_panel.py" line="+88"/>
         <source>Ordered</source>
         <translation>下单时间</translation>
     </message>
@@ -4494,6 +4494,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>* This line is the order&apos;s products as an order list gives them (e.g. Taobao&apos;s 订单列表), not its real items. Import the platform&apos;s order details file to get each item.</source>
+        <translation>* 这一行是订单列表导出（如千牛的“订单列表”）中此订单全部商品的汇总，不是实际的商品明细。导入平台的订单明细文件（如“宝贝明细”）即可得到每件商品。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>

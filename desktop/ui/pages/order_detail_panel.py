@@ -45,6 +45,7 @@ class OrderDetailPanel(QWidget):
         self.customer_button = button("openCustomer", "link")
         self.edit_button = button("editOrder")
         self.items = ItemsTable()
+        self.summary_hint = label("hint")
         grid, amounts = QGridLayout(), QGridLayout()
         for row, name in enumerate(self.FIELDS):
             self._pair(grid, row, name)
@@ -64,6 +65,7 @@ class OrderDetailPanel(QWidget):
         body.addWidget(self.masked_hint)
         body.addLayout(grid)
         body.addWidget(self.items)
+        body.addWidget(self.summary_hint)
         body.addLayout(amounts)
         body.addStretch(1)
         layout = QVBoxLayout(self)
@@ -96,6 +98,10 @@ class OrderDetailPanel(QWidget):
         self.masked_hint.setText(self.tr("Personal details are masked for your role."))
         self.customer_button.setText(self.tr("Open customer"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.summary_hint.setText(self.tr(
+            "* This line is the order's products as an order list gives them (e.g. Taobao's "
+            "订单列表), not its real items. Import the platform's order details file to get "
+            "each item."))
         self.items.setHorizontalHeaderLabels(
             [self.tr("Product"), self.tr("Quantity"), self.tr("Unit price"), self.tr("Amount")])
         if self.detail is not None:
@@ -129,6 +135,8 @@ class OrderDetailPanel(QWidget):
         self.items.setRowCount(len(detail.items))
         for row, item in enumerate(detail.items):
             name = f"{item.product_name} ({item.sku})" if item.sku else item.product_name
+            if item.summary:
+                name = f"* {name}"
             for column, text in enumerate((name, str(item.quantity),
                                            format_cents(item.unit_price_cents),
                                            format_cents(item.amount_cents))):
@@ -139,6 +147,7 @@ class OrderDetailPanel(QWidget):
                     cell.setToolTip(text)
                 self.items.setItem(row, column, cell)
         self.items.fit_rows()
+        self.summary_hint.setVisible(any(item.summary for item in detail.items))
         self.customer_button.setVisible(detail.customer is not None)
         self.edit_button.setVisible(detail.can_edit)
         self.masked_hint.setVisible(bool(detail.masked))
