@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any, Final
 
@@ -78,6 +79,10 @@ def _import(cli: Cli, ws: Workspace, session: Session) -> int:
     preview = service.preview(session, path, sheet, header_row)
     if args.template:
         preview = service.apply_template(session, args.template, preview)
+        if preview.template_missing:
+            print(f"Template {preview.template}: columns not in this sheet: "
+                  f"{', '.join(preview.template_missing)}; their fields stay empty.",
+                  file=sys.stderr)
     request = ImportRequest(
         path=path, sheet=preview.sheet, header_row=preview.header_row, target=preview.target,
         mapping=preview.mapping, policy=MatchPolicy(args.policy), layout=preview.layout,
