@@ -4300,11 +4300,11 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Please check the highlighted columns ({columns}): their field was guessed from the column name.</source>
-        <translation>请核对标出颜色的列（{columns}）：它们对应的字段是按列名猜的。</translation>
+        <source>Please check the highlighted columns ({columns}): their field is a guess from the column name, or another column goes to it too.</source>
+        <translation>请核对标出颜色的列（{columns}）：它们对应的字段是按列名猜的，或者还有别的列也对应到这个字段。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The template &quot;{name}&quot; also maps columns this file does not have: {columns}. Their fields stay empty; map other columns to them if the file calls them differently.</source>
         <translation>模板“{name}”中的这些列在本文件里没有：{columns}。对应的字段将留空；如果本文件用了别的列名，请把那些列对应到这些字段。</translation>
     </message>
@@ -4329,9 +4329,14 @@
         <translation>不是已知的格式：已按列名自动对应，请逐列检查。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No saved templates</source>
         <translation>没有保存的模板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a template</source>
+        <translation>选择模板</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -96,7 +96,8 @@ def test_guessed_columns_are_highlighted_until_the_owner_decides(qtbot, shop, tm
     assert model.unsure_columns() == ["B · xm", "C · dh", "D · sr"]
     assert model.index(1, COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(0, COLUMN).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert "Please check the highlighted columns (B · xm、C · dh、D · sr)" in step.problem.text()
+    assert ("Please check the highlighted columns (B · xm、C · dh、D · sr): their field is a "
+            "guess") in step.problem.text()
     choose(wizard, "xm", "customer.name")  # confirmed as it was
     choose(wizard, "sr", None)  # ignored
     assert model.unsure_columns() == ["C · dh"]
@@ -195,3 +196,20 @@ def test_a_template_can_be_deleted_after_a_confirm(qtbot, shop, tmp_path, answer
     assert step.template_names() == []
     assert wizard.notice.text() == 'Template "登记表" deleted.'
     assert not step.delete_button.isEnabled()
+
+
+def test_no_template_is_shown_as_chosen_until_the_owner_chooses_one(
+        qtbot, shop, tmp_path, answers):
+    wizard = new_wizard(qtbot, shop)
+    to_mapping(wizard, pinyin_sheet(tmp_path / "五月.xlsx"))
+    wizard.mapping_step.save_button.click()
+    other = new_wizard(qtbot, shop)  # a sheet of another shape: no template applied
+    to_mapping(other, pinyin_sheet(tmp_path / "x.xlsx", ["xm", "dh", "备注"]))
+    step = other.mapping_step
+    assert (step.templates.currentIndex(), step.templates.placeholderText()) == (
+        -1, "Choose a template")
+    assert not step.apply_button.isEnabled() and not step.delete_button.isEnabled()
+    step.templates.setCurrentIndex(0)
+    assert step.apply_button.isEnabled() and step.delete_button.isEnabled()
+    step.apply_button.click()
+    assert step.layout_label.text().startswith('Mapped with your template "登记表".')

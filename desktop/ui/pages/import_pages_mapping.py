@@ -94,6 +94,7 @@ class MappingStep(Step):
         self.model.mapping_changed.connect(self._check)
         self.model.modelReset.connect(self._open_editors)
         self.target.currentIndexChanged.connect(lambda _i: self._target_changed())
+        self.templates.currentIndexChanged.connect(lambda _i: self._update_template_state())
         self.retranslateUi()
 
     def _build(self) -> None:
@@ -151,10 +152,9 @@ class MappingStep(Step):
         current = self.templates.currentText()
         self.templates.clear()
         self.templates.addItems(list(names))
-        if current:
-            self.templates.setCurrentIndex(max(0, self.templates.findText(current)))
-        if self.preview is not None and self.preview.template:
-            self.templates.setCurrentIndex(max(0, self.templates.findText(self.preview.template)))
+        # none chosen unless the owner chose one or one was applied: "Apply" needs a choice
+        applied = self.preview.template if self.preview is not None else ""
+        self.templates.setCurrentIndex(self.templates.findText(applied or current))
         self._update_template_state()
 
     def template_names(self) -> list[str]:
@@ -227,8 +227,9 @@ class MappingStep(Step):
         unsure = self.model.unsure_columns()
         if unsure:
             notes.append(self.tr(
-                "Please check the highlighted columns ({columns}): their field was guessed "
-                "from the column name.").format(columns="、".join(unsure)))
+                "Please check the highlighted columns ({columns}): their field is a guess from "
+                "the column name, or another column goes to it too.").format(
+                    columns="、".join(unsure)))
         missing = self.preview.template_missing if self.preview is not None else ()
         if missing:
             notes.append(self.tr(
@@ -267,11 +268,12 @@ class MappingStep(Step):
 
     def _update_template_state(self) -> None:
         has_templates = self.templates.count() > 0
+        chosen = self.templates.currentIndex() >= 0
         self.templates.setEnabled(has_templates)
-        self.apply_button.setEnabled(has_templates)
-        self.delete_button.setEnabled(has_templates)
-        if not has_templates:
-            self.templates.setPlaceholderText(self.tr("No saved templates"))
+        self.apply_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        self.templates.setPlaceholderText(
+            self.tr("Choose a template") if has_templates else self.tr("No saved templates"))
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Check where each column goes"))
