@@ -101,7 +101,8 @@ def _import(cli: Cli, ws: Workspace, session: Session) -> int:
     if args.json:
         cli.say(json.dumps(_json(counts, errors, batch_id, args.dry_run), ensure_ascii=False))
         return EXIT_OK
-    cli.say(f"{path.name}, sheet {preview.sheet} ({preview.layout_name}, "
+    mapped_by = f"template {preview.template}" if preview.template else preview.layout_name
+    cli.say(f"{path.name}, sheet {preview.sheet} ({mapped_by}, "
             f"{preview.target.value}){' — dry run, nothing changed' if args.dry_run else ''}:")
     cli.say(_counts_line(counts))
     for issue in errors[:TEXT_ERRORS_SHOWN]:

@@ -120,6 +120,10 @@ def test_the_command_applies_a_saved_template_and_names_missing_columns(
     assert (found["created"], found["rejected"], found["errors"]) == (1, 0, [])
     assert "Template 登记表: columns not in this sheet: sr; their fields stay empty." in (
         done.stderr)
+    text = run_cli("--home", str(shop.paths.home), "--user", OWNER, "--password-stdin",
+                   "import", str(short), "--dry-run", "--template", "登记表",
+                   stdin=OWNER_PASSWORD + "\n", env=cli_env())
+    assert text.stdout.startswith("六月.xlsx, sheet 登记 (template 登记表, customers) — dry run")
     unknown = dry_run("--template", "没有这个")
     assert unknown.returncode != 0
     assert "There is no import template called 没有这个." in unknown.stderr
