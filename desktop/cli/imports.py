@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any, Final
 
@@ -78,6 +79,10 @@ def _import(cli: Cli, ws: Workspace, session: Session) -> int:
     preview = service.preview(session, path, sheet, header_row)
     if args.template:
         preview = service.apply_template(session, args.template, preview)
+        if preview.template_missing:
+            print(f"Template {preview.template}: columns not in this sheet: "
+                  f"{', '.join(preview.template_missing)}; their fields stay empty.",
+                  file=sys.stderr)
     request = ImportRequest(
         path=path, sheet=preview.sheet, header_row=preview.header_row, target=preview.target,
         mapping=preview.mapping, policy=MatchPolicy(args.policy), layout=preview.layout,
@@ -96,7 +101,8 @@ def _import(cli: Cli, ws: Workspace, session: Session) -> int:
     if args.json:
         cli.say(json.dumps(_json(counts, errors, batch_id, args.dry_run), ensure_ascii=False))
         return EXIT_OK
-    cli.say(f"{path.name}, sheet {preview.sheet} ({preview.layout_name}, "
+    mapped_by = f"template {preview.template}" if preview.template else preview.layout_name
+    cli.say(f"{path.name}, sheet {preview.sheet} ({mapped_by}, "
             f"{preview.target.value}){' — dry run, nothing changed' if args.dry_run else ''}:")
     cli.say(_counts_line(counts))
     for issue in errors[:TEXT_ERRORS_SHOWN]:

@@ -48,6 +48,7 @@ AUDIT_ACTION_LABELS: Final[Mapping[str, str]] = MappingProxyType({
     "import.completed": "Imported",
     "import.undone": "Import undone",
     "import.template_saved": "Import template saved",
+    "import.template_deleted": "Import template deleted",
     "demo.loaded": "Demo data loaded",
     "login.ok": "Logged in",
     "login.failed": "Login failed",

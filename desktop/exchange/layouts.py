@@ -9,13 +9,15 @@ order; columns nothing matched map to None.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.import_types import ColumnMapping, ImportTarget
 from desktop.exchange.fields import field_info, fields_for
 from desktop.exchange.layouts_catalog import LAYOUTS, LAYOUTS_BY_ID, UNKNOWN_LAYOUT_NAME, Layout
-from desktop.exchange.synonyms import header_key, suggest_field
+from desktop.exchange.row_values import JOIN_WITH, TAGS
+from desktop.exchange.synonyms import guess_field, header_key, suggest_field
 
 _FEEDBACK_CORE = ("feedback.content", "feedback.kind", "feedback.rating")
 RECOGNISED = 0.7  # share of a signature's headers a sheet needs to be that layout
@@ -28,6 +30,7 @@ class LayoutGuess:
     target: ImportTarget
     mapping: tuple[ColumnMapping, ...]
     score: float  # 0..1, how sure the guess is
+    unsure: tuple[int, ...] = ()  # columns whose suggested field the user should check
 
 
 def layout_by_id(layout_id: str | None) -> Layout | None:
@@ -61,32 +64,54 @@ def suggest_mapping(
     headers: Sequence[object], target: ImportTarget, layout: Layout | None = None
 ) -> tuple[ColumnMapping, ...]:
     """One ColumnMapping per column: the layout's own field for a header it lists, else the
-    synonym's field when it suits ``target``, else None."""
+    synonym's field when it suits ``target``, else a guessed one (see ``guess_field``), else
+    None."""
+    return _suggest(headers, target, layout)[0]
+
+
+def _suggest(
+    headers: Sequence[object], target: ImportTarget, layout: Layout | None
+) -> tuple[tuple[ColumnMapping, ...], tuple[int, ...]]:
+    """The mapping and the columns whose field was only guessed."""
     table = {header_key(header): key for header, key in layout.columns} if layout else {}
-    mapping = []
+    mapping, guessed = [], []
     for column, header in enumerate(headers):
         key = header_key(header)
         if key in table:
             field: str | None = table[key]
         else:
             field = suggest_field(header, target.value)
+            if field is None and (field := guess_field(header, target.value)) is not None:
+                guessed.append(column)
             if not _allowed(field, target):
                 field = None
         mapping.append(ColumnMapping(column=column, header=_header_text(header), field=field))
-    return tuple(mapping)
+    kept = tuple(column for column in guessed if mapping[column].field is not None)
+    return tuple(mapping), kept
+
+
+def _shared_single_values(mapping: Sequence[ColumnMapping]) -> tuple[int, ...]:
+    """Columns on a field that takes one value from several columns (not a joined text):
+    only one of them counts for each row, so the user should look."""
+    uses = Counter(m.field for m in mapping if m.field)
+    return tuple(
+        m.column for m in mapping
+        if m.field and uses[m.field] > 1 and m.field not in JOIN_WITH and m.field != TAGS
+    )
 
 
 def recognise(headers: Sequence[str]) -> LayoutGuess:
-    """The known layout these headers belong to, else a synonym-based suggestion."""
+    """The known layout these headers belong to, else a synonym-based suggestion (whose
+    guessed and shared columns are marked unsure)."""
     layout, score = best_layout(headers)
     if layout is not None:
         mapping = suggest_mapping(headers, layout.target, layout)
         return LayoutGuess(layout.layout_id, layout.name, layout.target, mapping, score)
     target, target_score = _target_from_synonyms(headers)
     chosen = target or ImportTarget.CUSTOMERS
-    return LayoutGuess(
-        None, UNKNOWN_LAYOUT_NAME, chosen, suggest_mapping(headers, chosen), target_score
-    )
+    mapping, guessed = _suggest(headers, chosen, None)
+    unsure = tuple(sorted(set(guessed) | set(_shared_single_values(mapping))))
+    return LayoutGuess(None, UNKNOWN_LAYOUT_NAME, chosen, mapping, target_score, unsure)
 
 
 def _own_field(header: object, target: ImportTarget) -> bool:

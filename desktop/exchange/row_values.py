@@ -2,8 +2,9 @@
 
 The work per row is planned once per sheet (:class:`RowReader`): which columns feed which
 field, through which converter, so a row only touches its mapped cells. Several columns on one
-field: texts listed in ``JOIN_WITH`` are joined in column order, tags are merged, and for any
-other field the first column with a usable value wins.
+field: texts listed in ``JOIN_WITH`` are joined in column order, tags are merged, a phone
+is the first mobile number among them (else the first number), and for any other field the
+first column with a usable value wins.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from datetime import tzinfo
 from functools import partial
 from typing import Any
 
+import phonenumbers
+
 from desktop.core.import_types import Cell, ColumnMapping, RowIssue
 from desktop.core.models import FeedbackKind, OrderStatus
+from desktop.core.validation import is_cn_mobile
 from desktop.exchange import cells
 from desktop.exchange.addresses import shipping_address
 from desktop.exchange.cells import Converted, Note
@@ -44,7 +48,10 @@ JOIN_WITH = {
     "order.ship_name": " ", "order.notes": "; ", "feedback.content": "\n",
     "feedback.resolution": "; ",
 }
-_TAGS = "customer.tags"
+TAGS = "customer.tags"
+_MOBILE_TYPES = frozenset({
+    phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+})
 _CUSTOMER_ATTRIBUTES = (
     ("member_no", "customer.member_no"), ("gender", "customer.gender"),
     ("birthday", "customer.birthday"), ("phone", "customer.phone"),
@@ -137,7 +144,7 @@ _FIXED: dict[str, Converter] = {
     "customer.level": cells.plain_text,
     "customer.points": cells.whole_number,
     "customer.balance": cells.cents,
-    _TAGS: _tags,
+    TAGS: _tags,
     "customer.notes": cells.plain_text,
     "customer.source": cells.plain_text,
     "order.order_no": cells.identifier,
@@ -256,9 +263,9 @@ class RowReader:
             present = [row_cells[index] for index in several if index < width]
             results = [convert(cell) for cell in present if not _empty(cell)]
             value = _combine(key, results)
-            if value is not None and key not in JOIN_WITH and key != _TAGS:
-                # The first usable column wins; problems of the others do not matter.
-                results = [next(result for result in results if result.value is not None)]
+            if value is not None and key not in JOIN_WITH and key != TAGS:
+                # One column's value is taken; problems of the others do not matter.
+                results = [next(result for result in results if result.value == value)]
             for result in results:
                 issues.extend(issues_of(number, key, result.notes))
             if value is not None:
@@ -270,11 +277,26 @@ def _combine(key: str, results: list[Converted[Any]]) -> Any:
     values = [result.value for result in results if result.value is not None]
     if not values:
         return None
-    if key == _TAGS:
+    if key == TAGS:
         return tuple(dict.fromkeys(tag for tags in values for tag in tags))
     if key in JOIN_WITH:
         return JOIN_WITH[key].join(str(value) for value in values if value)
+    if key in PHONE_KEYS:
+        # 联系电话 / 手机 / 电话: a mobile tells customers apart, a shop's landline does not.
+        return next((value for value in values if _is_mobile(value)), values[0])
     return values[0]
+
+
+def _is_mobile(e164: object) -> bool:
+    if not isinstance(e164, str):
+        return False
+    if is_cn_mobile(e164):
+        return True
+    try:
+        number = phonenumbers.parse(e164)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) in _MOBILE_TYPES
 
 
 def issues_of(number: int, key: str, notes: tuple[Note, ...]) -> list[RowIssue]:

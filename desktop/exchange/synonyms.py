@@ -68,7 +68,8 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "customer.city": ("市", "城市", "所在市", "所在城市", "city", "billing city"),
     "customer.district": ("区", "区县", "县区", "区/县", "district", "county"),
     "customer.address_detail": (
-        "地址", "联系地址", "详细地址", "家庭地址", "住址", "通讯地址", "街道地址", "address",
+        "地址", "联系地址", "详细地址", "家庭地址", "住址", "通讯地址", "街道地址", "所在地区",
+        "所在地", "地区", "省市区", "address",
         "street", "street address", "address1", "address line 1", "address2",
         "address line 2", "billing address", "billing address1", "billing address2",
     ),
@@ -202,9 +203,61 @@ def suggest_field(header: object, target: str | None = None) -> str | None:
     return SYNONYMS.get(key)
 
 
+# Hand-kept sheets name columns in Pinyin or its initials (xm = 姓名, sjh = 手机号). Only
+# spellings that stand for one field; a guess from them is shown as one to check.
+_PINYIN: dict[str, tuple[str, ...]] = {
+    "customer.member_no": ("hykh", "huiyuankahao", "kh", "kahao", "hybh", "huiyuanbianhao"),
+    "customer.name": ("xm", "xingming", "khmc", "kehumingcheng", "khxm", "kehuxingming",
+                      "mingzi", "lxr", "lianxiren"),
+    "customer.gender": ("xb", "xingbie"),
+    "customer.birthday": ("sr", "shengri", "csrq", "chushengriqi"),
+    "customer.phone": ("sj", "shouji", "sjh", "shoujihao", "sjhm", "shoujihaoma", "dh",
+                       "dianhua", "lxdh", "lianxidianhua", "dhhm", "dianhuahaoma"),
+    "customer.email": ("yx", "youxiang", "dzyx", "dianziyouxiang"),
+    "customer.wechat_id": ("wx", "weixin", "wxh", "weixinhao"),
+    "customer.id_number": ("sfz", "shenfenzheng", "sfzh", "shenfenzhenghao"),
+    "customer.address_detail": ("dz", "dizhi", "xxdz", "xiangxidizhi", "lxdz"),
+    "customer.level": ("dj", "dengji", "hydj", "huiyuandengji"),
+    "customer.points": ("jf", "jifen"),
+    "customer.balance": ("ye", "yue", "czye", "chuzhiyue"),
+    "customer.tags": ("bq", "biaoqian"),
+    "customer.notes": ("bz", "beizhu"),
+    "customer.source": ("ly", "laiyuan"),
+}
+PINYIN: dict[str, str] = {
+    spelling: key for key, spellings in _PINYIN.items() for spelling in spellings
+}
+_NUMBERED = re.compile(r"^(.+?)(?:\d+|[一二三四五六七八九]|[甲乙丙])$")
+_OWNER = re.compile(r"^(?:客户|会员|顾客|用户|买家)的?")
+_GUESS_MIN = 2  # a header must hold a synonym at least this long to be guessed from it
+
+
+def guess_field(header: object, target: str | None = None) -> str | None:
+    """A less sure field for a header no synonym names exactly: a numbered synonym
+    (``手机1``, ``Phone 2``), a Pinyin spelling (``xm``, ``shouji``), or a header that holds
+    exactly one field's synonym (``会员手机号码``, ``客户的生日``). None when unsure which."""
+    key = header_key(header)
+    if not key or suggest_field(header, target) is not None:
+        return None
+    numbered = _NUMBERED.match(key)
+    if numbered and (field := suggest_field(numbered.group(1), target)) is not None:
+        return field
+    if key in PINYIN:
+        return PINYIN[key]
+    owned = _OWNER.sub("", key)  # 客户的生日 is the customer's birthday, not a name
+    if owned and owned != key and (field := suggest_field(owned, target)) is not None:
+        return field
+    key = owned or key
+    held = {
+        field for spelling, field in SYNONYMS.items()
+        if len(spelling) >= _GUESS_MIN and spelling in key and not spelling.isascii()
+    }
+    return held.pop() if len(held) == 1 else None
+
+
 def known_headers(extra: Iterable[str] = ()) -> frozenset[str]:
     """Every header key that names a field (for finding the header row)."""
-    keys = set(SYNONYMS)
+    keys = set(SYNONYMS) | set(PINYIN)
     for table in TARGET_SYNONYMS.values():
         keys.update(table)
     keys.update(header_key(spelling) for spelling in extra)

@@ -63,6 +63,11 @@ class SheetPreview:
     layout_name: str  # English source text, e.g. "Taobao / Tmall order list"
     target: ImportTarget
     mapping: tuple[ColumnMapping, ...]
+    # columns whose field was guessed (no layout, no exact synonym) or that share a field
+    # with another column that takes one value: the wizard asks the user to check them
+    unsure_columns: tuple[int, ...] = ()
+    template: str = ""  # the saved template applied, if any
+    template_missing: tuple[str, ...] = ()  # its columns this sheet does not have
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,14 @@ class ImportServiceApi(Protocol):
     def save_template(self, session: Session, name: str, request: ImportRequest) -> None: ...
 
     def apply_template(self, session: Session, name: str, preview: SheetPreview) -> SheetPreview:
-        """The preview with the template's mapping applied by header text."""
+        """The preview with the template's mapping applied by header text (names ignore
+        case); ``template_missing`` lists the template's columns the sheet lacks.
+        TemplateNotFoundError, or TemplateDoesNotFitError when it has none of them."""
+
+    def delete_template(self, session: Session, name: str) -> None: ...
+
+    def matching_template(self, session: Session, preview: SheetPreview) -> str | None:
+        """The saved template made from a sheet with the same headers, if any."""
 
     def forget_file(self) -> None:
         """Drop the parsed sheet kept between the steps of one import (inspect, preview,

@@ -79,6 +79,18 @@ class ImportService:
         session.require(Permission.IMPORT)
         return imports_templates.with_template(self._workspace.shop.db.settings, name, preview)
 
+    def delete_template(self, session: Session, name: str) -> None:
+        session.require(Permission.IMPORT)
+        db = self._workspace.shop.db
+        with db.transaction():
+            imports_templates.delete_template(db.settings, name)
+            self._workspace.trail.append(session.actor, "import.template_deleted", "", {})
+        self._workspace.trail.anchor()
+
+    def matching_template(self, session: Session, preview: SheetPreview) -> str | None:
+        session.require(Permission.IMPORT)
+        return imports_templates.matching_template(self._workspace.shop.db.settings, preview)
+
     # ------------------------------------------------------------------ dry run and run
 
     def forget_file(self) -> None:

@@ -101,6 +101,7 @@ def preview(source: SourceFile, sheet: str, header_row: int | None) -> SheetPrev
         layout_name=guess.layout_name,
         target=guess.target,
         mapping=guess.mapping,
+        unsure_columns=guess.unsure,
     )
 
 

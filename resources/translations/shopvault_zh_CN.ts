@@ -138,6 +138,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import template deleted</source>
+        <translation>删除了导入模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import template saved</source>
         <translation>保存了导入模板</translation>
     </message>
@@ -1909,6 +1914,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Import template deleted</source>
+        <translation>删除了导入模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import template saved</source>
         <translation>保存了导入模板</translation>
     </message>
@@ -3623,13 +3633,13 @@
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+104"/>
-        <location line="+112"/>
+        <location filename="../../desktop/ui/pages/import_mapping_model.py" line="+110"/>
+        <location line="+138"/>
         <source>Ignore this column</source>
         <translation>忽略此列</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-86"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
@@ -3644,17 +3654,22 @@
         <translation>导入到</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
+        <source>The field for this column was guessed from its name: check it.</source>
+        <translation>这一列对应的字段是按列名猜的，请核对。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This field is chosen for more than one column: notes and addresses are joined, other fields keep one value per row.</source>
+        <translation>有多列都对应到这个字段：备注和地址会合并在一起，其他字段每行只取一个值。</translation>
+    </message>
+    <message>
+        <location line="-57"/>
         <source>(no name)</source>
         <translation>（无列名）</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>This field is chosen for more than one column: their values are joined in column order.</source>
-        <translation>这个字段被多列选用：各列的值按列的顺序合并。</translation>
-    </message>
-    <message>
-        <location line="+76"/>
+        <location line="+141"/>
         <source>★ identifies a customer: each row needs at least one of them</source>
         <translation>★ 表示可识别客户的字段：每一行至少需要其中一项</translation>
     </message>
@@ -3995,12 +4010,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+230"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+229"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Reading the sheet…</source>
         <translation>正在读取工作表…</translation>
     </message>
@@ -4057,32 +4072,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Applying the template…</source>
-        <translation>正在套用模板…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Save as template</source>
-        <translation>另存为模板</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Name of the template (e.g. the shop or platform the file comes from):</source>
-        <translation>模板名称（例如文件来自哪个店铺或平台）：</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Template &quot;{name}&quot; saved.</source>
-        <translation>模板“{name}”已保存。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Saving the template…</source>
-        <translation>正在保存模板…</translation>
-    </message>
-    <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -4299,22 +4289,37 @@
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+172"/>
+        <location filename="../../desktop/ui/pages/import_pages_mapping.py" line="+187"/>
         <source>Choose a field for at least one column.</source>
         <translation>请至少为一列选择字段。</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Chosen for more than one column: {fields}. Their values are joined in column order; check that this is what you want.</source>
-        <translation>这些字段被多列选用：{fields}。各列的值会按列的顺序合并，请确认这是您想要的。</translation>
+        <location line="+36"/>
+        <source>Chosen for more than one column: {fields}. Notes and addresses are joined in column order; any other field keeps one value per row (a mobile number before other phone numbers, else the first column that has a value). Check that this is what you want.</source>
+        <translation>有多列对应到了同一字段：{fields}。备注和地址按列的顺序合并；其他字段每行只取一个值（手机号优先于其他电话号码，否则取第一个有值的列）。请确认这是您想要的。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Please check the highlighted columns ({columns}): their field is a guess from the column name, or another column goes to it too.</source>
+        <translation>请核对标出颜色的列（{columns}）：它们对应的字段是按列名猜的，或者还有别的列也对应到这个字段。</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The template &quot;{name}&quot; also maps columns this file does not have: {columns}. Their fields stay empty; map other columns to them if the file calls them differently.</source>
+        <translation>模板“{name}”中的这些列在本文件里没有：{columns}。对应的字段将留空；如果本文件用了别的列名，请把那些列对应到这些字段。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>No column is mapped to a field marked ★ (mobile, member number, e-mail or platform account). Rows without one of them cannot be matched to a customer and will be rejected.</source>
         <translation>没有任何列对应到带 ★ 的字段（手机号、会员卡号、电子邮箱或平台账号）。缺少这些信息的行无法确定是哪位客户，将被拒绝导入。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
+        <source>Mapped with your template &quot;{name}&quot;. Check the columns, then go on.</source>
+        <translation>已按您的模板“{name}”对应各列。请核对后继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Recognised layout: {layout}</source>
         <translation>识别到的格式：{layout}</translation>
     </message>
@@ -4324,9 +4329,14 @@
         <translation>不是已知的格式：已按列名自动对应，请逐列检查。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>No saved templates</source>
         <translation>没有保存的模板</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a template</source>
+        <translation>选择模板</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4352,6 +4362,16 @@
         <location line="+1"/>
         <source>Save as template…</source>
         <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the template chosen in the list</source>
+        <translation>删除列表中选中的模板</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5441,6 +5461,74 @@
     </message>
 </context>
 <context>
+    <name>TemplateActions</name>
+    <message>
+        <location filename="../../desktop/ui/pages/import_wizard_templates.py" line="+38"/>
+        <source>Applying the template…</source>
+        <translation>正在套用模板…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of the template (e.g. the shop or platform the file comes from):</source>
+        <translation>模板名称（例如文件来自哪个店铺或平台）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Replace the template?</source>
+        <translation>替换这个模板？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is already a template called &quot;{name}&quot;. Replace it with this mapping?</source>
+        <translation>已经有名为“{name}”的模板。要用现在的对应方式替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Template &quot;{name}&quot; saved.</source>
+        <translation>模板“{name}”已保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving the template…</source>
+        <translation>正在保存模板…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete the template?</source>
+        <translation>删除这个模板？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the template &quot;{name}&quot;? Imports done with it are not changed.</source>
+        <translation>删除模板“{name}”吗？用它完成的导入不受影响。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Template &quot;{name}&quot; deleted.</source>
+        <translation>模板“{name}”已删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleting the template…</source>
+        <translation>正在删除模板…</translation>
+    </message>
+</context>
+<context>
     <name>UnlockView</name>
     <message>
         <location filename="../../desktop/ui/shell/unlock_view.py" line="+139"/>
@@ -6111,6 +6199,11 @@
         <location line="+1"/>
         <source>No such user.</source>
         <translation>没有这个用户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None of the columns of the template {name} are in the sheet {sheet}. Choose another template, or choose each column&apos;s field by hand.</source>
+        <translation>模板 {name} 中的列在工作表 {sheet} 里一个都没有。请换一个模板，或逐列手动选择字段。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -111,7 +111,15 @@ class FakeImportService:
         saved = {m.header: m.field for m in self.template_store[name]}
         mapping = tuple(dataclasses.replace(m, field=saved.get(m.header, m.field))
                         for m in preview.mapping)
-        return dataclasses.replace(preview, mapping=mapping)
+        return dataclasses.replace(preview, mapping=mapping, template=name)
+
+    def delete_template(self, session: Session, name: str) -> None:
+        self._check(session)
+        del self.template_store[name]
+
+    def matching_template(self, session: Session, preview: SheetPreview) -> str | None:
+        self._check(session)
+        return None
 
     def _outcomes(self, request: ImportRequest) -> tuple[list[RowOutcome], ImportCounts]:
         fields = {m.field: m.column for m in request.mapping if m.field}

@@ -113,8 +113,8 @@ def test_mapping_model_edits_fields_and_flags_conflicts(qtbot):
     assert model.setData(model.index(1, FIELD), "phone")
     assert model.conflicts() == ["phone"]
     assert model.index(0, FIELD).data(Qt.ItemDataRole.ToolTipRole) == (
-        "This field is chosen for more than one column: their values are joined in column "
-        "order.")
+        "This field is chosen for more than one column: notes and addresses are joined, "
+        "other fields keep one value per row.")
     assert model.setData(model.index(1, FIELD), "")
     assert model.conflicts() == [] and model.mapped_count() == 2
     assert model.mapping()[1] == ColumnMapping(1, "", None)

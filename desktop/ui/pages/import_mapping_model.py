@@ -35,6 +35,7 @@ SAMPLE_COUNT = 3
 IGNORE = ""  # the combo's data for "ignore this column"
 _SHARED = QColor("#8a5a00")
 _IGNORED = QColor("#7b8794")
+_UNSURE = QColor("#fff1c7")  # behind a column whose field was only guessed
 
 
 def column_letter(column: int) -> str:
@@ -73,7 +74,9 @@ def sample_values(rows: Sequence[Sequence[str]], column: int, limit: int = SAMPL
 
 
 class MappingModel(QAbstractTableModel):
-    """``set_mapping(mapping, sample_rows)``; ``mapping()`` gives it back as edited."""
+    """``set_mapping(mapping, sample_rows, unsure)``; ``mapping()`` gives it back as edited.
+    The ``unsure`` columns (a guessed field) are highlighted until the user picks a field
+    for them."""
 
     mapping_changed = Signal()
 
@@ -83,11 +86,14 @@ class MappingModel(QAbstractTableModel):
         self._mapping: list[ColumnMapping] = []
         self._samples: list[str] = []
         self._uses: Counter[str] = Counter()
+        self._unsure: set[int] = set()  # rows
 
     def set_mapping(self, mapping: Sequence[ColumnMapping],
-                    sample_rows: Sequence[Sequence[str]]) -> None:
+                    sample_rows: Sequence[Sequence[str]],
+                    unsure: Collection[int] = ()) -> None:
         self.beginResetModel()
         self._mapping = list(mapping)
+        self._unsure = {row for row, m in enumerate(self._mapping) if m.column in unsure}
         self._samples = [sample_values(sample_rows, m.column) for m in self._mapping]
         self._count_uses()
         self.endResetModel()
@@ -121,6 +127,19 @@ class MappingModel(QAbstractTableModel):
     def conflicts(self) -> list[str]:
         """Field keys chosen for more than one column."""
         return sorted(key for key, uses in self._uses.items() if uses > 1)
+
+    def is_unsure(self, row: int) -> bool:
+        return row in self._unsure and bool(self._mapping[row].field)
+
+    def unsure_columns(self) -> list[str]:
+        """The highlighted columns, as the table names them (``B · 手机1``)."""
+        return [self._column_name(row) for row in range(len(self._mapping))
+                if self.is_unsure(row)]
+
+    def _column_name(self, row: int) -> str:
+        mapping = self._mapping[row]
+        header = mapping.header.strip() or translate("Import", "(no name)")
+        return f"{column_letter(mapping.column)} · {header}"
 
     def mapped_count(self) -> int:
         return sum(1 for m in self._mapping if m.field)
@@ -160,19 +179,25 @@ class MappingModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COLUMN:
-                header = mapping.header.strip() or translate("Import", "(no name)")
-                return f"{column_letter(mapping.column)} · {header}"
+                return self._column_name(index.row())
             if column == SAMPLES:
                 return self._samples[index.row()]
             return self.field_label(mapping.field)
         if role == Qt.ItemDataRole.EditRole and column == FIELD:
             return mapping.field or IGNORE
+        unsure = column != FIELD and self.is_unsure(index.row())
+        if role == Qt.ItemDataRole.BackgroundRole and unsure:
+            return _UNSURE
         if role == Qt.ItemDataRole.ToolTipRole:
+            if unsure and column == COLUMN:
+                return translate("Import", "The field for this column was guessed from its "
+                                           "name: check it.")
             if column == SAMPLES:
                 return self._samples[index.row()] or None
             if column == FIELD and mapping.field and self._uses[mapping.field] > 1:
                 return translate("Import", "This field is chosen for more than one column: "
-                                           "their values are joined in column order.")
+                                           "notes and addresses are joined, other fields "
+                                           "keep one value per row.")
         if role == Qt.ItemDataRole.ForegroundRole and column == FIELD:
             if not mapping.field:
                 return _IGNORED
@@ -189,10 +214,17 @@ class MappingModel(QAbstractTableModel):
             return False
         old = self._mapping[index.row()]
         if old.field == key:
+            if index.row() in self._unsure:  # the user confirmed the guess
+                self._unsure.discard(index.row())
+                self.dataChanged.emit(self.index(index.row(), 0),
+                                      self.index(index.row(), COLUMN_COUNT - 1))
+                self.mapping_changed.emit()
             return True
         self._mapping[index.row()] = ColumnMapping(old.column, old.header, key)
+        self._unsure.discard(index.row())  # the user chose
         self._count_uses()
-        self.dataChanged.emit(self.index(0, FIELD), self.index(len(self._mapping) - 1, FIELD))
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(len(self._mapping) - 1, COLUMN_COUNT - 1))
         self.mapping_changed.emit()
         return True
 

@@ -43,10 +43,12 @@ def shared_fields(mapping: Sequence[ColumnMapping]) -> frozenset[str]:
 
 
 class MappingStep(Step):
-    """Emits ``apply_template(name)`` and ``save_template()``; the wizard does the calls."""
+    """Emits ``apply_template(name)``, ``save_template()`` and ``delete_template(name)``;
+    the wizard does the calls."""
 
     apply_template = Signal(str)
     save_template = Signal()
+    delete_template = Signal(str)
 
     def __init__(self, fields: Sequence[FieldInfo], parent: QWidget | None = None) -> None:
         super().__init__("importMappingStep", parent)
@@ -80,8 +82,10 @@ class MappingStep(Step):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.apply_button = button("applyTemplate")
         self.save_button = button("saveTemplate")
+        self.delete_button = button("deleteTemplate")
         self.apply_button.clicked.connect(self._apply_clicked)
         self.save_button.clicked.connect(self.save_template)
+        self.delete_button.clicked.connect(self._delete_clicked)
         self.policy_caption = label("fieldLabel", wrap=False)
         self.policies = QButtonGroup(self)
         self.policy_buttons: dict[MatchPolicy, QRadioButton] = {}
@@ -90,6 +94,7 @@ class MappingStep(Step):
         self.model.mapping_changed.connect(self._check)
         self.model.modelReset.connect(self._open_editors)
         self.target.currentIndexChanged.connect(lambda _i: self._target_changed())
+        self.templates.currentIndexChanged.connect(lambda _i: self._update_template_state())
         self.retranslateUi()
 
     def _build(self) -> None:
@@ -99,6 +104,7 @@ class MappingStep(Step):
         top.addStretch(1)
         top.addWidget(self.templates)
         top.addWidget(self.apply_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.save_button)
         self.body.addWidget(self.layout_label)
         self.body.addLayout(top)
@@ -126,9 +132,14 @@ class MappingStep(Step):
             self.model.clear()
             self._update_layout_label()
             return
-        self._suggested_shared = shared_fields(preview.mapping)
+        # A known layout may share a field between columns on purpose; a guessed or
+        # templated mapping is the user's to check.
+        self._suggested_shared = (
+            shared_fields(preview.mapping) if preview.layout and not preview.template
+            else frozenset())
         self.target.setCurrentIndex(max(0, self.target.findData(preview.target)))
-        self.model.set_mapping(preview.mapping, preview.top_rows[preview.header_row + 1:])
+        self.model.set_mapping(preview.mapping, preview.top_rows[preview.header_row + 1:],
+                               preview.unsure_columns)
         self._update_layout_label()
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(0, min(max(self.table.columnWidth(0), 140), 240))
@@ -141,9 +152,13 @@ class MappingStep(Step):
         current = self.templates.currentText()
         self.templates.clear()
         self.templates.addItems(list(names))
-        if current:
-            self.templates.setCurrentIndex(max(0, self.templates.findText(current)))
+        # none chosen unless the owner chose one or one was applied: "Apply" needs a choice
+        applied = self.preview.template if self.preview is not None else ""
+        self.templates.setCurrentIndex(self.templates.findText(applied or current))
         self._update_template_state()
+
+    def template_names(self) -> list[str]:
+        return [self.templates.itemText(index) for index in range(self.templates.count())]
 
     def mapping(self) -> tuple[ColumnMapping, ...]:
         return self.model.mapping()
@@ -188,6 +203,11 @@ class MappingStep(Step):
         if name:
             self.apply_template.emit(name)
 
+    def _delete_clicked(self) -> None:
+        name = self.templates.currentText()
+        if name:
+            self.delete_template.emit(name)
+
     def _open_editors(self) -> None:
         for row in range(self.model.rowCount()):
             self.table.openPersistentEditor(self.model.index(row, FIELD))
@@ -199,9 +219,25 @@ class MappingStep(Step):
         conflicts = [key for key in self.model.conflicts() if key not in self._suggested_shared]
         if conflicts:
             names = "、".join(self.model.field_label(key) for key in conflicts)
-            notes.append(self.tr("Chosen for more than one column: {fields}. Their values are "
-                                 "joined in column order; check that this is what you "
-                                 "want.").format(fields=names))
+            notes.append(self.tr(
+                "Chosen for more than one column: {fields}. Notes and addresses are joined in "
+                "column order; any other field keeps one value per row (a mobile number "
+                "before other phone numbers, else the first column that has a value). Check "
+                "that this is what you want.").format(fields=names))
+        unsure = self.model.unsure_columns()
+        if unsure:
+            notes.append(self.tr(
+                "Please check the highlighted columns ({columns}): their field is a guess from "
+                "the column name, or another column goes to it too.").format(
+                    columns="、".join(unsure)))
+        missing = self.preview.template_missing if self.preview is not None else ()
+        if missing:
+            notes.append(self.tr(
+                "The template \"{name}\" also maps columns this file does not have: "
+                "{columns}. Their fields stay empty; map other columns to them if the file "
+                "calls them differently.").format(
+                    name=self.preview.template if self.preview is not None else "",
+                    columns="、".join(missing)))
         mapped = {m.field for m in self.model.mapping() if m.field}
         if self.preview is not None and not mapped & self.identifiers:
             notes.append(self.tr(
@@ -218,6 +254,10 @@ class MappingStep(Step):
         preview = self.preview
         if preview is None:
             self.layout_label.clear()
+        elif preview.template:
+            self.layout_label.setText(self.tr(
+                "Mapped with your template \"{name}\". Check the columns, then go on.").format(
+                    name=preview.template))
         elif preview.layout:
             self.layout_label.setText(self.tr("Recognised layout: {layout}").format(
                 layout=source_text(preview.layout_name)))
@@ -228,10 +268,12 @@ class MappingStep(Step):
 
     def _update_template_state(self) -> None:
         has_templates = self.templates.count() > 0
+        chosen = self.templates.currentIndex() >= 0
         self.templates.setEnabled(has_templates)
-        self.apply_button.setEnabled(has_templates)
-        if not has_templates:
-            self.templates.setPlaceholderText(self.tr("No saved templates"))
+        self.apply_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+        self.templates.setPlaceholderText(
+            self.tr("Choose a template") if has_templates else self.tr("No saved templates"))
 
     def retranslateUi(self) -> None:
         self.heading.setText(self.tr("Check where each column goes"))
@@ -244,6 +286,8 @@ class MappingStep(Step):
             self.target.setItemText(index, target_text(ImportTarget(self.target.itemData(index))))
         self.apply_button.setText(self.tr("Apply template"))
         self.save_button.setText(self.tr("Save as template…"))
+        self.delete_button.setText(self.tr("Delete template"))
+        self.delete_button.setToolTip(self.tr("Delete the template chosen in the list"))
         self.templates.setToolTip(self.tr("Mappings saved earlier, matched by column name"))
         self.policy_caption.setText(self.tr("Customers the shop already has:"))
         for policy, radio in self.policy_buttons.items():

@@ -6,7 +6,6 @@ never waits on a file or the database.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,6 +42,7 @@ from desktop.ui.pages.import_wizard_input import (
     SHEET,
     WizardInput,
 )
+from desktop.ui.pages.import_wizard_templates import TemplateActions
 from desktop.ui.shell.style import button, label, named, set_property
 from desktop.ui.tasks import TaskSubmitter
 
@@ -73,7 +73,7 @@ class ImportWizard(WizardInput):
         self.locked = False  # between clear_sensitive and restore_after_unlock
         self.calls = WizardCalls(
             runner, set_busy=self._set_busy, is_busy=lambda: self.busy,
-            show_error=lambda error: self._show_notice(describe_error(error), error=True),
+            show_error=lambda error: self.show_notice(describe_error(error), error=True),
             show_progress=self._show_busy_progress)
         self.file_step = FileStep()
         self.sheet_step = SheetStep()
@@ -96,6 +96,7 @@ class ImportWizard(WizardInput):
         self.next_button = button("wizardNext", "primary")
         self._build()
         self._connect()
+        self.template_actions = TemplateActions(self)
         self._go(FILE)
         self.retranslateUi()
 
@@ -129,8 +130,6 @@ class ImportWizard(WizardInput):
     def _connect(self) -> None:
         self.file_step.file_chosen.connect(self.open_file)
         self.sheet_step.sheet_activated.connect(self.next_step)
-        self.mapping_step.apply_template.connect(self.apply_template)
-        self.mapping_step.save_template.connect(self.save_template)
         self.mapping_step.model.mapping_changed.connect(self._update_nav)
         self.check_step.back_to_mapping.connect(lambda: self._go(MAPPING))
         self.check_step.save_errors.connect(self.save_error_workbook)
@@ -243,6 +242,10 @@ class ImportWizard(WizardInput):
 
         def load(_progress: ProgressCallback) -> tuple[SheetPreview, list[str]]:
             preview = self.service.preview(self.session, path, sheet, header_row)
+            # a sheet shaped like one a template was saved from gets that template
+            fitting = self.service.matching_template(self.session, preview)
+            if fitting is not None:
+                preview = self.service.apply_template(self.session, fitting, preview)
             return preview, self.service.templates(self.session)
 
         self.calls.call(self.tr("Reading the sheet…"), load,
@@ -251,7 +254,7 @@ class ImportWizard(WizardInput):
     def _previewed(self, preview: SheetPreview, templates: list[str], fresh: bool) -> None:
         if not any(cell.strip() for row in preview.top_rows for cell in row):
             # Not a header table and a mapping with nothing in them: say it here.
-            self._show_notice(self.tr(
+            self.show_notice(self.tr(
                 "The sheet {sheet} is empty: there is nothing in it to import. Choose another "
                 "sheet or another file.").format(sheet=preview.sheet), error=True)
             return
@@ -279,7 +282,7 @@ class ImportWizard(WizardInput):
         self.calls.call(self.tr("Checking every row…"),
                    lambda progress: self.service.dry_run(self.session, request, progress),
                    lambda report: self._checked(request, report), cancellable=True,
-                   on_cancelled=lambda: self._show_notice(self.tr(
+                   on_cancelled=lambda: self.show_notice(self.tr(
                        "Checking stopped. Nothing was imported; click \"Check the rows\" "
                        "to check them again.")))
 
@@ -310,7 +313,7 @@ class ImportWizard(WizardInput):
 
     def _run_cancelled(self) -> None:
         self._go(CHECK)
-        self._show_notice(self.tr("The import was cancelled. Nothing was changed."))
+        self.show_notice(self.tr("The import was cancelled. Nothing was changed."))
 
     def _run_failed(self, error: BaseException) -> None:
         text = import_texts.sentences([describe_error(error), self.tr("Nothing was changed.")])
@@ -318,7 +321,7 @@ class ImportWizard(WizardInput):
             self.start_over()
         else:
             self._go(CHECK)
-        self._show_notice(text, error=True)
+        self.show_notice(text, error=True)
 
     def cancel_work(self) -> None:
         """Stop the running call (it may already be past its last progress report)."""
@@ -348,44 +351,9 @@ class ImportWizard(WizardInput):
                    lambda _progress: self.service.write_error_workbook(
                        self.session, request, report, out, translate=translate_text,
                        describe=describe),
-                   lambda count: self._show_notice(self.tr(
+                   lambda count: self.show_notice(self.tr(
                        "Saved {count} row(s) with their reasons to {file}.", "", count).format(
                            count=number_text(count), file=out.name)))
-
-    def apply_template(self, name: str) -> None:
-        if self.preview is None:
-            return
-        current = dataclasses.replace(self.preview, mapping=self.mapping_step.mapping(),
-                                      target=self.mapping_step.chosen_target())
-        self.calls.call(self.tr("Applying the template…"),
-                   lambda _progress: self.service.apply_template(self.session, name, current),
-                   self._template_applied)
-
-    def _template_applied(self, preview: SheetPreview) -> None:
-        self.preview = preview
-        self.mapping_step.set_preview(preview)
-
-    def save_template(self) -> None:
-        request = self.current_request()
-        if request is None:
-            return
-        name = import_texts.ask_text(self, self.tr("Save as template"), self.tr(
-            "Name of the template (e.g. the shop or platform the file comes from):"),
-            self.mapping_step.templates.currentText())
-        if name is None or not name.strip():
-            return
-        name = name.strip()
-
-        def save(_progress: ProgressCallback) -> list[str]:
-            self.service.save_template(self.session, name, request)
-            return self.service.templates(self.session)
-
-        def saved(names: list[str]) -> None:
-            self.mapping_step.set_templates(names)
-            self.mapping_step.templates.setCurrentText(name)
-            self._show_notice(self.tr("Template \"{name}\" saved.").format(name=name))
-
-        self.calls.call(self.tr("Saving the template…"), save, saved)
 
     def field_labels(self) -> dict[str, str]:
         return {info.key: source_text(info.label) for info in self.fields}
@@ -409,7 +377,7 @@ class ImportWizard(WizardInput):
             self.busy_bar.setRange(0, total)
             self.busy_bar.setValue(min(done, total))
 
-    def _show_notice(self, text: str, *, error: bool = False) -> None:
+    def show_notice(self, text: str, *, error: bool = False) -> None:
         shown, hidden = (self.error, self.notice) if error else (self.notice, self.error)
         hidden.hide()
         shown.setText(text)
