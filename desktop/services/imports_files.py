@@ -12,6 +12,7 @@ from typing import Final
 from desktop.core.errors import ShopVaultError
 from desktop.core.import_types import Cell, ImportTarget, ParsedRow, RowAction, RowIssue
 from desktop.exchange import error_workbook
+from desktop.exchange.files_errors import EMPTY, NO_SHEETS, ImportFileError
 from desktop.exchange.header import find_header_row
 from desktop.exchange.layouts import recognise, suggest_target
 from desktop.exchange.rows import parse_rows
@@ -24,8 +25,10 @@ from desktop.services.import_api import (
     SheetPreview,
 )
 
-HEADER_SCAN: Final = 30
+HEADER_SCAN: Final = 30  # non-blank rows searched for the header
+HEADER_SCAN_LIMIT: Final = 1000  # rows read at most while searching (blank ones included)
 PREVIEW_ROWS: Final = 50
+ROWS_BELOW_HEADER: Final = 10  # shown in the preview under a header found far down
 ERROR_COLUMN: Final = "Problems"
 ERROR_SHEET: Final = "Rows with errors"
 WARNING_MARK: Final = "Warning: {reason}"
@@ -63,11 +66,32 @@ def _check_sheet(source: SourceFile, sheet: str) -> None:
         raise SheetNotFoundError(file=source.file_name, sheet=sheet)
 
 
+def is_blank(row: Sequence[Cell]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def scan_head(rows: Iterator[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """The top of a sheet as far as the header is looked for: up to ``HEADER_SCAN`` non-blank
+    rows, so a header below a title and a run of blank rows is still found."""
+    head: list[tuple[Cell, ...]] = []
+    filled = 0
+    for row in islice(rows, HEADER_SCAN_LIMIT):
+        head.append(row)
+        filled += not is_blank(row)
+        if filled >= HEADER_SCAN:
+            break
+    return head
+
+
 def overview(source: SourceFile) -> FileOverview:
+    """The file's sheets, each with what it looks like. A file without a single non-blank
+    row (every sheet empty, a text file of blank lines or a lone BOM) is refused here."""
     choices: list[SheetChoice] = []
+    has_data = False
     for info in source.sheets:
-        head = list(islice(source.rows(info.name), HEADER_SCAN))
-        header = find_header_row(head, HEADER_SCAN)
+        head = scan_head(source.rows(info.name))
+        has_data = has_data or not all(map(is_blank, head))
+        header = find_header_row(head, len(head))
         target, score = (None, 0.0)
         if header is not None:
             target, score = suggest_target(header_texts(head[header]))
@@ -79,16 +103,26 @@ def overview(source: SourceFile) -> FileOverview:
                        c.looks_like is not None, c.score),
         reverse=True,
     )
+    if not has_data and not any(_has_rows_below_the_scan(source, info.name)
+                                for info in source.sheets):
+        problem = NO_SHEETS if source.kind == "xlsx" else EMPTY
+        raise ImportFileError(source.file_name, problem=problem)
     suggested = ranked[0].name if ranked else ""
     return FileOverview(source.file_name, source.kind, source.encoding, tuple(choices), suggested)
 
 
+def _has_rows_below_the_scan(source: SourceFile, sheet: str) -> bool:
+    """Only for a file whose scanned tops were all blank: any data further down?"""
+    return not all(map(is_blank, islice(source.rows(sheet), HEADER_SCAN_LIMIT, None)))
+
+
 def preview(source: SourceFile, sheet: str, header_row: int | None) -> SheetPreview:
     _check_sheet(source, sheet)
-    wanted = max(PREVIEW_ROWS, (header_row or 0) + 1)
-    head = list(islice(source.rows(sheet), wanted))
     if header_row is None:
-        header_row = find_header_row(head, HEADER_SCAN) or 0
+        scanned = scan_head(source.rows(sheet))
+        header_row = find_header_row(scanned, len(scanned)) or 0
+    wanted = max(PREVIEW_ROWS, header_row + 1 + ROWS_BELOW_HEADER)
+    head = list(islice(source.rows(sheet), wanted))
     if header_row < 0 or (head and header_row >= len(head)):
         raise HeaderRowError(row=header_row + 1, sheet=sheet)
     headers = header_texts(head[header_row]) if head else []
