@@ -26,6 +26,20 @@ class ImportFileError(ShopVaultError):
         return str(self.params["problem"])
 
 
+class UnclosedQuoteError(ImportFileError):
+    """A text table whose quote mark opens a cell and is never closed: every row after it
+    would run into that one cell."""
+
+    message = (
+        'Cannot import {file}: the quote mark (") at the start of a cell in row {row} is '
+        "never closed, so every row after it would run into that one cell. Delete that "
+        "quote mark, or add the closing one, and try again."
+    )
+
+    def __init__(self, file: str, row: int) -> None:
+        ShopVaultError.__init__(self, file=file, row=row, problem=UNCLOSED_QUOTE)
+
+
 MISSING = "the file is not there any more. Choose it again."
 UNREADABLE = (
     "the file cannot be read. Close it in other programs, check that you may open it, "
@@ -86,6 +100,10 @@ TOO_MANY_COLUMNS = (
     "a row has more columns than any spreadsheet can hold. Check the file, or save it "
     "again as .xlsx or CSV."
 )
+UNCLOSED_QUOTE = (
+    'a quote mark (") opens a cell and is never closed. Delete it, or add the closing one, '
+    "and try again."
+)
 NO_SHEETS = "the workbook has no worksheets with data. Choose another file."
 UNKNOWN_SHEET = "the workbook has no sheet of that name. Choose one of its sheets."
 
@@ -116,6 +134,7 @@ problems = (
     UNKNOWN_ENCODING,
     LINE_TOO_LONG,
     TOO_MANY_COLUMNS,
+    UNCLOSED_QUOTE,
     NO_SHEETS,
     UNKNOWN_SHEET,
 )

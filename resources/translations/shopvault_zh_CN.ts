@@ -3995,7 +3995,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+235"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+230"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -4030,7 +4030,7 @@
         <translation>没有做任何更改。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>{file}-errors.xlsx</source>
         <translation>{file}-错误行.xlsx</translation>
     </message>
@@ -4082,7 +4082,7 @@
         <translation>正在保存模板…</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+55"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
@@ -5709,6 +5709,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cannot import {file}: the quote mark (&quot;) at the start of a cell in row {row} is never closed, so every row after it would run into that one cell. Delete that quote mark, or add the closing one, and try again.</source>
+        <translation>无法导入 {file}：第 {row} 行有个单元格以引号（&quot;）开头，但这个引号没有配对的结束引号，后面的每一行都会被并进这一个单元格。请删掉这个引号，或补上结束的引号，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cannot import {file}: {problem}</source>
         <translation>无法导入 {file}：{problem}</translation>
     </message>
@@ -6891,6 +6896,11 @@
         <location line="+1"/>
         <source>a line or cell is far too long for a table (perhaps it is not a text table). Check the file, or save it again as .xlsx or CSV.</source>
         <translation>有一行或一个单元格长得离谱（可能不是文本表格）。请检查文件，或重新另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a quote mark (&quot;) opens a cell and is never closed. Delete it, or add the closing one, and try again.</source>
+        <translation>有个单元格以引号（&quot;）开头，但这个引号没有配对的结束引号。请删掉它，或补上结束的引号，然后重试。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from desktop.exchange.source_files import ImportFileError, open_source
+from desktop.exchange.files_errors import UNCLOSED_QUOTE, UnclosedQuoteError
+from desktop.exchange.source_files import open_source
 
 
 def workbook_with_unused_sheets(path: Path) -> Path:
@@ -28,3 +29,32 @@ def test_an_empty_sheet_has_no_rows(tmp_path: Path) -> None:
         assert list(source.rows("Sheet2")) == []
         assert list(source.rows("Sheet3")) == []
         assert list(source.rows("Sheet1"))[1] == ("VIP001", "张三", "13800000001")
+
+
+MEMBERS = "会员卡号,姓名,手机号\n"
+
+
+@pytest.mark.parametrize(("body", "row"), [
+    ('VIP001,"张三,13800000001\nVIP002,李四,13800000002\nVIP003,王五,13800000003\n', 2),
+    ('VIP001,张三,13800000001\nVIP002,李四,13800000002\n"VIP003,王五,13800000003', 4),
+    ('VIP001,张三,"备注\n第二行"\n"VIP002,李四,13800000002\nVIP003,王五,13800000003\n', 3),
+])
+def test_a_quote_never_closed_is_refused_with_its_row(tmp_path: Path, body: str, row: int) -> None:
+    path = tmp_path / "会员.csv"
+    path.write_text(MEMBERS + body, encoding="utf-8")
+    with pytest.raises(UnclosedQuoteError) as caught:
+        open_source(path)
+    assert (caught.value.file, caught.value.params["row"]) == ("会员.csv", row)
+    assert caught.value.problem == UNCLOSED_QUOTE
+    assert "会员.csv" in caught.value.text() and f"row {row} " in caught.value.text()
+
+
+def test_quoting_excel_reads_leniently_is_still_read(tmp_path: Path) -> None:
+    # Text after a closing quote and a quote inside an unquoted cell: Excel reads both.
+    path = tmp_path / "会员.csv"
+    path.write_text(MEMBERS + 'VIP001,"张"三,13800000001\nVIP002,李"四",13800000002\n',
+                    encoding="utf-8")
+    with open_source(path) as source:
+        assert source.sheets[0].rows == 3
+        assert list(source.rows(source.sheets[0].name))[1:] == [
+            ("VIP001", "张三", "13800000001"), ("VIP002", '李"四"', "13800000002")]
