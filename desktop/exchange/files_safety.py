@@ -147,7 +147,11 @@ def _check_entry(
             # Any part that is XML by name or by content: a reader may be pointed at a part
             # of any name, so the extension alone is not trusted.
             text = _as_ascii_compatible(head)
-            is_xml = name.endswith(_XML_SUFFIXES) or text.lstrip(_BOM_AND_SPACE).startswith(b"<")
+            start = text.lstrip(_BOM_AND_SPACE)[:1]
+            is_xml = name.endswith(_XML_SUFFIXES) or start == b"<"
+            if is_xml and start not in (b"", b"<"):
+                # An XML part holding no markup at all was garbled, not crafted.
+                raise ImportFileError(file_name, problem=DAMAGED)
             if is_xml:
                 media = name.startswith(_MEDIA)
                 if not _prolog_is_safe(text, limits.max_prolog_bytes, media=media):
