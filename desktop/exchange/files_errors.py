@@ -104,6 +104,13 @@ UNCLOSED_QUOTE = (
     'a quote mark (") opens a cell and is never closed. Delete it, or add the closing one, '
     "and try again."
 )
+COLUMNS_CHANGED = (
+    "its column names are not the ones the columns were matched to: the file was changed "
+    "after it was opened. Choose it again and check the columns."
+)
+CHANGED_SINCE_CHECK = (
+    "it was changed after its rows were checked. Check the rows again, then import."
+)
 NO_SHEETS = "the workbook has no worksheets with data. Choose another file."
 UNKNOWN_SHEET = "the workbook has no sheet of that name. Choose one of its sheets."
 
@@ -135,6 +142,8 @@ problems = (
     LINE_TOO_LONG,
     TOO_MANY_COLUMNS,
     UNCLOSED_QUOTE,
+    COLUMNS_CHANGED,
+    CHANGED_SINCE_CHECK,
     NO_SHEETS,
     UNKNOWN_SHEET,
 )

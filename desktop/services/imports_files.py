@@ -12,11 +12,12 @@ from typing import Final
 from desktop.core.errors import ShopVaultError
 from desktop.core.import_types import Cell, ImportTarget, ParsedRow, RowAction, RowIssue
 from desktop.exchange import error_workbook
-from desktop.exchange.files_errors import EMPTY, NO_SHEETS, ImportFileError
+from desktop.exchange.files_errors import COLUMNS_CHANGED, ImportFileError
 from desktop.exchange.header import find_header_row
 from desktop.exchange.layouts import recognise, suggest_target
 from desktop.exchange.rows import parse_rows
 from desktop.exchange.source_files import SourceFile
+from desktop.exchange.synonyms import header_key
 from desktop.services.import_api import (
     DryRunReport,
     FileOverview,
@@ -36,6 +37,13 @@ WARNING_MARK: Final = "Warning: {reason}"
 
 class SheetNotFoundError(ShopVaultError):
     message = "The file {file} has no sheet called {sheet}."
+
+
+class EmptySheetError(ShopVaultError):
+    message = (
+        "The sheet {sheet} of {file} is empty: there is nothing in it to import. Choose "
+        "another sheet or another file."
+    )
 
 
 class HeaderRowError(ShopVaultError):
@@ -84,13 +92,9 @@ def scan_head(rows: Iterator[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
 
 
 def overview(source: SourceFile) -> FileOverview:
-    """The file's sheets, each with what it looks like. A file without a single non-blank
-    row (every sheet empty, a text file of blank lines or a lone BOM) is refused here."""
     choices: list[SheetChoice] = []
-    has_data = False
     for info in source.sheets:
         head = scan_head(source.rows(info.name))
-        has_data = has_data or not all(map(is_blank, head))
         header = find_header_row(head, len(head))
         target, score = (None, 0.0)
         if header is not None:
@@ -103,17 +107,8 @@ def overview(source: SourceFile) -> FileOverview:
                        c.looks_like is not None, c.score),
         reverse=True,
     )
-    if not has_data and not any(_has_rows_below_the_scan(source, info.name)
-                                for info in source.sheets):
-        problem = NO_SHEETS if source.kind == "xlsx" else EMPTY
-        raise ImportFileError(source.file_name, problem=problem)
     suggested = ranked[0].name if ranked else ""
     return FileOverview(source.file_name, source.kind, source.encoding, tuple(choices), suggested)
-
-
-def _has_rows_below_the_scan(source: SourceFile, sheet: str) -> bool:
-    """Only for a file whose scanned tops were all blank: any data further down?"""
-    return not all(map(is_blank, islice(source.rows(sheet), HEADER_SCAN_LIMIT, None)))
 
 
 def preview(source: SourceFile, sheet: str, header_row: int | None) -> SheetPreview:
@@ -151,6 +146,8 @@ def parsed_rows(source: SourceFile, request: ImportRequest) -> Iterator[ParsedRo
     _check_sheet(source, request.sheet)
     rows = source.rows(request.sheet)
     head = list(islice(rows, request.header_row + 1))
+    _check_columns(source, request, head[request.header_row] if len(head) > request.header_row
+                   else ())
     layout = request.layout
     if layout is None and len(head) == request.header_row + 1:
         guess = recognise(header_texts(head[-1]))
@@ -162,6 +159,19 @@ def parsed_rows(source: SourceFile, request: ImportRequest) -> Iterator[ParsedRo
         target=request.target,
         layout=layout,
     )
+
+
+def _check_columns(source: SourceFile, request: ImportRequest, header: Sequence[Cell]) -> None:
+    """Every mapped column still has the name it was matched by: a file edited after its
+    columns were matched (a column inserted, the header moved) is refused, not imported
+    into the wrong fields."""
+    names = header_texts(header)
+    for column in request.mapping:
+        if column.field is None:
+            continue
+        now = names[column.column] if column.column < len(names) else ""
+        if header_key(now) != header_key(column.header):
+            raise ImportFileError(source.file_name, problem=COLUMNS_CHANGED)
 
 
 def write_error_workbook(

@@ -6559,6 +6559,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The sheet {sheet} of {file} is empty: there is nothing in it to import. Choose another sheet or another file.</source>
+        <translation>{file} 的工作表 {sheet} 是空的，没有可导入的内容。请选择其他工作表或其他文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The shop changed while importing (a member or order number is now taken); nothing was imported. Run the import again.</source>
         <translation>导入期间店铺数据有变动（某个会员号或订单号已被占用），未导入任何内容。请重新导入。</translation>
     </message>
@@ -7116,6 +7121,16 @@
         <location line="+1"/>
         <source>it is not a spreadsheet or text table. Choose an .xlsx, .csv or .txt file.</source>
         <translation>这不是表格或文本表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was changed after its rows were checked. Check the rows again, then import.</source>
+        <translation>检查过各行之后，文件又被修改了。请重新检查各行，然后再导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its column names are not the ones the columns were matched to: the file was changed after it was opened. Choose it again and check the columns.</source>
+        <translation>文件的列名与之前匹配时的不一样了：文件在打开之后被修改过。请重新选择这个文件，并检查各列的匹配。</translation>
     </message>
     <message>
         <location line="+1"/>

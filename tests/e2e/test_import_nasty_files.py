@@ -10,10 +10,15 @@ from pathlib import Path
 import pytest
 import xlsxwriter  # type: ignore[import-untyped]
 
-from desktop.exchange.files_errors import EMPTY, NO_SHEETS
+from desktop.exchange.files_errors import (
+    CHANGED_SINCE_CHECK,
+    COLUMNS_CHANGED,
+    MISSING,
+)
 from desktop.exchange.source_files import ImportFileError
 from desktop.services.import_api import ImportRequest
 from desktop.services.imports import ImportService
+from desktop.services.session import Session
 from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture, cli_env, run_cli
 from tests.unit.exchange.test_files_nasty import workbook_with_unused_sheets
 
@@ -86,20 +91,23 @@ def test_a_header_below_many_blank_rows_is_found(shop: ShopFixture, tmp_path: Pa
     assert (report.counts.created, report.counts.rejected) == (2, 0)
 
 
-@pytest.mark.parametrize(("name", "content", "problem"), [
-    ("bom.csv", b"\xef\xbb\xbf", EMPTY),
-    ("blank.csv", b"\r\n\n  \n", EMPTY),
-    ("tabs.txt", b"\t\t\n\t\t\n", EMPTY),
-    ("utf16.txt", "\n\n".encode("utf-16"), EMPTY),
+@pytest.mark.parametrize(("name", "content"), [
+    ("bom.csv", b"\xef\xbb\xbf"),
+    ("blank.csv", b"\r\n\n  \n"),
+    ("tabs.txt", b"\t\t\n\t\t\n"),
+    ("utf16.txt", "\n\n".encode("utf-16")),
 ])
-def test_a_text_file_without_any_data_is_refused_as_empty(
-    shop: ShopFixture, tmp_path: Path, name: str, content: bytes, problem: str
+def test_a_text_file_without_any_data_is_refused_in_one_line(
+    shop: ShopFixture, tmp_path: Path, name: str, content: bytes
 ) -> None:
-    path = tmp_path / name
-    path.write_bytes(content)
-    with pytest.raises(ImportFileError) as caught:
-        ImportService(shop.workspace).inspect(shop.owner, path)
-    assert (caught.value.file, caught.value.problem) == (name, problem)
+    (tmp_path / name).write_bytes(content)
+    for args in (("--dry-run", "--json"), ()):
+        result = import_cli(shop, str(tmp_path / name), *args)
+        assert result.returncode == 1 and result.stdout == "", result.stdout
+        assert result.stderr == (f"shopvault: The sheet {Path(name).stem} of {name} is empty: "
+                                 "there is nothing in it to import. Choose another sheet or "
+                                 "another file.\n")
+    assert customers_in(shop) == 0
 
 
 def test_a_workbook_of_empty_sheets_is_refused_in_one_line(
@@ -109,6 +117,86 @@ def test_a_workbook_of_empty_sheets_is_refused_in_one_line(
     book.add_worksheet("Sheet1")
     book.add_worksheet("Sheet2").write_row(0, 0, ["", " "])
     book.close()
-    line = one_line_refusal(import_cli(shop, str(tmp_path / "空表.xlsx"), "--dry-run", "--json"),
-                            "空表.xlsx")
-    assert line.endswith(NO_SHEETS)
+    result = import_cli(shop, str(tmp_path / "空表.xlsx"), "--dry-run", "--json")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "shopvault: The sheet Sheet1 of 空表.xlsx is empty: there is nothing in it to import. "
+        "Choose another sheet or another file."]
+
+
+def members_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    path.write_text("".join(",".join(row) + "\n" for row in [header, *rows]), encoding="utf-8")
+    return path
+
+
+def checked_request(service: ImportService, session: Session, path: Path) -> ImportRequest:
+    preview = service.preview(session, path, service.inspect(session, path).suggested_sheet)
+    return ImportRequest(path, preview.sheet, preview.header_row, preview.target,
+                         preview.mapping, layout=preview.layout)
+
+
+def test_a_file_changed_after_the_dry_run_is_not_imported_unseen(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    path = members_csv(tmp_path / "会员.csv", MEMBERS_HEADER, MEMBERS)
+    service = ImportService(shop.workspace)
+    request = checked_request(service, shop.owner, path)
+    assert service.dry_run(shop.owner, request).counts.created == 2
+    members_csv(path, MEMBERS_HEADER, [*MEMBERS, ["VIP003", "王五", "", "13800000003"]])
+    with pytest.raises(ImportFileError) as caught:
+        service.run(shop.owner, request)
+    assert (caught.value.file, caught.value.problem) == ("会员.csv", CHANGED_SINCE_CHECK)
+    assert customers_in(shop) == 0
+    assert service.dry_run(shop.owner, request).counts.created == 3  # checked again: fine
+    assert service.run(shop.owner, request).counts.created == 3
+
+
+def test_a_file_deleted_after_the_dry_run_changes_nothing(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    path = members_csv(tmp_path / "会员.csv", MEMBERS_HEADER, MEMBERS)
+    service = ImportService(shop.workspace)
+    request = checked_request(service, shop.owner, path)
+    service.dry_run(shop.owner, request)
+    path.unlink()
+    with pytest.raises(ImportFileError) as caught:
+        service.run(shop.owner, request)
+    assert (caught.value.file, caught.value.problem) == ("会员.csv", MISSING)
+    assert customers_in(shop) == 0
+
+
+def test_columns_moved_after_matching_are_refused_not_imported_into_wrong_fields(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    path = members_csv(tmp_path / "会员.csv", MEMBERS_HEADER, MEMBERS)
+    service = ImportService(shop.workspace)
+    request = checked_request(service, shop.owner, path)
+    # Edited in Excel after the columns were matched: 姓名 moved to the front.
+    members_csv(path, ["姓名", "会员卡号", "性别", "手机号"],
+                [[name, number, sex, phone] for number, name, sex, phone in MEMBERS])
+    for step in (service.dry_run, service.run):
+        with pytest.raises(ImportFileError) as caught:
+            step(shop.owner, request)
+        assert (caught.value.file, caught.value.problem) == ("会员.csv", COLUMNS_CHANGED)
+    assert customers_in(shop) == 0
+
+
+def test_an_unmapped_column_may_change_its_name(shop: ShopFixture, tmp_path: Path) -> None:
+    path = members_csv(tmp_path / "会员.csv", [*MEMBERS_HEADER, "杂项"], MEMBERS)
+    service = ImportService(shop.workspace)
+    request = checked_request(service, shop.owner, path)
+    assert [column.field for column in request.mapping][-1] is None
+    members_csv(path, [*MEMBERS_HEADER, "其他"], MEMBERS)
+    assert service.run(shop.owner, request).counts.created == 2
+
+
+def test_an_unclosed_quote_is_refused_by_the_command_with_its_row(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    path = tmp_path / "会员 2024.csv"
+    path.write_text("会员卡号,姓名,手机号\nVIP001,\"张三,13800000001\nVIP002,李四,13800000002\n",
+                    encoding="gb18030")
+    for args in (("--dry-run", "--json"), ()):
+        line = one_line_refusal(import_cli(shop, str(path), *args), "会员 2024.csv")
+        assert "row 2 " in line
+    assert customers_in(shop) == 0

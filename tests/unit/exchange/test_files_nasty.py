@@ -3,12 +3,18 @@ empty sheets beside the data (Excel's unused Sheet2/Sheet3), a CSV quote never c
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 import xlsxwriter
 
-from desktop.exchange.files_errors import UNCLOSED_QUOTE, UnclosedQuoteError
+from desktop.exchange.files_errors import (
+    DAMAGED,
+    UNCLOSED_QUOTE,
+    ImportFileError,
+    UnclosedQuoteError,
+)
 from desktop.exchange.source_files import open_source
 
 
@@ -58,3 +64,16 @@ def test_quoting_excel_reads_leniently_is_still_read(tmp_path: Path) -> None:
         assert source.sheets[0].rows == 3
         assert list(source.rows(source.sheets[0].name))[1:] == [
             ("VIP001", "张三", "13800000001"), ("VIP002", '李"四"', "13800000002")]
+
+
+@pytest.mark.parametrize("garbage", [b"garbage", b"\x00\x01\x02\x03", "乱码".encode("gbk")])
+def test_a_garbled_xml_part_is_damaged_not_dangerous(tmp_path: Path, garbage: bytes) -> None:
+    good = workbook_with_unused_sheets(tmp_path / "good.xlsx")
+    path = tmp_path / "会员.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, garbage if item.filename == "xl/styles.xml"
+                            else source.read(item))
+    with pytest.raises(ImportFileError) as caught:
+        open_source(path)
+    assert (caught.value.file, caught.value.problem) == ("会员.xlsx", DAMAGED)
