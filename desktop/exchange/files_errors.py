@@ -81,6 +81,11 @@ PDF = "it is a PDF document, not a spreadsheet. Choose an .xlsx, .csv or .txt fi
 PICTURE = "it is a picture, not a spreadsheet. Choose an .xlsx, .csv or .txt file."
 NOT_A_SPREADSHEET = "it is not a spreadsheet or text table. Choose an .xlsx, .csv or .txt file."
 TOO_LARGE = "the file is too large to import. Split it into smaller files and try again."
+SHEET_TOO_FAR = (
+    "a sheet reaches much farther than its data needs (perhaps something was typed far "
+    "below or to the right of the table). Delete the rows and columns beyond your data in "
+    "Excel or WPS, save, and try again."
+)
 UNSAFE_WORKBOOK = (
     "the workbook is built in an unusual way that could harm this computer, so it was not "
     "opened. Open it in Excel or WPS, save it again as .xlsx, and try again."
@@ -136,6 +141,7 @@ problems = (
     PICTURE,
     NOT_A_SPREADSHEET,
     TOO_LARGE,
+    SHEET_TOO_FAR,
     UNSAFE_WORKBOOK,
     NESTED_ARCHIVE,
     UNKNOWN_ENCODING,

@@ -6914,6 +6914,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>a sheet reaches much farther than its data needs (perhaps something was typed far below or to the right of the table). Delete the rows and columns beyond your data in Excel or WPS, save, and try again.</source>
+        <translation>有个工作表的范围远远超出了数据所需（可能在表格下方很远或右侧很远的地方输入过内容）。请用 Excel 或 WPS 删除数据以外的行和列，保存后再试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>add_records</source>
         <translation>添加记录</translation>
     </message>

@@ -14,13 +14,17 @@ from desktop.exchange.files_errors import (
     CHANGED_SINCE_CHECK,
     COLUMNS_CHANGED,
     MISSING,
+    SHEET_TOO_FAR,
 )
 from desktop.exchange.source_files import ImportFileError
 from desktop.services.import_api import ImportRequest
 from desktop.services.imports import ImportService
 from desktop.services.session import Session
 from tests.support.shops import OWNER, OWNER_PASSWORD, ShopFixture, cli_env, run_cli
-from tests.unit.exchange.test_files_nasty import workbook_with_unused_sheets
+from tests.unit.exchange.test_files_nasty import (
+    workbook_with_a_stray_cell,
+    workbook_with_unused_sheets,
+)
 
 JSON_KEYS = {"created", "updated", "duplicates", "rejected", "skipped_blank", "skipped_summary",
              "orders_created", "feedback_created", "errors"}
@@ -200,3 +204,9 @@ def test_an_unclosed_quote_is_refused_by_the_command_with_its_row(
         line = one_line_refusal(import_cli(shop, str(path), *args), "会员 2024.csv")
         assert "row 2 " in line
     assert customers_in(shop) == 0
+
+
+def test_a_cell_bomb_is_refused_in_one_line_not_a_crash(shop: ShopFixture, tmp_path: Path) -> None:
+    path = workbook_with_a_stray_cell(tmp_path / "会员.xlsx", 1_048_575, 16_383)
+    line = one_line_refusal(import_cli(shop, str(path), "--dry-run", "--json"), "会员.xlsx")
+    assert line.endswith(SHEET_TOO_FAR)

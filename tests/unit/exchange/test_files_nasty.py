@@ -11,11 +11,12 @@ import xlsxwriter
 
 from desktop.exchange.files_errors import (
     DAMAGED,
+    SHEET_TOO_FAR,
     UNCLOSED_QUOTE,
     ImportFileError,
     UnclosedQuoteError,
 )
-from desktop.exchange.source_files import open_source
+from desktop.exchange.source_files import FileLimits, open_source
 
 
 def workbook_with_unused_sheets(path: Path) -> Path:
@@ -77,3 +78,41 @@ def test_a_garbled_xml_part_is_damaged_not_dangerous(tmp_path: Path, garbage: by
     with pytest.raises(ImportFileError) as caught:
         open_source(path)
     assert (caught.value.file, caught.value.problem) == ("会员.xlsx", DAMAGED)
+
+
+def workbook_with_a_stray_cell(path: Path, row: int, column: int) -> Path:
+    """Members in A1:C2 and one value typed far away, at (row, column), 0-based."""
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("会员")
+    sheet.write_row(0, 0, ["会员卡号", "姓名", "手机号"])
+    sheet.write_row(1, 0, ["VIP001", "张三", "13800000001"])
+    sheet.write_string(row, column, "x")
+    book.close()
+    return path
+
+
+def test_a_stray_cell_in_the_far_corner_is_refused_before_calamine_sizes_the_grid(
+    tmp_path: Path,
+) -> None:
+    # 5 KB on disk; calamine would ask for 1,048,576 x 16,384 cells (512 GiB) and abort.
+    path = workbook_with_a_stray_cell(tmp_path / "会员.xlsx", 1_048_575, 16_383)
+    with pytest.raises(ImportFileError) as caught:
+        open_source(path)
+    assert (caught.value.file, caught.value.problem) == ("会员.xlsx", SHEET_TOO_FAR)
+
+
+@pytest.mark.parametrize(("row", "column", "cells"), [
+    (1_048_575, 2, 1_048_576 * 26),  # far down, narrow: up to Z the width is taken as 26
+    (2, 299, 3 * 300),  # 300 columns wide (KN), three rows
+    (99, 701, 100 * 702),  # column ZZ
+    (9, 16_383, 10 * 16_384),  # column XFD
+])
+def test_the_sheet_area_is_measured_from_its_rows_and_farthest_column(
+    tmp_path: Path, row: int, column: int, cells: int
+) -> None:
+    path = workbook_with_a_stray_cell(tmp_path / "会员.xlsx", row, column)
+    with open_source(path, limits=FileLimits(max_sheet_cells=cells)) as source:
+        assert source.sheets[0].name == "会员"
+    with pytest.raises(ImportFileError) as caught:
+        open_source(path, limits=FileLimits(max_sheet_cells=cells - 1))
+    assert caught.value.problem == SHEET_TOO_FAR
