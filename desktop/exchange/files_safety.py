@@ -180,15 +180,16 @@ def _check_entry(
 
 
 class _SheetExtent:
-    """How far a sheet part reaches: its last row (from ``<row r="…">``) times its farthest
-    column. Only cells beyond column Z are looked at one by one (a narrow sheet has none, so
-    the scan costs a few hundredths of a second for 100,000 rows); up to Z, 26 columns are
-    assumed. Chunks overlap by a few bytes so that no reference is cut in two."""
+    """How far a sheet part reaches: its last row times its farthest column. Kept cheap, as
+    every part of every workbook goes through it: the last row is read from the last
+    ``<row r="…">`` of each chunk (every writer puts rows in order), and only cells beyond
+    column Z are looked at one by one (a narrow sheet has none; up to Z, 26 columns are
+    assumed). Chunks overlap by a few bytes so that no reference is cut in two."""
 
-    # Literal prefixes ("row r=", "r="), so that re skips ahead fast; a namespace prefix
-    # (<x:row r=…>) still matches.
-    _ROW = re.compile(rb"row r=\"(\d{1,9})\"")
-    _WIDE_CELL = re.compile(rb"r=\"([A-Z]{2,3})(\d{1,9})\"")
+    _ROW = re.compile(rb'row r="(\d{1,9})"')
+    _ROW_MARK = b'row r="'
+    # A literal prefix ("r="), so that re skips ahead fast.
+    _WIDE_CELL = re.compile(rb'r="([A-Z]{2,3})(\d{1,9})"')
     _OVERLAP = 64
 
     def __init__(self) -> None:
@@ -199,8 +200,9 @@ class _SheetExtent:
     def feed(self, chunk: bytes) -> None:
         data = self._tail + chunk
         self._tail = data[-self._OVERLAP :]
-        for number in self._ROW.findall(data):
-            self.rows = max(self.rows, int(number))
+        last = self._ROW.match(data, max(data.rfind(self._ROW_MARK), 0))
+        if last is not None:
+            self.rows = max(self.rows, int(last.group(1)))
         for letters, number in self._WIDE_CELL.findall(data):
             self.rows = max(self.rows, int(number))
             self.columns = max(self.columns, _column_number(letters))
