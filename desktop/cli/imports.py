@@ -19,6 +19,7 @@ from desktop.core.errors import ShopVaultError
 from desktop.core.import_types import MatchPolicy, RowAction, RowIssue
 from desktop.services.import_api import ImportCounts, ImportRequest
 from desktop.services.imports import ImportService
+from desktop.services.imports_files import EmptySheetError
 from desktop.services.session import Session
 from desktop.services.workspace import Workspace
 
@@ -77,6 +78,8 @@ def _import(cli: Cli, ws: Workspace, session: Session) -> int:
     sheet = args.sheet or service.inspect(session, path).suggested_sheet
     header_row = None if args.header_row is None else args.header_row - 1
     preview = service.preview(session, path, sheet, header_row)
+    if not any(cell.strip() for row in preview.top_rows for cell in row):
+        raise EmptySheetError(sheet=preview.sheet, file=path.name)  # as the wizard says
     if args.template:
         preview = service.apply_template(session, args.template, preview)
         if preview.template_missing:

@@ -26,6 +26,20 @@ class ImportFileError(ShopVaultError):
         return str(self.params["problem"])
 
 
+class UnclosedQuoteError(ImportFileError):
+    """A text table whose quote mark opens a cell and is never closed: every row after it
+    would run into that one cell."""
+
+    message = (
+        'Cannot import {file}: the quote mark (") at the start of a cell in row {row} is '
+        "never closed, so every row after it would run into that one cell. Delete that "
+        "quote mark, or add the closing one, and try again."
+    )
+
+    def __init__(self, file: str, row: int) -> None:
+        ShopVaultError.__init__(self, file=file, row=row, problem=UNCLOSED_QUOTE)
+
+
 MISSING = "the file is not there any more. Choose it again."
 UNREADABLE = (
     "the file cannot be read. Close it in other programs, check that you may open it, "
@@ -67,6 +81,11 @@ PDF = "it is a PDF document, not a spreadsheet. Choose an .xlsx, .csv or .txt fi
 PICTURE = "it is a picture, not a spreadsheet. Choose an .xlsx, .csv or .txt file."
 NOT_A_SPREADSHEET = "it is not a spreadsheet or text table. Choose an .xlsx, .csv or .txt file."
 TOO_LARGE = "the file is too large to import. Split it into smaller files and try again."
+SHEET_TOO_FAR = (
+    "a sheet reaches much farther than its data needs (perhaps something was typed far "
+    "below or to the right of the table). Delete the rows and columns beyond your data in "
+    "Excel or WPS, save, and try again."
+)
 UNSAFE_WORKBOOK = (
     "the workbook is built in an unusual way that could harm this computer, so it was not "
     "opened. Open it in Excel or WPS, save it again as .xlsx, and try again."
@@ -85,6 +104,17 @@ LINE_TOO_LONG = (
 TOO_MANY_COLUMNS = (
     "a row has more columns than any spreadsheet can hold. Check the file, or save it "
     "again as .xlsx or CSV."
+)
+UNCLOSED_QUOTE = (
+    'a quote mark (") opens a cell and is never closed. Delete it, or add the closing one, '
+    "and try again."
+)
+COLUMNS_CHANGED = (
+    "its column names are not the ones the columns were matched to: the file was changed "
+    "after it was opened. Choose it again and check the columns."
+)
+CHANGED_SINCE_CHECK = (
+    "it was changed after its rows were checked. Check the rows again, then import."
 )
 NO_SHEETS = "the workbook has no worksheets with data. Choose another file."
 UNKNOWN_SHEET = "the workbook has no sheet of that name. Choose one of its sheets."
@@ -111,11 +141,15 @@ problems = (
     PICTURE,
     NOT_A_SPREADSHEET,
     TOO_LARGE,
+    SHEET_TOO_FAR,
     UNSAFE_WORKBOOK,
     NESTED_ARCHIVE,
     UNKNOWN_ENCODING,
     LINE_TOO_LONG,
     TOO_MANY_COLUMNS,
+    UNCLOSED_QUOTE,
+    COLUMNS_CHANGED,
+    CHANGED_SINCE_CHECK,
     NO_SHEETS,
     UNKNOWN_SHEET,
 )

@@ -10,7 +10,9 @@ inspected here with the standard library:
   ``zipfile`` stops there and checks the CRC), so a directory that lies about sizes is
   caught before a library trusts it — calamine itself reads past a declared size;
 * the prolog of every XML part (what comes before its root element) must not declare a DTD or
-  entities (billion laughs, external entities).
+  entities (billion laughs, external entities);
+* the area a sheet spans, from its first to its farthest cell, must stay below a limit:
+  calamine allocates that whole grid (a "cell bomb": one value at XFD1048576).
 
 Only after all of that passes does the caller hand the path to a library.
 """
@@ -28,6 +30,7 @@ from pathlib import Path
 from desktop.exchange.files_errors import (
     DAMAGED,
     NESTED_ARCHIVE,
+    SHEET_TOO_FAR,
     TOO_LARGE,
     UNSAFE_WORKBOOK,
     ImportFileError,
@@ -51,6 +54,9 @@ class FileLimits:
     max_ratio: int = 200  # uncompressed : compressed, for entries above ratio_floor
     ratio_floor: int = 4 * MiB
     max_prolog_bytes: int = 64 * 1024  # XML before the root element
+    # A sheet's area from its first to its farthest cell: calamine holds that whole grid in
+    # memory (~32 bytes a cell), so one stray cell at XFD1048576 asked for 512 GiB.
+    max_sheet_cells: int = 50_000_000
 
 
 DEFAULT_LIMITS = FileLimits()
@@ -147,7 +153,11 @@ def _check_entry(
             # Any part that is XML by name or by content: a reader may be pointed at a part
             # of any name, so the extension alone is not trusted.
             text = _as_ascii_compatible(head)
-            is_xml = name.endswith(_XML_SUFFIXES) or text.lstrip(_BOM_AND_SPACE).startswith(b"<")
+            start = text.lstrip(_BOM_AND_SPACE)[:1]
+            is_xml = name.endswith(_XML_SUFFIXES) or start == b"<"
+            if is_xml and start not in (b"", b"<"):
+                # An XML part holding no markup at all was garbled, not crafted.
+                raise ImportFileError(file_name, problem=DAMAGED)
             if is_xml:
                 media = name.startswith(_MEDIA)
                 if not _prolog_is_safe(text, limits.max_prolog_bytes, media=media):
@@ -156,12 +166,56 @@ def _check_entry(
                 return  # a picture or embedded object: no reader of ours unpacks it
             # Read to the end: zipfile never returns more than the declared size and checks
             # the CRC there, so a part whose directory entry lies fails here.
-            while stream.read(_CHUNK):
-                pass
+            extent = _SheetExtent()
+            extent.feed(head)
+            while chunk := stream.read(_CHUNK):
+                if is_xml:
+                    extent.feed(chunk)
+            if extent.cells() > limits.max_sheet_cells:
+                raise ImportFileError(file_name, problem=SHEET_TOO_FAR)
     except ImportFileError:
         raise
     except _BROKEN_STREAM as error:
         raise ImportFileError(file_name, problem=DAMAGED) from error
+
+
+class _SheetExtent:
+    """How far a sheet part reaches: its last row times its farthest column. Kept cheap, as
+    every part of every workbook goes through it: the last row is read from the last
+    ``<row r="…">`` of each chunk (every writer puts rows in order), and only cells beyond
+    column Z are looked at one by one (a narrow sheet has none; up to Z, 26 columns are
+    assumed). Chunks overlap by a few bytes so that no reference is cut in two."""
+
+    _ROW = re.compile(rb'row r="(\d{1,9})"')
+    _ROW_MARK = b'row r="'
+    # A literal prefix ("r="), so that re skips ahead fast.
+    _WIDE_CELL = re.compile(rb'r="([A-Z]{2,3})(\d{1,9})"')
+    _OVERLAP = 64
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.columns = 26
+        self._tail = b""
+
+    def feed(self, chunk: bytes) -> None:
+        data = self._tail + chunk
+        self._tail = data[-self._OVERLAP :]
+        last = self._ROW.match(data, max(data.rfind(self._ROW_MARK), 0))
+        if last is not None:
+            self.rows = max(self.rows, int(last.group(1)))
+        for letters, number in self._WIDE_CELL.findall(data):
+            self.rows = max(self.rows, int(number))
+            self.columns = max(self.columns, _column_number(letters))
+
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64  # ord("A") - 1
+    return number
 
 
 def _prolog_is_safe(text: bytes, max_prolog: int, *, media: bool = False) -> bool:

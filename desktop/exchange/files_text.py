@@ -29,6 +29,7 @@ from desktop.exchange.files_errors import (
     UNKNOWN_SHEET,
     UNREADABLE,
     ImportFileError,
+    UnclosedQuoteError,
 )
 from desktop.exchange.files_safety import FileLimits
 from desktop.exchange.files_sheets import SheetInfo
@@ -86,7 +87,7 @@ class TextTable:
             raise ImportFileError(file_name, problem=NOT_A_SPREADSHEET)
         self._delimiter = _sniff_delimiter(sample)
         self.kind = "tsv" if self._delimiter == "\t" else "csv"
-        count = sum(1 for _ in self.rows_of_file())
+        count = self._count_rows()
         self.sheets: tuple[SheetInfo, ...] = (
             SheetInfo(name=Path(file_name).stem or file_name, rows=count),
         )
@@ -119,13 +120,40 @@ class TextTable:
             except OSError as error:
                 raise ImportFileError(self._file_name, problem=UNREADABLE) from error
 
-    def _lines(self, stream: TextIO) -> Iterator[str]:
-        """Physical lines, refusing one longer than the limit before it is all in memory."""
+    def _lines(self, stream: TextIO, ended: list[bool] | None = None) -> Iterator[str]:
+        """Physical lines, refusing one longer than the limit before it is all in memory.
+        ``ended`` (if given) is set to ``[True]`` once the last line was handed out."""
         limit = self._limits.max_line_chars
         while line := stream.readline(limit + 1):
             if len(line) > limit:
                 raise ImportFileError(self._file_name, problem=LINE_TOO_LONG)
             yield line
+        if ended is not None:
+            ended.append(True)
+
+    def _count_rows(self) -> int:
+        """The number of rows, read once before any row is handed over. Read strictly: a
+        quote mark that opens a cell and is never closed would otherwise swallow every row
+        after it into that cell without a word. Other quoting the strict reader dislikes
+        (``"a"b``) is read as Excel reads it, by the lenient count."""
+        ended: list[bool] = []
+        count = 0
+        try:
+            with open(self._path, encoding=self._codec, errors="strict", newline="") as stream:
+                reader = csv.reader(self._lines(stream, ended), delimiter=self._delimiter,
+                                    strict=True)
+                for record in reader:
+                    if len(record) > self._limits.max_columns:
+                        raise ImportFileError(self._file_name, problem=TOO_MANY_COLUMNS)
+                    count += 1
+        except csv.Error as error:
+            if ended:  # the strict reader reached the end inside a quoted cell
+                raise UnclosedQuoteError(self._file_name, row=count + 1) from error
+        except (UnicodeDecodeError, OSError):
+            pass  # the lenient count below says what is wrong, as every later read would
+        else:
+            return count
+        return sum(1 for _ in self.rows_of_file())
 
     def close(self) -> None:
         """Nothing stays open between reads: each ``rows()`` opens and closes the file."""

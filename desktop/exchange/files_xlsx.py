@@ -135,7 +135,10 @@ class XlsxWorkbook:
                 self._cache.put(key, data)
         # calamine's rows begin at the sheet's first row but at the first *used* column.
         start = data.start
-        pad: tuple[Cell, ...] = (None,) * start[1] if start is not None else ()
+        if start is None:
+            # An empty sheet (Excel's unused "Sheet2"): calamine panics iterating it.
+            return
+        pad: tuple[Cell, ...] = (None,) * start[1]
         for raw in data.iter_rows():
             yield _cells(raw, pad)
 

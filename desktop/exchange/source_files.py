@@ -43,6 +43,7 @@ from desktop.exchange.files_xlsx import XlsxWorkbook
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "FileIdentity",
     "FileLimits",
     "ImportFileError",
     "SheetCache",
@@ -53,12 +54,20 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+FileIdentity = tuple[int, int, int, int]
+"""(device, inode, size, modification time in ns) of an opened file."""
+
 
 class SourceFile:
     """An opened import file. Use it as a context manager, or call ``close()``."""
 
-    def __init__(self, file_name: str, reader: SheetReader) -> None:
+    def __init__(
+        self, file_name: str, reader: SheetReader, identity: FileIdentity = (0, 0, 0, 0)
+    ) -> None:
         self.file_name = file_name
+        # Which file was opened, as it was then: a later open of a changed (or replaced)
+        # file has another identity.
+        self.identity = identity
         self._reader = reader
         self.kind: str = reader.kind
         self.encoding: str | None = reader.encoding
@@ -90,7 +99,8 @@ def open_source(
     ``cache``: a workbook's parsed sheet is kept there for the next open of the same,
     unchanged file (see ``desktop.exchange.files_cache``)."""
     file_name = Path(path).name
-    size, head = _size_and_head(Path(path), file_name)
+    identity, head = _identity_and_head(Path(path), file_name)
+    size = identity[2]
     if size > limits.max_file_bytes:
         raise ImportFileError(file_name, problem=TOO_LARGE)
     if size == 0:
@@ -103,10 +113,10 @@ def open_source(
         reader = TextTable(Path(path), head, size, file_name, limits)
     # Only the kind of file: its name may be a person's, its content is personal data.
     log.info("Import file opened: %s, %d sheet(s)", reader.kind, len(reader.sheets))
-    return SourceFile(file_name, reader)
+    return SourceFile(file_name, reader, identity)
 
 
-def _size_and_head(path: Path, file_name: str) -> tuple[int, bytes]:
+def _identity_and_head(path: Path, file_name: str) -> tuple[FileIdentity, bytes]:
     try:
         status = path.stat()
     except FileNotFoundError as error:
@@ -122,4 +132,5 @@ def _size_and_head(path: Path, file_name: str) -> tuple[int, bytes]:
             head = stream.read(HEAD_BYTES)
     except OSError as error:
         raise ImportFileError(file_name, problem=UNREADABLE) from error
-    return status.st_size, head
+    identity = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+    return identity, head

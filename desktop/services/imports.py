@@ -17,7 +17,8 @@ from pathlib import Path
 from desktop.core.import_types import FieldInfo, ImportTarget, RowIssue
 from desktop.core.roles import Permission
 from desktop.exchange.fields import FIELDS
-from desktop.exchange.source_files import SheetCache, open_source
+from desktop.exchange.files_errors import CHANGED_SINCE_CHECK, ImportFileError
+from desktop.exchange.source_files import FileIdentity, SheetCache, open_source
 from desktop.services import imports_files, imports_run, imports_templates
 from desktop.services.import_api import (
     DryRunReport,
@@ -43,6 +44,9 @@ class ImportService:
         # The sheet calamine parsed last: inspect, preview, dry run and run of one file
         # parse it once. The run takes it out (and frees it once its rows are read).
         self._sheets = SheetCache()
+        # The file whose rows the last dry run checked, as it was then: the run refuses it
+        # if it changed since, rather than import what the owner has not seen.
+        self._checked: tuple[Path, FileIdentity] | None = None
 
     def fields(self) -> tuple[FieldInfo, ...]:
         return FIELDS
@@ -95,12 +99,14 @@ class ImportService:
 
     def forget_file(self) -> None:
         self._sheets.clear()
+        self._checked = None
 
     def dry_run(
         self, session: Session, request: ImportRequest, progress: ProgressCallback | None = None
     ) -> DryRunReport:
         session.require(Permission.IMPORT)
         with open_source(request.path, cache=self._sheets) as source:
+            self._checked = (request.path, source.identity)
             rows = RowSource(
                 source.file_name, request.sheet, imports_files.parsed_rows(source, request),
                 imports_files.expected_rows(source, request),
@@ -114,6 +120,10 @@ class ImportService:
     ) -> ImportResult:
         session.require(Permission.IMPORT)
         with open_source(request.path, cache=self._sheets.hand_over()) as source:
+            if self._checked is not None and self._checked[0] == request.path and (
+                self._checked[1] != source.identity
+            ):
+                raise ImportFileError(source.file_name, problem=CHANGED_SINCE_CHECK)
             rows = RowSource(
                 source.file_name, request.sheet, imports_files.parsed_rows(source, request),
                 imports_files.expected_rows(source, request),

@@ -12,10 +12,12 @@ from typing import Final
 from desktop.core.errors import ShopVaultError
 from desktop.core.import_types import Cell, ImportTarget, ParsedRow, RowAction, RowIssue
 from desktop.exchange import error_workbook
+from desktop.exchange.files_errors import COLUMNS_CHANGED, ImportFileError
 from desktop.exchange.header import find_header_row
 from desktop.exchange.layouts import recognise, suggest_target
 from desktop.exchange.rows import parse_rows
 from desktop.exchange.source_files import SourceFile
+from desktop.exchange.synonyms import header_key
 from desktop.services.import_api import (
     DryRunReport,
     FileOverview,
@@ -24,8 +26,10 @@ from desktop.services.import_api import (
     SheetPreview,
 )
 
-HEADER_SCAN: Final = 30
+HEADER_SCAN: Final = 30  # non-blank rows searched for the header
+HEADER_SCAN_LIMIT: Final = 1000  # rows read at most while searching (blank ones included)
 PREVIEW_ROWS: Final = 50
+ROWS_BELOW_HEADER: Final = 10  # shown in the preview under a header found far down
 ERROR_COLUMN: Final = "Problems"
 ERROR_SHEET: Final = "Rows with errors"
 WARNING_MARK: Final = "Warning: {reason}"
@@ -33,6 +37,13 @@ WARNING_MARK: Final = "Warning: {reason}"
 
 class SheetNotFoundError(ShopVaultError):
     message = "The file {file} has no sheet called {sheet}."
+
+
+class EmptySheetError(ShopVaultError):
+    message = (
+        "The sheet {sheet} of {file} is empty: there is nothing in it to import. Choose "
+        "another sheet or another file."
+    )
 
 
 class HeaderRowError(ShopVaultError):
@@ -63,11 +74,28 @@ def _check_sheet(source: SourceFile, sheet: str) -> None:
         raise SheetNotFoundError(file=source.file_name, sheet=sheet)
 
 
+def is_blank(row: Sequence[Cell]) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+def scan_head(rows: Iterator[tuple[Cell, ...]]) -> list[tuple[Cell, ...]]:
+    """The top of a sheet as far as the header is looked for: up to ``HEADER_SCAN`` non-blank
+    rows, so a header below a title and a run of blank rows is still found."""
+    head: list[tuple[Cell, ...]] = []
+    filled = 0
+    for row in islice(rows, HEADER_SCAN_LIMIT):
+        head.append(row)
+        filled += not is_blank(row)
+        if filled >= HEADER_SCAN:
+            break
+    return head
+
+
 def overview(source: SourceFile) -> FileOverview:
     choices: list[SheetChoice] = []
     for info in source.sheets:
-        head = list(islice(source.rows(info.name), HEADER_SCAN))
-        header = find_header_row(head, HEADER_SCAN)
+        head = scan_head(source.rows(info.name))
+        header = find_header_row(head, len(head))
         target, score = (None, 0.0)
         if header is not None:
             target, score = suggest_target(header_texts(head[header]))
@@ -85,10 +113,11 @@ def overview(source: SourceFile) -> FileOverview:
 
 def preview(source: SourceFile, sheet: str, header_row: int | None) -> SheetPreview:
     _check_sheet(source, sheet)
-    wanted = max(PREVIEW_ROWS, (header_row or 0) + 1)
-    head = list(islice(source.rows(sheet), wanted))
     if header_row is None:
-        header_row = find_header_row(head, HEADER_SCAN) or 0
+        scanned = scan_head(source.rows(sheet))
+        header_row = find_header_row(scanned, len(scanned)) or 0
+    wanted = max(PREVIEW_ROWS, header_row + 1 + ROWS_BELOW_HEADER)
+    head = list(islice(source.rows(sheet), wanted))
     if header_row < 0 or (head and header_row >= len(head)):
         raise HeaderRowError(row=header_row + 1, sheet=sheet)
     headers = header_texts(head[header_row]) if head else []
@@ -118,6 +147,8 @@ def parsed_rows(source: SourceFile, request: ImportRequest) -> Iterator[ParsedRo
     _check_sheet(source, request.sheet)
     rows = source.rows(request.sheet)
     head = list(islice(rows, request.header_row + 1))
+    _check_columns(source, request, head[request.header_row] if len(head) > request.header_row
+                   else ())
     layout = request.layout
     if layout is None and len(head) == request.header_row + 1:
         guess = recognise(header_texts(head[-1]))
@@ -129,6 +160,19 @@ def parsed_rows(source: SourceFile, request: ImportRequest) -> Iterator[ParsedRo
         target=request.target,
         layout=layout,
     )
+
+
+def _check_columns(source: SourceFile, request: ImportRequest, header: Sequence[Cell]) -> None:
+    """Every mapped column still has the name it was matched by: a file edited after its
+    columns were matched (a column inserted, the header moved) is refused, not imported
+    into the wrong fields."""
+    names = header_texts(header)
+    for column in request.mapping:
+        if column.field is None:
+            continue
+        now = names[column.column] if column.column < len(names) else ""
+        if header_key(now) != header_key(column.header):
+            raise ImportFileError(source.file_name, problem=COLUMNS_CHANGED)
 
 
 def write_error_workbook(

@@ -5802,6 +5802,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Cannot import {file}: the quote mark (&quot;) at the start of a cell in row {row} is never closed, so every row after it would run into that one cell. Delete that quote mark, or add the closing one, and try again.</source>
+        <translation>无法导入 {file}：第 {row} 行有个单元格以引号（&quot;）开头，但这个引号没有配对的结束引号，后面的每一行都会被并进这一个单元格。请删掉这个引号，或补上结束的引号，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cannot import {file}: {problem}</source>
         <translation>无法导入 {file}：{problem}</translation>
     </message>
@@ -6652,6 +6657,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The sheet {sheet} of {file} is empty: there is nothing in it to import. Choose another sheet or another file.</source>
+        <translation>{file} 的工作表 {sheet} 是空的，没有可导入的内容。请选择其他工作表或其他文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The shop changed while importing (a member or order number is now taken); nothing was imported. Run the import again.</source>
         <translation>导入期间店铺数据有变动（某个会员号或订单号已被占用），未导入任何内容。请重新导入。</translation>
     </message>
@@ -6992,8 +7002,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>a quote mark (&quot;) opens a cell and is never closed. Delete it, or add the closing one, and try again.</source>
+        <translation>有个单元格以引号（&quot;）开头，但这个引号没有配对的结束引号。请删掉它，或补上结束的引号，然后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>a row has more columns than any spreadsheet can hold. Check the file, or save it again as .xlsx or CSV.</source>
         <translation>有一行的列数超过了任何表格所能容纳的数量。请检查文件，或重新另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a sheet reaches much farther than its data needs (perhaps something was typed far below or to the right of the table). Delete the rows and columns beyond your data in Excel or WPS, save, and try again.</source>
+        <translation>有个工作表的范围远远超出了数据所需（可能在表格下方很远或右侧很远的地方输入过内容）。请用 Excel 或 WPS 删除数据以外的行和列，保存后再试。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7204,6 +7224,16 @@
         <location line="+1"/>
         <source>it is not a spreadsheet or text table. Choose an .xlsx, .csv or .txt file.</source>
         <translation>这不是表格或文本表格。请选择 .xlsx、.csv 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was changed after its rows were checked. Check the rows again, then import.</source>
+        <translation>检查过各行之后，文件又被修改了。请重新检查各行，然后再导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its column names are not the ones the columns were matched to: the file was changed after it was opened. Choose it again and check the columns.</source>
+        <translation>文件的列名与之前匹配时的不一样了：文件在打开之后被修改过。请重新选择这个文件，并检查各列的匹配。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -34,13 +34,20 @@ def two_members(path: Path) -> Path:
     return path
 
 
-def test_run_reads_the_file_as_it_is_now(shop: ShopFixture, tmp_path: Path) -> None:
+def test_a_file_changed_after_the_dry_run_is_checked_and_run_as_it_is_now(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
     service = ImportService(shop.workspace)
     path = membership_xlsx(tmp_path / "会员登记表.xlsx")
     request = request_for(service, shop.owner, path)
     assert service.dry_run(shop.owner, request).counts == EXPECTED_MEMBERS
     two_members(path)
     os.utime(path, ns=(1, 1))  # another modification time whatever the clock's resolution
+    with pytest.raises(ImportFileError) as caught:  # not imported unseen
+        service.run(shop.owner, request)
+    assert caught.value.problem == problems.CHANGED_SINCE_CHECK
+    assert service.dry_run(shop.owner, request).counts == ImportCounts(
+        created=2, customers_created=2)  # the new content, not the parse of the old
     result = service.run(shop.owner, request)
     assert result.counts == ImportCounts(created=2, customers_created=2)
     conn = shop.workspace.shop.db.conn
