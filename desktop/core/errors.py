@@ -70,6 +70,11 @@ class PermissionDeniedError(ShopVaultError):
     message = "Your role ({role}) may not do this: {action}."
 
 
+class CheckAgainError:
+    """Marks an error whose remedy is to check the rows again (the file changed after its rows
+    were checked): a front end may start that check itself rather than only say so."""
+
+
 class InvalidInputError(ShopVaultError):
     message = "{field}: {problem}"
 

@@ -8,7 +8,7 @@ anything read from inside it.
 
 from __future__ import annotations
 
-from desktop.core.errors import ShopVaultError
+from desktop.core.errors import CheckAgainError, ShopVaultError
 
 
 class ImportFileError(ShopVaultError):
@@ -24,6 +24,13 @@ class ImportFileError(ShopVaultError):
     @property
     def problem(self) -> str:
         return str(self.params["problem"])
+
+
+class ChangedSinceCheckError(ImportFileError, CheckAgainError):
+    """The file is not what its dry run read: importing it would write rows nobody checked."""
+
+    def __init__(self, file: str) -> None:
+        super().__init__(file, problem=CHANGED_SINCE_CHECK)
 
 
 class UnclosedQuoteError(ImportFileError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from desktop.core.import_types import FieldInfo, ImportTarget, RowIssue
 from desktop.core.roles import Permission
 from desktop.exchange.fields import FIELDS
-from desktop.exchange.files_errors import CHANGED_SINCE_CHECK, ImportFileError
+from desktop.exchange.files_errors import ChangedSinceCheckError
 from desktop.exchange.source_files import FileIdentity, SheetCache, open_source
 from desktop.services import imports_files, imports_run, imports_templates
 from desktop.services.import_api import (
@@ -123,7 +123,7 @@ class ImportService:
             if self._checked is not None and self._checked[0] == request.path and (
                 self._checked[1] != source.identity
             ):
-                raise ImportFileError(source.file_name, problem=CHANGED_SINCE_CHECK)
+                raise ChangedSinceCheckError(source.file_name)
             rows = RowSource(
                 source.file_name, request.sheet, imports_files.parsed_rows(source, request),
                 imports_files.expected_rows(source, request),

@@ -98,7 +98,7 @@
 <context>
     <name>ImportWizard</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+355"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+371"/>
         <source>Saved {count} row(s) with their reasons to {file}.</source>
         <translation>
             <numerusform>Saved {count} row with its reason to {file}.</numerusform>

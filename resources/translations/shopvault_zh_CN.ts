@@ -4010,7 +4010,7 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/ui/pages/import_wizard.py" line="+229"/>
+        <location filename="../../desktop/ui/pages/import_wizard.py" line="+230"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -4025,7 +4025,7 @@
         <translation>工作表 {sheet} 是空的，没有可导入的内容。请选择其他工作表或其他文件。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+31"/>
         <source>Checking every row…</source>
         <translation>正在逐行检查…</translation>
     </message>
@@ -4038,6 +4038,11 @@
         <location line="+30"/>
         <source>The import was cancelled. Nothing was changed.</source>
         <translation>导入已取消，没有做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file was changed after its rows were checked, so nothing was imported. These are its rows as they are now: look them over, then import.</source>
+        <translation>文件在检查之后被修改过，所以什么都没有导入。下面是文件现在的内容逐行检查的结果：请看过后再导入。</translation>
     </message>
     <message>
         <location line="+3"/>

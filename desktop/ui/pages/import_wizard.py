@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.core.errors import CheckAgainError
 from desktop.core.import_types import ImportTarget
 from desktop.services.import_api import (
     DryRunReport,
@@ -275,13 +276,20 @@ class ImportWizard(WizardInput):
             target=self.mapping_step.chosen_target(), mapping=self.mapping_step.mapping(),
             policy=self.mapping_step.policy())
 
-    def check_rows(self) -> None:
+    def check_rows(self, notice: str = "") -> None:
+        """Check every row; ``notice`` is shown with the result."""
         request = self.current_request()
         if request is None:
             return
+
+        def checked(report: DryRunReport) -> None:
+            self._checked(request, report)
+            if notice:
+                self.show_notice(notice)
+
         self.calls.call(self.tr("Checking every row…"),
                    lambda progress: self.service.dry_run(self.session, request, progress),
-                   lambda report: self._checked(request, report), cancellable=True,
+                   checked, cancellable=True,
                    on_cancelled=lambda: self.show_notice(self.tr(
                        "Checking stopped. Nothing was imported; click \"Check the rows\" "
                        "to check them again.")))
@@ -316,6 +324,14 @@ class ImportWizard(WizardInput):
         self.show_notice(self.tr("The import was cancelled. Nothing was changed."))
 
     def _run_failed(self, error: BaseException) -> None:
+        if isinstance(error, CheckAgainError) and not self.locked:
+            # The file changed since its rows were checked: check what it holds now, and
+            # let the owner look at that before importing.
+            self._go(MAPPING)
+            self.check_rows(self.tr(
+                "The file was changed after its rows were checked, so nothing was imported. "
+                "These are its rows as they are now: look them over, then import."))
+            return
         text = import_texts.sentences([describe_error(error), self.tr("Nothing was changed.")])
         if self.locked:
             self.start_over()
