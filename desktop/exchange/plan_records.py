@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from desktop.core.import_records import ImportPlan, Ref
 from desktop.core.import_types import CustomerFields, OrderFields, ParsedRow, RowAction, RowIssue
 from desktop.core.models import OrderStatus
 from desktop.core.packed_customers import CustomerIdentifiers, identifiers_of, pack, unpack
+
+ITEMS_KEPT: Final = "items"
+"""In ``plan_changes.order_change``'s kept columns: the stored order's item lines."""
 
 _ENDED = frozenset({OrderStatus.CANCELLED.value, OrderStatus.REFUNDED.value})
 

@@ -196,7 +196,7 @@ def plan_rows(
     conn = db.conn if on_writer else db.reader()
     planner = Planner(
         target, policy, ImportLookup(conn), labeler(session, target) if labels else None,
-        now=utc_now_iso(),
+        now=utc_now_iso(), explain=labels,
     )
     with gc_paused():
         result = planner.plan(
