@@ -73,6 +73,7 @@ from desktop.exchange.plan_records import (
     Person,
     PlanResult,
     RowVerdict,
+    StoredFeedback,
     has_extras,
 )
 
@@ -475,9 +476,7 @@ class Planner:
             {ref for _, ref, _ in linked if ref is not None and ref > 0},
             {ref for _, _, ref in linked if ref is not None},
         )
-        exact = {(item.customer_id, item.order_id, item.content, item.received_at)
-                 for item in stored}
-        loose = {key[:3] for key in exact}
+        held = StoredFeedback(stored)
         seen: dict[tuple[object, ...], int] = {}
         for entry, customer, order_id in linked:
             fields = entry.fields.feedback
@@ -491,7 +490,7 @@ class Planner:
                 )
                 continue
             seen[key] = verdict.row
-            if key in exact or (fields.received_at is None and key[:3] in loose):
+            if held.holds(customer, order_id, fields.content, fields.received_at):
                 verdict.action = RowAction.SKIP
                 verdict.note(RowIssue(verdict.row, "", FEEDBACK_IN_SHOP, warning=True))
                 continue

@@ -78,7 +78,7 @@ def _changes(
         if value is None or value == "":
             continue
         current = stored[column]
-        if _same(column, current, value):
+        if current == value or (column == "email" and _same(column, current, value)):
             continue
         wanted = (
             _empty(current) if policy is MatchPolicy.FILL_EMPTY

@@ -344,3 +344,54 @@ def test_an_e_mail_two_stored_customers_already_share_is_no_conflict_for_either(
     assert result.counts == ImportCounts(updated=1, customers_updated=1)
     assert shop.workspace.shop.db.conn.execute(
         "SELECT name, points FROM customers ORDER BY id").fetchall() == [("周一", 0), ("周二", 12)]
+
+
+# ---------------------------------------------------------------- feedback around the orders
+
+
+def feedback_log_xlsx(path: Path) -> Path:
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("反馈")
+    sheet.write_row(0, 0, ["日期", "客户", "手机号", "类型", "内容", "订单号"])
+    sheet.write_row(1, 0, ["2025/5/3", "张三", "13800000001", "投诉", "快递太慢", ORDER_NO])
+    sheet.write_row(2, 0, ["2025/5/4", "", "", "建议", "多进货", f"{ORDER_NO[:-1]}1"])
+    book.close()
+    return path
+
+
+def feedback_links(shop: ShopFixture) -> list[tuple[object, ...]]:
+    return shop.workspace.shop.db.conn.execute(
+        "SELECT f.content, c.phone, o.order_no FROM feedback f"
+        " LEFT JOIN customers c ON c.id = f.customer_id"
+        " LEFT JOIN orders o ON o.id = f.order_id ORDER BY f.id").fetchall()
+
+
+def test_a_feedback_log_after_the_orders_links_them_and_is_not_repeated(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    service = ImportService(shop.workspace)
+    service.run(shop.owner, request_for(service, shop, taobao_orders_csv(
+        tmp_path / "五月.csv", "卖家已发货")))
+    log = request_for(service, shop, feedback_log_xlsx(tmp_path / "反馈.xlsx"))
+    assert log.target is ImportTarget.FEEDBACK
+    assert service.run(shop.owner, log).counts == ImportCounts(created=2, feedback_created=2)
+    assert feedback_links(shop) == [("快递太慢", "+8613800000001", ORDER_NO),
+                                    ("多进货", "+8613800000077", f"{ORDER_NO[:-1]}1")]
+    assert service.run(shop.owner, log).counts == ImportCounts(skipped=2)
+
+
+def test_a_feedback_log_imported_before_its_orders_is_not_repeated_after_them(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    service = shop_with_first_sheet(shop, tmp_path)  # 张三 13800000001 is a customer
+    log = request_for(service, shop, feedback_log_xlsx(tmp_path / "反馈.xlsx"))
+    first = service.run(shop.owner, log)
+    assert first.counts == ImportCounts(created=1, rejected=1, feedback_created=1)
+    assert feedback_links(shop) == [("快递太慢", "+8613800000001", None)]
+    service.run(shop.owner, request_for(service, shop, taobao_orders_csv(
+        tmp_path / "五月.csv", "卖家已发货")))
+    again = service.dry_run(shop.owner, log)
+    assert [(outcome.row, outcome.action) for outcome in again.rows] == [
+        (2, RowAction.SKIP), (3, RowAction.CREATE)]
+    service.run(shop.owner, log)
+    assert [content for content, *_ in feedback_links(shop)] == ["快递太慢", "多进货"]
