@@ -390,11 +390,11 @@ class Planner:
         change, new_accounts, kept = customer_change(fields, stored, accounts, self._policy)
         resident_id = fields.id_number
         fills_id = bool(resident_id) and not has_resident_id
-        before, after = (change.before, change.after) if change is not None else ({}, {})
         updates = change is not None or bool(new_accounts) or fills_id
         self._note_stored(
             person, None if updates else IN_SHOP_KEPT if kept else IN_SHOP_UNCHANGED,
-            lambda: plan_notes.change_notes(person.first.row, before, after, kept),
+            lambda: plan_notes.customer_notes(person.first.row, change, kept,
+                                              bool(new_accounts), fills_id),
         )
         if not updates:
             return RowAction.SKIP

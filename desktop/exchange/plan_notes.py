@@ -8,10 +8,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
-from desktop.core.import_records import ColumnValue, OrderChange
+from desktop.core.import_records import ColumnValue, CustomerChange, OrderChange
 from desktop.core.import_types import CustomerFields, RowIssue
 from desktop.core.models import OrderItem
 from desktop.exchange.plan_reasons import (
+    ACCOUNT_ADDED,
     DUPLICATE_VALUE_NOT_USED,
     FIELD_FILLED,
     FIELD_KEPT,
@@ -21,6 +22,7 @@ from desktop.exchange.plan_reasons import (
     ORDER_ITEMS_KEPT,
     ORDER_ITEMS_REPLACED,
     ORDER_SUMMARY_REPLACED,
+    TAGS_ADDED,
 )
 from desktop.exchange.plan_records import ITEMS_KEPT, Person
 
@@ -67,6 +69,25 @@ def change_notes(
         for column in kept if column != "customer_id"
     )
     return tuple(notes)
+
+
+def customer_notes(
+    row: int, change: CustomerChange | None, kept: Sequence[str], adds_account: bool,
+    fills_resident_id: bool,
+) -> tuple[RowIssue, ...]:
+    """:func:`change_notes` of a stored customer, with the tags, platform account and
+    resident ID the import adds."""
+    if change is None:
+        notes = change_notes(row, {}, {}, kept)
+    else:
+        notes = change_notes(row, change.before, change.after, kept)
+        if change.added_tags:
+            notes += (RowIssue(row, "customer.tags", TAGS_ADDED, _NO_PARAMS, True),)
+    if adds_account:
+        notes += (RowIssue(row, "customer.platform_account", ACCOUNT_ADDED, _NO_PARAMS, True),)
+    if fills_resident_id:
+        notes += (RowIssue(row, "customer.id_number", FIELD_FILLED, _NO_PARAMS, True),)
+    return notes
 
 
 def order_notes(

@@ -80,3 +80,5 @@ DUPLICATE_VALUE_NOT_USED: Final = (
     "Row {row}, the same customer, has another value; row {row}'s is kept and this one is "
     "not used."
 )
+TAGS_ADDED: Final = "The file's tags the customer does not have yet are added."
+ACCOUNT_ADDED: Final = "The platform account is added to the customer."

@@ -6518,6 +6518,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The file&apos;s tags the customer does not have yet are added.</source>
+        <translation>添加文件中该客户还没有的标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The folder for {path} does not exist; choose another place to save the file.</source>
         <translation>{path} 所在的文件夹不存在；请选择其他保存位置。</translation>
     </message>
@@ -6565,6 +6570,11 @@
         <location line="+1"/>
         <source>The password or recovery code is not correct.</source>
         <translation>密码或恢复码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform account is added to the customer.</source>
+        <translation>为该客户添加此平台账号。</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -13,6 +13,7 @@ import xlsxwriter  # type: ignore[import-untyped]
 
 from desktop.core.import_types import ImportTarget, MatchPolicy, RowAction
 from desktop.exchange.plan_reasons import (
+    ACCOUNT_ADDED,
     CONFLICT_EMAIL_FILE,
     CONFLICT_EMAIL_SHOP,
     CONFLICT_SHOP,
@@ -26,6 +27,7 @@ from desktop.exchange.plan_reasons import (
     IN_SHOP_UNCHANGED,
     ORDER_KEPT,
     ORDER_UNCHANGED,
+    TAGS_ADDED,
 )
 from desktop.services.customer_views import CustomerDraft
 from desktop.services.customers import CustomerService
@@ -47,10 +49,11 @@ CORRECTED_SHEET = [
 CUSTOMER_COLUMNS = "member_no, name, phone, email, points, balance_cents, notes"
 
 
-def membership_xlsx(path: Path, rows: Sequence[Sequence[object]]) -> Path:
+def membership_xlsx(path: Path, rows: Sequence[Sequence[object]],
+                    header: Sequence[str] = MEMBER_HEADER) -> Path:
     book = xlsxwriter.Workbook(str(path))
     sheet = book.add_worksheet("会员")
-    sheet.write_row(0, 0, MEMBER_HEADER)
+    sheet.write_row(0, 0, header)
     for number, row in enumerate(rows, start=1):
         for column, value in enumerate(row):
             if isinstance(value, int):
@@ -146,6 +149,21 @@ def test_overwrite_replaces_and_says_so_field_by_field_and_undo_restores_exactly
         "M001", "张三", "+8613800000001", "zhang@example.com", 200, 2000, "改过")
     assert service.undo(shop.owner, result.batch_id) == ImportCounts(customers_updated=3)
     assert customers(shop) == before
+
+
+def test_tags_and_a_platform_account_added_to_a_stored_customer_are_named(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    service = shop_with_first_sheet(shop, tmp_path)
+    path = membership_xlsx(tmp_path / "tags.xlsx", [["M003", "tb_wang", "老客, 茶叶"]],
+                           header=["会员卡号", "旺旺", "标签"])
+    report = service.dry_run(shop.owner, request_for(service, shop, path))
+    assert report.counts == ImportCounts(updated=1, customers_updated=1)
+    assert notes(report, 2) == [("customer.tags", TAGS_ADDED),
+                                ("customer.platform_account", ACCOUNT_ADDED)]
+    service.run(shop.owner, request_for(service, shop, path))
+    again = service.dry_run(shop.owner, request_for(service, shop, path))
+    assert notes(again, 2) == [("", IN_SHOP_UNCHANGED)]
 
 
 # ---------------------------------------------------------------- who is who
