@@ -82,7 +82,8 @@ class Match(Generic[T]):
     verdict: Verdict
     found: T | None = None
     other: T | None = None  # CONFLICT: the second record involved, if any
-    email: bool = False  # CONFLICT: the e-mail is ``other``'s, the rest ``found``'s
+    clash: str = ""  # CONFLICT: "email" (the e-mail is ``other``'s), "phone" (``found`` has
+    # another phone), "" (a member number or platform account)
 
 
 _NEW: Final[Match[Any]] = Match(Verdict.NEW)  # immutable: one for every new record
@@ -165,7 +166,8 @@ class IdentityIndex(Generic[T]):
         if found is None:
             return _NEW
         if contradicts(fields, identity_of(found)):
-            return Match(Verdict.CONFLICT, found)
+            other_phone = bool(phone and identity_of(found).phone not in (None, phone))
+            return Match(Verdict.CONFLICT, found, clash="phone" if other_phone else "")
         for holder in (by_member, by_account):  # the unique kinds, in key order
             if holder is not None and holder != found:
                 return Match(Verdict.CONFLICT, found, holder)
@@ -173,7 +175,7 @@ class IdentityIndex(Generic[T]):
         if email and (holder := self._email.get(email.lower())) is not None and holder != found:
             own = identity_of(found).email
             if not own or own.lower() != email.lower():
-                return Match(Verdict.CONFLICT, found, holder, email=True)
+                return Match(Verdict.CONFLICT, found, holder, clash="email")
         return Match(Verdict.SAME, found)
 
 

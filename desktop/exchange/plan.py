@@ -47,7 +47,6 @@ from desktop.exchange.plan_reasons import (
     BLANK_ROW,
     BUYER_UNMATCHED,
     CONFLICT_EMAIL_FILE,
-    CONFLICT_EMAIL_SHOP,
     CONFLICT_FILE,
     CONFLICT_SHOP,
     DUPLICATE_FEEDBACK,
@@ -65,6 +64,7 @@ from desktop.exchange.plan_reasons import (
     ORDER_KEPT,
     ORDER_UNCHANGED,
     SAME_AS_BAD_ROW,
+    SHOP_CONFLICTS,
     SUMMARY_ROW,
 )
 from desktop.exchange.plan_records import (
@@ -178,7 +178,7 @@ class Planner:
         assert found is not None
         if match.verdict is Verdict.CONFLICT:
             other = match.other or found
-            self._error(verdict, CONFLICT_EMAIL_FILE if match.email else CONFLICT_FILE,
+            self._error(verdict, CONFLICT_EMAIL_FILE if match.clash == "email" else CONFLICT_FILE,
                         row=str(other.first.row))
             return None
         self._merge(found, fields)
@@ -318,7 +318,7 @@ class Planner:
         for person in people:
             match = shop_index.find(person.identifiers, lambda cid: matches.customers[cid])
             if match.verdict is Verdict.CONFLICT:
-                self._conflict(person, CONFLICT_EMAIL_SHOP if match.email else CONFLICT_SHOP)
+                self._conflict(person, SHOP_CONFLICTS[match.clash])
                 continue
             customer_id = match.found
             if customer_id is None:

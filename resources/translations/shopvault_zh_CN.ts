@@ -6828,6 +6828,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This row&apos;s member number, e-mail or platform account is that of a customer in the shop with another phone. An import does not change a customer&apos;s phone: if it changed, correct it in the customer&apos;s details, then import again.</source>
+        <translation>此行的会员号、邮箱或平台账号属于店内一位手机号不同的客户。导入不会更改客户的手机号：如果手机号已变更，请先在客户资料中修改，然后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This row&apos;s phone, member number or platform account contradicts a customer already in the shop (another phone or member number).</source>
         <translation>此行的手机号、会员号或平台账号与店内已有客户冲突（手机号或会员号不同）。</translation>
     </message>

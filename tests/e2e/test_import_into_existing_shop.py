@@ -16,6 +16,7 @@ from desktop.exchange.plan_reasons import (
     ACCOUNT_ADDED,
     CONFLICT_EMAIL_FILE,
     CONFLICT_EMAIL_SHOP,
+    CONFLICT_PHONE_SHOP,
     CONFLICT_SHOP,
     DUPLICATE_ROW,
     DUPLICATE_VALUE_NOT_USED,
@@ -175,6 +176,7 @@ CONFLICTS = [
     ["", "张三", "13800000099", "", "", "", "", "same name, another phone"],
     ["", "丙", "13800000002", "", "tb_zhang", "", "", "M002's phone, M001's buyer nick"],
     ["M003", "", "", "li@example.com", "", "", "", "M003 given M002's e-mail"],
+    ["M001", "张三", "13800000055", "", "", "", "", "M001 with a new phone"],
 ]
 
 
@@ -188,16 +190,17 @@ def test_rows_naming_two_stored_customers_are_rejected_with_their_reason(
     report = service.dry_run(shop.owner, request)
     assert [(outcome.row, outcome.action) for outcome in report.rows] == [
         (2, RowAction.ERROR), (3, RowAction.UPDATE), (4, RowAction.CREATE),
-        (5, RowAction.ERROR), (6, RowAction.ERROR)]
+        (5, RowAction.ERROR), (6, RowAction.ERROR), (7, RowAction.ERROR)]
     assert notes(report, 2) == [("", CONFLICT_SHOP)]
     assert notes(report, 3) == [("customer.points", FIELD_REPLACED)]
     assert notes(report, 5) == [("", CONFLICT_SHOP)]
     assert notes(report, 6) == [("", CONFLICT_EMAIL_SHOP)]
+    assert notes(report, 7) == [("", CONFLICT_PHONE_SHOP)]
     result = service.run(shop.owner, request)
-    assert result.counts == ImportCounts(created=1, updated=1, rejected=3,
+    assert result.counts == ImportCounts(created=1, updated=1, rejected=4,
                                          customers_created=1, customers_updated=1)
     assert [(issue.row, issue.reason) for issue in result.errors] == [
-        (2, CONFLICT_SHOP), (5, CONFLICT_SHOP), (6, CONFLICT_EMAIL_SHOP)]
+        (2, CONFLICT_SHOP), (5, CONFLICT_SHOP), (6, CONFLICT_EMAIL_SHOP), (7, CONFLICT_PHONE_SHOP)]
     after = customers(shop)
     assert after[0] == (*before[0][:4], 300, *before[0][5:])  # found by e-mail, any case
     assert after[1:3] == before[1:3], "no customer got another's e-mail or member number"

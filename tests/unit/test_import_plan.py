@@ -22,6 +22,7 @@ from desktop.core.models import Customer, Feedback, FeedbackKind, Order, OrderSt
 from desktop.exchange import plan as p
 from desktop.exchange.identity import contradicts, filled, identity_keys
 from desktop.exchange.plan import Planner
+from desktop.exchange.plan_reasons import CONFLICT_PHONE_SHOP
 from desktop.exchange.plan_records import PlanResult
 
 
@@ -252,7 +253,7 @@ def test_two_rows_matching_one_stored_customer_by_different_keys() -> None:
 
 def test_member_number_of_another_stored_customer_is_an_error() -> None:
     result = plan([person(2, phone=PHONE_B, member_no="M1")], shop=MemoryShop([STORED]))
-    assert errors(result) == {2: [p.CONFLICT_SHOP]}
+    assert errors(result) == {2: [CONFLICT_PHONE_SHOP]}  # M1's phone is another
     assert result.plan.empty
 
 
