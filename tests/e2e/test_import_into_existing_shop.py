@@ -328,24 +328,29 @@ def test_undo_of_an_older_import_keeps_what_a_newer_import_or_the_owner_changed(
     shop: ShopFixture, tmp_path: Path
 ) -> None:
     service = shop_with_first_sheet(shop, tmp_path)
+    before = customers(shop)
     points = request_for(service, shop, membership_xlsx(tmp_path / "points.xlsx", [
-        ["M001", "", "", "", "", 150, "", ""], ["M002", "", "", "", "", 8, "", ""]]),
-        MatchPolicy.OVERWRITE)
+        ["M001", "", "", "", "", 150, "", ""], ["M002", "", "", "", "", 8, "", ""],
+        ["M003", "", "", "wang@example.com", "", 9, "", ""]]), MatchPolicy.OVERWRITE)
     older = service.run(shop.owner, points).batch_id
     notes_sheet = request_for(service, shop, membership_xlsx(tmp_path / "notes.xlsx", [
         ["M001", "", "", "", "", "", "", "VIP"]]), MatchPolicy.OVERWRITE)
     newer = service.run(shop.owner, notes_sheet).batch_id
-    manual = CustomerService(shop.workspace)
-    (m003,) = [cid for cid, in shop.workspace.shop.db.conn.execute(
-        "SELECT id FROM customers WHERE member_no = 'M003'")]
-    manual.update(shop.owner, m003, CustomerDraft(name="王五", phone="13800000003",
-                                                  member_no="M003", notes="店长改的"))
+    (m002,) = [cid for cid, in shop.workspace.shop.db.conn.execute(
+        "SELECT id FROM customers WHERE member_no = 'M002'")]
+    CustomerService(shop.workspace).update(shop.owner, m002, CustomerDraft(
+        name="李四", phone="13800000002", member_no="M002", email="li@example.com", points="8",
+        notes="店长改的"))
 
-    assert service.undo(shop.owner, older) == ImportCounts(customers_updated=1, skipped=1)
+    # M001 was changed by the newer import since, M002 by the owner: both are left as they
+    # are, and the undo says so; M003 gets back what it had (its e-mail empty again).
+    assert service.undo(shop.owner, older) == ImportCounts(customers_updated=1, skipped=2)
     stored = customers(shop)
-    assert stored[0][4:] == (150, 1000, "VIP"), "M001 was changed since: left, and reported"
-    assert stored[1][4] == 0, "M002 got its points back"
-    assert stored[2][6] == "店长改的"
+    assert stored[0][4:] == (150, 1000, "VIP")
+    assert stored[1][4:] == (8, 0, "店长改的")
+    assert stored[2] == before[2]
+    undone = json.loads(list(shop.workspace.shop.db.audit.iter_all())[-1].details)
+    assert (undone["customers_restored"], undone["kept_changed_since"]) == (1, 2)
     assert service.undo(shop.owner, newer) == ImportCounts(customers_updated=1)
     assert customers(shop)[0][4:] == (150, 1000, "老客")
 
