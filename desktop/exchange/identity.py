@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Final, Generic, Protocol, TypeVar
 
+from desktop.core.import_records import ShopMatches
 from desktop.core.import_types import CustomerFields
 
 Key = tuple[str, ...]
@@ -31,12 +32,12 @@ class Identified(Protocol):
     @property
     def member_no(self) -> str | None: ...
 
+    @property
+    def email(self) -> str | None: ...
+
 
 class Identifiers(Identified, Protocol):
     """Every identifier of a record (a ``CustomerFields`` has them)."""
-
-    @property
-    def email(self) -> str | None: ...
 
     @property
     def platform(self) -> str | None: ...
@@ -81,6 +82,8 @@ class Match(Generic[T]):
     verdict: Verdict
     found: T | None = None
     other: T | None = None  # CONFLICT: the second record involved, if any
+    clash: str = ""  # CONFLICT: "email" (the e-mail is ``other``'s), "phone" (``found`` has
+    # another phone), "" (a member number or platform account)
 
 
 _NEW: Final[Match[Any]] = Match(Verdict.NEW)  # immutable: one for every new record
@@ -143,7 +146,9 @@ class IdentityIndex(Generic[T]):
 
         CONFLICT when the strongest match contradicts ``fields`` (another phone or member
         number), or when a unique identifier (member number, platform account) of
-        ``fields`` belongs to a different record than the match."""
+        ``fields`` belongs to a different record than the match, or its e-mail does (and
+        the match has not the same e-mail already): the file would give one person's
+        e-mail to another, and e-mail alone would no longer tell them apart."""
         phone, member_no = fields.phone, fields.member_no
         by_member = self._member.get(member_no) if member_no else None
         account = (
@@ -161,10 +166,16 @@ class IdentityIndex(Generic[T]):
         if found is None:
             return _NEW
         if contradicts(fields, identity_of(found)):
-            return Match(Verdict.CONFLICT, found)
+            other_phone = bool(phone and identity_of(found).phone not in (None, phone))
+            return Match(Verdict.CONFLICT, found, clash="phone" if other_phone else "")
         for holder in (by_member, by_account):  # the unique kinds, in key order
             if holder is not None and holder != found:
                 return Match(Verdict.CONFLICT, found, holder)
+        email = fields.email
+        if email and (holder := self._email.get(email.lower())) is not None and holder != found:
+            own = identity_of(found).email
+            if not own or own.lower() != email.lower():
+                return Match(Verdict.CONFLICT, found, holder, clash="email")
         return Match(Verdict.SAME, found)
 
 
@@ -218,3 +229,17 @@ def filled(first: CustomerFields, later: CustomerFields) -> CustomerFields:
         if (mine is None or mine == "") and getattr(later, name) not in (None, ""):
             changes[name] = getattr(later, name)
     return first._replace(**changes) if changes else first
+
+
+def identity_index_of(matches: ShopMatches) -> IdentityIndex[int]:
+    """The stored customers ``matches`` found, by their identifiers (ids as records)."""
+    index: IdentityIndex[int] = IdentityIndex()
+    for phone, customer_id in matches.by_phone.items():
+        index.put(("phone", phone), customer_id)
+    for member_no, customer_id in matches.by_member_no.items():
+        index.put(("member", member_no), customer_id)
+    for email, customer_id in matches.by_email.items():
+        index.put(("email", email.lower()), customer_id)
+    for (platform, account), customer_id in matches.by_account.items():
+        index.put(("account", platform, account), customer_id)
+    return index

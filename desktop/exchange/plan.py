@@ -31,9 +31,10 @@ from desktop.core.import_types import (
     RowIssue,
     RowKind,
 )
-from desktop.core.models import Customer, Feedback, Order, OrderItem
+from desktop.core.models import Customer, Feedback, Order
 from desktop.core.packed_customers import pack
-from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled
+from desktop.exchange import plan_notes
+from desktop.exchange.identity import IdentityIndex, Key, Verdict, filled, identity_index_of
 from desktop.exchange.plan_changes import (
     check_new_customer,
     customer_change,
@@ -45,11 +46,13 @@ from desktop.exchange.plan_changes import (
 from desktop.exchange.plan_reasons import (
     BLANK_ROW,
     BUYER_UNMATCHED,
+    CONFLICT_EMAIL_FILE,
     CONFLICT_FILE,
     CONFLICT_SHOP,
     DUPLICATE_FEEDBACK,
     DUPLICATE_ROW,
     FEEDBACK_IN_SHOP,
+    IN_SHOP_KEPT,
     IN_SHOP_SKIPPED,
     IN_SHOP_UNCHANGED,
     NO_FEEDBACK,
@@ -58,11 +61,10 @@ from desktop.exchange.plan_reasons import (
     NO_ORDER_NO,
     ORDER_CONTINUED,
     ORDER_IN_SHOP,
-    ORDER_ITEMS_ADDED,
-    ORDER_ITEMS_REPLACED,
-    ORDER_SUMMARY_REPLACED,
+    ORDER_KEPT,
     ORDER_UNCHANGED,
     SAME_AS_BAD_ROW,
+    SHOP_CONFLICTS,
     SUMMARY_ROW,
 )
 from desktop.exchange.plan_records import (
@@ -71,6 +73,7 @@ from desktop.exchange.plan_records import (
     Person,
     PlanResult,
     RowVerdict,
+    StoredFeedback,
     has_extras,
 )
 
@@ -106,13 +109,14 @@ class Planner:
 
     def __init__(
         self, target: ImportTarget, policy: MatchPolicy, shop: ShopLookup,
-        labeler: Labeler | None = None, now: str = "",
+        labeler: Labeler | None = None, now: str = "", explain: bool = True,
     ) -> None:
         self._target = target
         self._policy = policy
         self._shop = shop
         self._labeler = labeler
         self._now = now
+        self._explain = explain  # per-field notes on stored records (a dry run shows them)
         self._rows: list[RowVerdict] = []
         self._people: list[Person] = []
         self._file_index: IdentityIndex[Person] = IdentityIndex()
@@ -174,7 +178,8 @@ class Planner:
         assert found is not None
         if match.verdict is Verdict.CONFLICT:
             other = match.other or found
-            self._error(verdict, CONFLICT_FILE, row=str(other.first.row))
+            self._error(verdict, CONFLICT_EMAIL_FILE if match.clash == "email" else CONFLICT_FILE,
+                        row=str(other.first.row))
             return None
         self._merge(found, fields)
         found.merge_row(verdict)
@@ -199,9 +204,16 @@ class Planner:
         person = self._person(fields, verdict)
         if person is not None and person.first is not verdict:
             verdict.action, verdict.same_as_row = RowAction.DUPLICATE, person.first.row
-            verdict.note(
-                RowIssue(row.row, "", DUPLICATE_ROW, {"row": str(person.first.row)}, True)
-            )
+            self._note_duplicate(verdict, person, fields)
+
+    def _note_duplicate(self, verdict: RowVerdict, person: Person,
+                        fields: CustomerFields) -> None:
+        """A customers row merged into ``person``'s first row, and its values not used."""
+        if self._target is ImportTarget.CUSTOMERS:
+            first = {"row": str(person.first.row)}
+            verdict.note(RowIssue(verdict.row, "", DUPLICATE_ROW, first, True))
+            if self._explain:
+                verdict.note_all(plan_notes.values_not_used(verdict.row, person, fields))
 
     def _read_order(self, row: ParsedRow, verdict: RowVerdict) -> None:
         order = row.order
@@ -278,7 +290,8 @@ class Planner:
                 )
                 if action is RowAction.UPDATE:
                     result.customers_updated += 1
-            self._decide(person, action)
+            if self._target is ImportTarget.CUSTOMERS:
+                person.first.action = action
             # Decided: only the person's ref and rows are read from here on (orders and
             # feedback keep their buyer).
             person.packed = _RELEASED
@@ -288,9 +301,6 @@ class Planner:
             person.ref = earlier.ref
             if self._target is ImportTarget.CUSTOMERS:
                 person.first.action = RowAction.DUPLICATE
-                person.first.note(RowIssue(
-                    person.first.row, "", DUPLICATE_ROW, {"row": str(earlier.first.row)}, True
-                ))
                 for verdict in (person.first, *person.merged_rows()):
                     verdict.same_as_row = earlier.first.row
 
@@ -300,7 +310,7 @@ class Planner:
         matched into that one; returns the persons so merged. Only identifiers are
         unpacked here: a re-import's people all match, and all their fields unpacked at
         once raised its peak by ~17 MiB."""
-        shop_index = _shop_index(matches)
+        shop_index = identity_index_of(matches)
         if not len(shop_index.keys()):  # nobody in the shop shares an identifier
             return []
         claimed: dict[int, Person] = {}
@@ -308,7 +318,7 @@ class Planner:
         for person in people:
             match = shop_index.find(person.identifiers, lambda cid: matches.customers[cid])
             if match.verdict is Verdict.CONFLICT:
-                self._conflict(person)
+                self._conflict(person, SHOP_CONFLICTS[match.clash])
                 continue
             customer_id = match.found
             if customer_id is None:
@@ -316,6 +326,7 @@ class Planner:
             earlier = claimed.get(customer_id)
             if earlier is not None:
                 earlier.fields = filled(earlier.fields, person.fields)
+                self._note_duplicate(person.first, earlier, person.fields)
                 person.merged_into = earlier
                 merged.append(person)
                 continue
@@ -323,26 +334,27 @@ class Planner:
             person.ref = customer_id
         return merged
 
-    def _conflict(self, person: Person) -> None:
+    def _conflict(self, person: Person, reason: str) -> None:
         person.conflict = True
         if self._target is ImportTarget.CUSTOMERS:
-            self._error(person.first, CONFLICT_SHOP)
+            self._error(person.first, reason)
             self._mark_rows(person, RowAction.ERROR, SAME_AS_BAD_ROW)
         else:
             person.first.note(
                 RowIssue(person.first.row, "", BUYER_UNMATCHED, warning=True)
             )
 
-    def _decide(self, person: Person, action: RowAction) -> None:
+    def _note_stored(
+        self, person: Person, reason: str | None, notes: Callable[[], Sequence[RowIssue]]
+    ) -> None:
+        """A customers row's stored customer: why it is skipped, what changes or is kept."""
         if self._target is not ImportTarget.CUSTOMERS:
             return
-        person.first.action = action
-        if action is RowAction.SKIP:
-            person.first.note(RowIssue(
-                person.first.row, "",
-                IN_SHOP_SKIPPED if self._policy is MatchPolicy.SKIP else IN_SHOP_UNCHANGED,
-                warning=True,
-            ))
+        first = person.first
+        if reason is not None:
+            first.note(RowIssue(first.row, "", reason, warning=True))
+        if self._explain:
+            first.note_all(notes())
 
     @staticmethod
     def _mark_rows(person: Person, action: RowAction, reason: str) -> None:
@@ -372,12 +384,19 @@ class Planner:
         """A resident ID fills an empty one; with "overwrite" it also replaces a stored one
         on a row that updates the customer anyway (a sealed ID cannot be compared here)."""
         if self._policy is MatchPolicy.SKIP:
+            self._note_stored(person, IN_SHOP_SKIPPED, tuple)
             return RowAction.SKIP
         fields = person.fields  # unpacked once
-        change, new_accounts = customer_change(fields, stored, accounts, self._policy)
+        change, new_accounts, kept = customer_change(fields, stored, accounts, self._policy)
         resident_id = fields.id_number
         fills_id = bool(resident_id) and not has_resident_id
-        if change is None and not new_accounts and not fills_id:
+        updates = change is not None or bool(new_accounts) or fills_id
+        self._note_stored(
+            person, None if updates else IN_SHOP_KEPT if kept else IN_SHOP_UNCHANGED,
+            lambda: plan_notes.customer_notes(person.first.row, change, kept,
+                                              bool(new_accounts), fills_id),
+        )
+        if not updates:
             return RowAction.SKIP
         if resident_id and (fills_id or self._policy is MatchPolicy.OVERWRITE):
             assert stored.id is not None
@@ -411,17 +430,21 @@ class Planner:
         verdict = group.first
         warnings: list[RowIssue] = []
         lines = order_lines(group.items, verdict.row, warnings)
-        change = order_change(group.fields, existing, buyer, self._policy, lines)
+        change, kept = order_change(group.fields, existing, buyer, self._policy, lines)
+        notes = plan_notes.order_notes(verdict.row, change, kept) if self._explain else ()
         if change is None:
             verdict.action = RowAction.SKIP
-            verdict.note(RowIssue(verdict.row, "", ORDER_UNCHANGED, warning=True))
+            verdict.note(RowIssue(verdict.row, "", ORDER_KEPT if kept else ORDER_UNCHANGED,
+                                  warning=True))
+            verdict.note_all(notes)
             return
         verdict.action = RowAction.UPDATE
+        verdict.note_all(notes)
         self._plan.order_changes.append(change)
         if change.items_after is not None:
             verdict.note_all(warnings)
             verdict.note(RowIssue(
-                verdict.row, "", _items_reason(existing.items),
+                verdict.row, "", plan_notes.items_reason(existing.items),
                 {"count": str(len(change.items_after))}, warning=True,
             ))
 
@@ -453,9 +476,7 @@ class Planner:
             {ref for _, ref, _ in linked if ref is not None and ref > 0},
             {ref for _, _, ref in linked if ref is not None},
         )
-        exact = {(item.customer_id, item.order_id, item.content, item.received_at)
-                 for item in stored}
-        loose = {key[:3] for key in exact}
+        held = StoredFeedback(stored)
         seen: dict[tuple[object, ...], int] = {}
         for entry, customer, order_id in linked:
             fields = entry.fields.feedback
@@ -469,7 +490,7 @@ class Planner:
                 )
                 continue
             seen[key] = verdict.row
-            if key in exact or (fields.received_at is None and key[:3] in loose):
+            if held.holds(customer, order_id, fields.content, fields.received_at):
                 verdict.action = RowAction.SKIP
                 verdict.note(RowIssue(verdict.row, "", FEEDBACK_IN_SHOP, warning=True))
                 continue
@@ -477,23 +498,3 @@ class Planner:
             verdict.note_all(warnings)
             self._plan.new_feedback.append(NewFeedback(item, customer, order_id))
             verdict.action = RowAction.CREATE
-
-
-def _items_reason(stored: Sequence[OrderItem]) -> str:
-    """Why a stored order's items are replaced (see ``plan_changes.replaces_items``)."""
-    if not stored:
-        return ORDER_ITEMS_ADDED
-    return ORDER_SUMMARY_REPLACED if all(item.summary for item in stored) else ORDER_ITEMS_REPLACED
-
-
-def _shop_index(matches: ShopMatches) -> IdentityIndex[int]:
-    index: IdentityIndex[int] = IdentityIndex()
-    for phone, customer_id in matches.by_phone.items():
-        index.put(("phone", phone), customer_id)
-    for member_no, customer_id in matches.by_member_no.items():
-        index.put(("member", member_no), customer_id)
-    for email, customer_id in matches.by_email.items():
-        index.put(("email", email.lower()), customer_id)
-    for (platform, account), customer_id in matches.by_account.items():
-        index.put(("account", platform, account), customer_id)
-    return index

@@ -32,6 +32,7 @@ from desktop.core.models import (
     OrderItem,
     OrderStatus,
 )
+from desktop.exchange.plan_records import ITEMS_KEPT
 
 NO_ORDER_DATE: Final = "The order has no date; the date of the import is used."
 NO_FEEDBACK_DATE: Final = "The feedback has no date; the date of the import is used."
@@ -67,20 +68,27 @@ def _same(column: str, stored: ColumnValue, given: ColumnValue) -> bool:
 
 def _changes(
     stored: Mapping[str, ColumnValue], given: Mapping[str, ColumnValue], policy: MatchPolicy
-) -> tuple[dict[str, ColumnValue], dict[str, ColumnValue]]:
+) -> tuple[dict[str, ColumnValue], dict[str, ColumnValue], tuple[str, ...]]:
+    """The columns ``policy`` changes (as stored, as written), and those it keeps although
+    the file has another value ("fill empty" on a filled column)."""
     before: dict[str, ColumnValue] = {}
     after: dict[str, ColumnValue] = {}
+    kept: tuple[str, ...] = ()
     for column, value in given.items():
         if value is None or value == "":
             continue
         current = stored[column]
+        if current == value or (column == "email" and _same(column, current, value)):
+            continue
         wanted = (
             _empty(current) if policy is MatchPolicy.FILL_EMPTY
             else policy is MatchPolicy.OVERWRITE
         )
-        if wanted and not _same(column, current, value):
+        if wanted:
             before[column], after[column] = current, value
-    return before, after
+        else:
+            kept += (column,)
+    return before, after, kept
 
 
 def check_new_customer(fields: CustomerFields) -> None:
@@ -103,15 +111,17 @@ def _accounts(
 def customer_change(
     fields: CustomerFields, stored: Customer, accounts: frozenset[tuple[str, str]],
     policy: MatchPolicy,
-) -> tuple[CustomerChange | None, list[NewAccount]]:
-    """What ``policy`` changes on ``stored`` (None: nothing) and the accounts to add."""
+) -> tuple[CustomerChange | None, list[NewAccount], tuple[str, ...]]:
+    """What ``policy`` changes on ``stored`` (None: nothing), the accounts to add, and the
+    columns kept although the file has another value."""
     assert stored.id is not None
-    before, after = _changes(stored_customer_values(stored), _customer_values(fields), policy)
+    before, after, kept = _changes(
+        stored_customer_values(stored), _customer_values(fields), policy)
     added_tags = tuple(sorted({tag.strip() for tag in fields.tags} - set(stored.tags) - {""}))
     change = (
         CustomerChange(stored.id, before, after, added_tags) if after or added_tags else None
     )
-    return change, _accounts(fields, stored.id, accounts)
+    return change, _accounts(fields, stored.id, accounts), kept
 
 
 def _item(item: ItemFields, row: int, warnings: list[RowIssue]) -> OrderItem:
@@ -188,9 +198,10 @@ def replaces_items(
 def order_change(
     fields: OrderFields, stored: Order, buyer: Ref | None, policy: MatchPolicy,
     lines: tuple[OrderItem, ...] = (),
-) -> OrderChange | None:
+) -> tuple[OrderChange | None, tuple[str, ...]]:
     """What ``policy`` changes on ``stored``: its columns, and its items when the file's
-    ``lines`` replace them (:func:`replaces_items`); None when nothing."""
+    ``lines`` replace them (:func:`replaces_items`); None when nothing. Then the columns kept
+    although the file has another value, with ``ITEMS_KEPT`` when its item lines are."""
     assert stored.id is not None
     current: dict[str, ColumnValue] = {
         column: getattr(stored, column) for column in ORDER_COLUMNS
@@ -200,10 +211,12 @@ def order_change(
         column: getattr(fields, column) for column in ORDER_COLUMNS if column != "customer_id"
     }
     given["customer_id"] = buyer if buyer is not None and buyer > 0 else None
-    before, after = _changes(current, given, policy)
+    before, after, kept = _changes(current, given, policy)
     if replaces_items(stored.items, lines, policy):
-        return OrderChange(stored.id, before, after, stored.items, lines)
-    return OrderChange(stored.id, before, after) if after else None
+        return OrderChange(stored.id, before, after, stored.items, lines), kept
+    if lines and policy is not MatchPolicy.SKIP and not same_items(stored.items, lines):
+        kept += (ITEMS_KEPT,)
+    return (OrderChange(stored.id, before, after) if after else None), kept
 
 
 def new_feedback(fields: FeedbackFields, now: str, row: int) -> tuple[Feedback, list[RowIssue]]:

@@ -50,3 +50,44 @@ ADDRESS_PARTLY_HIDDEN: Final = (
     "The platform hid part of this address; the province, city and district it showed were "
     "kept."
 )
+IN_SHOP_KEPT: Final = (
+    "Already in the shop; what the file has differently is kept as the shop has it (you "
+    "chose to fill in only what is missing)."
+)
+ORDER_KEPT: Final = (
+    "This order is already in the shop; what the file has differently is kept as the shop "
+    "has it (you chose to fill in only what is missing)."
+)
+FIELD_FILLED: Final = "Empty in the shop; the file's value is filled in."
+FIELD_REPLACED: Final = "The shop's value is replaced by the file's."
+FIELD_KEPT: Final = (
+    "The shop has another value; it is kept (you chose to fill in only what is missing)."
+)
+ORDER_BUYER_SET: Final = "The order is linked to this row's buyer as its customer."
+ORDER_ITEMS_KEPT: Final = (
+    "The item lines in this file differ from the order's in the shop; the shop's are kept "
+    "(you chose to fill in only what is missing)."
+)
+CONFLICT_EMAIL_FILE: Final = (
+    "This row's e-mail is that of row {row}, another customer (another phone or member "
+    "number); correct one of the two rows."
+)
+CONFLICT_EMAIL_SHOP: Final = (
+    "This row's e-mail belongs to another customer in the shop than its phone, member "
+    "number or platform account; correct the row, or the e-mail in the shop."
+)
+DUPLICATE_VALUE_NOT_USED: Final = (
+    "Row {row}, the same customer, has another value; row {row}'s is kept and this one is "
+    "not used."
+)
+TAGS_ADDED: Final = "The file's tags the customer does not have yet are added."
+ACCOUNT_ADDED: Final = "The platform account is added to the customer."
+CONFLICT_PHONE_SHOP: Final = (
+    "This row's member number, e-mail or platform account is that of a customer in the shop "
+    "with another phone. An import does not change a customer's phone: if it changed, "
+    "correct it in the customer's details, then import again."
+)
+SHOP_CONFLICTS: Final = {
+    "": CONFLICT_SHOP, "email": CONFLICT_EMAIL_SHOP, "phone": CONFLICT_PHONE_SHOP,
+}
+"""The reason for each kind of clash with a stored customer (``identity.Match.clash``)."""

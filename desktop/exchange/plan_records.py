@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from desktop.core.import_records import ImportPlan, Ref
 from desktop.core.import_types import CustomerFields, OrderFields, ParsedRow, RowAction, RowIssue
-from desktop.core.models import OrderStatus
+from desktop.core.models import Feedback, OrderStatus
 from desktop.core.packed_customers import CustomerIdentifiers, identifiers_of, pack, unpack
+
+ITEMS_KEPT: Final = "items"
+"""In ``plan_changes.order_change``'s kept columns: the stored order's item lines."""
 
 _ENDED = frozenset({OrderStatus.CANCELLED.value, OrderStatus.REFUNDED.value})
 
@@ -104,3 +108,30 @@ class PlanResult:
     rows: list[RowVerdict]
     customers_created: int = 0
     customers_updated: int = 0
+
+
+class StoredFeedback:
+    """The feedback the shop holds that a file's feedback may repeat: the same customer (or
+    order), content and date. A file without a date (the import's date was stored) repeats
+    an entry of the same customer, order and content. An entry stored without its order
+    (imported before the orders were) is repeated by the same entry naming the order, and
+    the other way round; two entries naming two orders are two."""
+
+    def __init__(self, stored: Iterable[Feedback]) -> None:
+        self._exact = {(item.customer_id, item.order_id, item.content, item.received_at)
+                       for item in stored}
+        self._undated = {key[:3] for key in self._exact}
+        self._orders: dict[tuple[object, ...], set[int | None]] = {}
+        for customer, order, content, received_at in self._exact:
+            if customer is not None:
+                self._orders.setdefault((customer, content, received_at), set()).add(order)
+
+    def holds(
+        self, customer: int | None, order: int | None, content: str, received_at: str | None
+    ) -> bool:
+        if (customer, order, content, received_at) in self._exact:
+            return True
+        if received_at is None:
+            return (customer, order, content) in self._undated
+        orders = self._orders.get((customer, content, received_at))
+        return orders is not None and (order is None or None in orders)

@@ -103,6 +103,7 @@ class ImportCounts:
     feedback_created: int = 0
     customers_created: int = 0  # customers the import adds (buyers of orders included)
     customers_updated: int = 0  # stored customers it changes (buyers of orders included)
+    orders_updated: int = 0  # stored orders it changes (status, amounts, items …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,4 +190,5 @@ class ImportServiceApi(Protocol):
         """Remove what the import created and restore what it updated; audited. All or
         nothing. Records changed since the import are left as they are. Returned counts:
         ``customers_created`` / ``orders_created`` / ``feedback_created`` = removed,
-        ``customers_updated`` = restored, ``skipped`` = left because changed since."""
+        ``customers_updated`` / ``orders_updated`` = restored, ``skipped`` = left because
+        changed since."""

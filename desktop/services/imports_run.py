@@ -153,6 +153,7 @@ def counts_of(result: PlanResult) -> ImportCounts:
         feedback_created=len(result.plan.new_feedback),
         customers_created=result.customers_created,
         customers_updated=result.customers_updated,
+        orders_updated=len(result.plan.order_changes),
     )
 
 
@@ -195,7 +196,7 @@ def plan_rows(
     conn = db.conn if on_writer else db.reader()
     planner = Planner(
         target, policy, ImportLookup(conn), labeler(session, target) if labels else None,
-        now=utc_now_iso(),
+        now=utc_now_iso(), explain=labels,
     )
     with gc_paused():
         result = planner.plan(
@@ -288,6 +289,7 @@ def undo(workspace: Workspace, session: Session, batch_id: int) -> ImportCounts:
         counts = ImportCounts(
             customers_created=report.customers_removed,
             customers_updated=report.customers_restored,
+            orders_updated=report.orders_restored,
             orders_created=report.orders_removed,
             feedback_created=report.feedback_removed,
             skipped=kept,

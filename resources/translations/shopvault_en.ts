@@ -63,6 +63,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} order(s) it updated will get back the details they had before.</source>
+        <translation>
+            <numerusform>• {count} order it updated will get back the details it had before.</numerusform>
+            <numerusform>• {count} orders it updated will get back the details they had before.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+18"/>
         <source>{count} customer(s)</source>
         <translation>
@@ -72,6 +80,7 @@
     </message>
     <message numerus="yes">
         <location line="+6"/>
+        <location line="+13"/>
         <source>{count} order(s)</source>
         <translation>
             <numerusform>{count} order</numerusform>
@@ -79,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-10"/>
         <source>{count} feedback entry(s)</source>
         <translation>
             <numerusform>{count} feedback entry</numerusform>
@@ -87,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+18"/>
         <source>{count} record(s) changed since the import were left as they are.</source>
         <translation>
             <numerusform>{count} record changed since the import was left as it is.</numerusform>

@@ -3873,7 +3873,7 @@
         <translation>{when} 导入的 {file}：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Records changed since the import are left as they are. The undo is recorded in the audit trail.</source>
         <translation>导入之后又被修改过的记录保持不变。撤销操作会记入审计日志。</translation>
     </message>
@@ -3883,7 +3883,7 @@
         <translation>已撤销 {file} 的导入。</translation>
     </message>
     <message numerus="yes">
-        <location line="-20"/>
+        <location line="-24"/>
         <source>• {count} customer(s) it added will be removed.</source>
         <translation>
             <numerusform>• 删除这次导入新建的 {count} 位客户。</numerusform>
@@ -3911,6 +3911,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location line="+4"/>
+        <source>• {count} order(s) it updated will get back the details they had before.</source>
+        <translation>
+            <numerusform>• 这次导入更新过的 {count} 个订单恢复为导入前的信息。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location line="+18"/>
         <source>{count} customer(s)</source>
         <translation>
@@ -3919,13 +3926,14 @@
     </message>
     <message numerus="yes">
         <location line="+6"/>
+        <location line="+13"/>
         <source>{count} order(s)</source>
         <translation>
             <numerusform>订单 {count} 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-10"/>
         <source>{count} feedback entry(s)</source>
         <translation>
             <numerusform>反馈 {count} 条</numerusform>
@@ -3938,11 +3946,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-1"/>
         <source>Restored: {items}.</source>
         <translation>已恢复：{items}。</translation>
     </message>
@@ -5757,6 +5766,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Already in the shop; what the file has differently is kept as the shop has it (you chose to fill in only what is missing).</source>
+        <translation>店内已有此客户；文件中与店内不同的内容保留店内的值（您选择了“只补充缺少的信息”）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
@@ -5934,6 +5948,11 @@
         <location line="+1"/>
         <source>Each tag may have up to 32 characters; use at most 20 tags.</source>
         <translation>每个标签最多 32 个字符，最多 20 个标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Empty in the shop; the file&apos;s value is filled in.</source>
+        <translation>店内此项为空，填入文件中的值。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6412,6 +6431,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Row {row}, the same customer, has another value; row {row}&apos;s is kept and this one is not used.</source>
+        <translation>第 {row} 行是同一位客户，但此项的值不同；保留第 {row} 行的值，不使用本行的值。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Rows with errors</source>
         <translation>有错误的行</translation>
     </message>
@@ -6602,8 +6626,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The file&apos;s tags the customer does not have yet are added.</source>
+        <translation>添加文件中该客户还没有的标签。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The folder for {path} does not exist; choose another place to save the file.</source>
         <translation>{path} 所在的文件夹不存在；请选择其他保存位置。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item lines in this file differ from the order&apos;s in the shop; the shop&apos;s are kept (you chose to fill in only what is missing).</source>
+        <translation>文件中的商品明细与店内此订单的不同；保留店内的明细（您选择了“只补充缺少的信息”）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6619,6 +6653,11 @@
         <location line="+1"/>
         <source>The order has no date; the date of the import is used.</source>
         <translation>订单没有日期，使用导入当天的日期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The order is linked to this row&apos;s buyer as its customer.</source>
+        <translation>此订单将关联到本行的买家，作为其客户。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6639,6 +6678,11 @@
         <location line="+1"/>
         <source>The password or recovery code is not correct.</source>
         <translation>密码或恢复码不正确。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform account is added to the customer.</source>
+        <translation>为该客户添加此平台账号。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6669,6 +6713,16 @@
         <location line="+1"/>
         <source>The shop changed while importing (a member or order number is now taken); nothing was imported. Run the import again.</source>
         <translation>导入期间店铺数据有变动（某个会员号或订单号已被占用），未导入任何内容。请重新导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shop has another value; it is kept (you chose to fill in only what is missing).</source>
+        <translation>店内已有不同的值，予以保留（您选择了“只补充缺少的信息”）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shop&apos;s value is replaced by the file&apos;s.</source>
+        <translation>店内的值将替换为文件中的值。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6832,6 +6886,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>This order is already in the shop; what the file has differently is kept as the shop has it (you chose to fill in only what is missing).</source>
+        <translation>店内已有此订单；文件中与店内不同的内容保留店内的值（您选择了“只补充缺少的信息”）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This order no longer exists.</source>
         <translation>该订单已不存在。</translation>
     </message>
@@ -6869,6 +6928,21 @@
         <location line="+1"/>
         <source>This row says nothing a feedback entry needs (kind or content).</source>
         <translation>此行缺少反馈所需的信息（类型或内容）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row&apos;s e-mail belongs to another customer in the shop than its phone, member number or platform account; correct the row, or the e-mail in the shop.</source>
+        <translation>此行的邮箱属于店内另一位客户，而不是此行手机号、会员号或平台账号对应的客户；请更正此行，或更正店内的邮箱。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row&apos;s e-mail is that of row {row}, another customer (another phone or member number); correct one of the two rows.</source>
+        <translation>此行的邮箱与第 {row} 行相同，但那是另一位客户（手机号或会员号不同）；请更正这两行中的一行。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This row&apos;s member number, e-mail or platform account is that of a customer in the shop with another phone. An import does not change a customer&apos;s phone: if it changed, correct it in the customer&apos;s details, then import again.</source>
+        <translation>此行的会员号、邮箱或平台账号属于店内一位手机号不同的客户。导入不会更改客户的手机号：如果手机号已变更，请先在客户资料中修改，然后重新导入。</translation>
     </message>
     <message>
         <location line="+1"/>

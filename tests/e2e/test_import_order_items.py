@@ -90,6 +90,7 @@ def _request_for(
 
 
 SUMMARY_TEA_SET = [("西湖龙井 250g,青瓷茶杯", 3, 0, "", 1)]  # NFKC: ，→ ,
+UPDATED_ONE = ImportCounts(updated=1, duplicates=1, orders_updated=1)
 REAL_TEA_SET = [("西湖龙井 250g", 2, 9950, "LJ-250", 0), ("青瓷茶杯", 1, 1000, "CUP-W", 0)]
 
 
@@ -105,14 +106,14 @@ def test_the_order_list_then_the_detail_list_gives_the_orders_their_real_items(
     detail = _request_for(service, shop, _detail(tmp_path, "ExportOrderDetailList.csv"),
                           "taobao_order_items")
     report = service.dry_run(shop.owner, detail)
-    assert report.counts == ImportCounts(updated=1, duplicates=1)
+    assert report.counts == UPDATED_ONE
     first = report.rows[0]
     assert first.action is RowAction.UPDATE
     assert [issue.text() for issue in first.issues] == [
         ORDER_SUMMARY_REPLACED.format(count=2)]
     assert _names(shop, TEA_SET) == SUMMARY_TEA_SET  # a dry run writes nothing
 
-    assert service.run(shop.owner, detail).counts == ImportCounts(updated=1, duplicates=1)
+    assert service.run(shop.owner, detail).counts == UPDATED_ONE
     assert _names(shop, TEA_SET) == REAL_TEA_SET
     assert [row[4] for row in _items(shop, TEA_SET)] == [19900, 1000]
     # The order's own amounts are the list's (fill empty: they were filled already).
@@ -129,7 +130,7 @@ def test_the_detail_list_imported_twice_changes_nothing_the_second_time(
     service.run(shop.owner, _request_for(service, shop, _order_list(tmp_path), "taobao_orders"))
     detail = _request_for(service, shop, _detail(tmp_path, "ExportOrderDetailList.csv"),
                           "taobao_order_items")
-    assert service.run(shop.owner, detail).counts == ImportCounts(updated=1, duplicates=1)
+    assert service.run(shop.owner, detail).counts == UPDATED_ONE
     items = _items(shop, TEA_SET)
     stamp = _stamp(shop, TEA_SET)
     report = service.dry_run(shop.owner, detail)
@@ -160,11 +161,11 @@ def test_undoing_the_detail_import_brings_the_summary_item_back(
                           "taobao_order_items")
     batch = service.run(shop.owner, detail).batch_id
     assert _names(shop, TEA_SET) == REAL_TEA_SET
-    assert service.undo(shop.owner, batch) == ImportCounts()
+    assert service.undo(shop.owner, batch) == ImportCounts(orders_updated=1)  # restored
     assert _items(shop, TEA_SET) == summary  # the same row: id, values and summary flag
     assert _stamp(shop, TEA_SET) == stamp
     # And the detail list can be imported again afterwards.
-    assert service.run(shop.owner, detail).counts == ImportCounts(updated=1, duplicates=1)
+    assert service.run(shop.owner, detail).counts == UPDATED_ONE
     assert _names(shop, TEA_SET) == REAL_TEA_SET
 
 
@@ -222,7 +223,7 @@ def test_overwrite_replaces_real_items_that_differ_and_undo_restores_them(
     changed = _request_for(service, shop, _detail(tmp_path, "changed.csv", tea_quantity="3"),
                            "taobao_order_items", MatchPolicy.OVERWRITE)
     report = service.dry_run(shop.owner, changed)
-    assert report.counts == ImportCounts(updated=1, duplicates=1)
+    assert report.counts == UPDATED_ONE
     assert [issue.text() for issue in report.rows[0].issues] == [
         ORDER_ITEMS_REPLACED.format(count=2)]
     batch = service.run(shop.owner, changed).batch_id
@@ -249,5 +250,5 @@ def test_an_edit_that_leaves_the_summary_item_as_it_was_keeps_it_a_summary(
     queries.update(dataclasses.replace(tray, items=counted))  # the owner corrected the line
     assert _names(shop, TRAY) == [("茶盘", 2, 0, "", 0)]
     detail = _request_for(service, shop, _detail(tmp_path, "detail.csv"), "taobao_order_items")
-    assert service.run(shop.owner, detail).counts == ImportCounts(updated=1, duplicates=1)
+    assert service.run(shop.owner, detail).counts == UPDATED_ONE
     assert _names(shop, TEA_SET) == REAL_TEA_SET

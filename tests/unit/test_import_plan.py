@@ -18,10 +18,23 @@ from desktop.core.import_types import (
     RowIssue,
     RowKind,
 )
-from desktop.core.models import Customer, Feedback, FeedbackKind, Order, OrderStatus
+from desktop.core.models import (
+    Customer,
+    Feedback,
+    FeedbackKind,
+    Order,
+    OrderItem,
+    OrderStatus,
+)
 from desktop.exchange import plan as p
 from desktop.exchange.identity import contradicts, filled, identity_keys
 from desktop.exchange.plan import Planner
+from desktop.exchange.plan_reasons import (
+    CONFLICT_PHONE_SHOP,
+    FIELD_KEPT,
+    ORDER_BUYER_SET,
+    ORDER_ITEMS_KEPT,
+)
 from desktop.exchange.plan_records import PlanResult
 
 
@@ -252,7 +265,7 @@ def test_two_rows_matching_one_stored_customer_by_different_keys() -> None:
 
 def test_member_number_of_another_stored_customer_is_an_error() -> None:
     result = plan([person(2, phone=PHONE_B, member_no="M1")], shop=MemoryShop([STORED]))
-    assert errors(result) == {2: [p.CONFLICT_SHOP]}
+    assert errors(result) == {2: [CONFLICT_PHONE_SHOP]}  # M1's phone is another
     assert result.plan.empty
 
 
@@ -319,6 +332,22 @@ def test_an_order_already_in_the_shop_is_never_duplicated() -> None:
     assert actions(overwrite) == [(2, RowAction.UPDATE, None)]
     (change,) = overwrite.plan.order_changes
     assert dict(change.after) == {"status": "completed"}
+
+
+def test_a_stored_orders_row_says_what_fill_empty_keeps_and_fills() -> None:
+    """Real stored item lines are kept under "fill empty" (only "overwrite" replaces them),
+    and the dry run says so, with the buyer it links an order without a customer to."""
+    stored = Order(id=3, order_no="A1", channel="", customer_id=None, status=OrderStatus.PAID,
+                   ordered_at="2025-01-01", total_cents=1000,
+                   items=(OrderItem("茶叶", 1, 1000),))
+    shop = MemoryShop([STORED], orders=[stored])
+    result = plan([order_row(2, "A1", "茶杯", status="completed")], target=ImportTarget.ORDERS,
+                  shop=shop)
+    assert actions(result) == [(2, RowAction.UPDATE, None)]
+    assert [(i.field, i.reason) for i in result.rows[0].issues] == [
+        ("", ORDER_BUYER_SET), ("order.status", FIELD_KEPT), ("", ORDER_ITEMS_KEPT)]
+    (change,) = result.plan.order_changes
+    assert (dict(change.after), change.items_after) == ({"customer_id": 7}, None)
 
 
 # ---------------------------------------------------------------- feedback

@@ -275,6 +275,10 @@ class ImportHistory(QWidget):
             lines.append(self.tr("• {count} customer(s) it updated will get back the details "
                                  "they had before.", "", counts.customers_updated).format(
                                      count=number_text(counts.customers_updated)))
+        if counts.orders_updated:
+            lines.append(self.tr("• {count} order(s) it updated will get back the details "
+                                 "they had before.", "", counts.orders_updated).format(
+                                     count=number_text(counts.orders_updated)))
         lines.append(self.tr("Records changed since the import are left as they are. The "
                              "undo is recorded in the audit trail."))
         return "\n".join(lines)
@@ -305,9 +309,15 @@ class ImportHistory(QWidget):
         if removed:
             lines.append(self.tr("Removed: {items}.").format(
                 items=self.tr(", ").join(removed)))
+        restored = []
         if counts.customers_updated:
+            restored.append(customers(counts.customers_updated))
+        if counts.orders_updated:
+            restored.append(self.tr("{count} order(s)", "", counts.orders_updated).format(
+                count=number_text(counts.orders_updated)))
+        if restored:
             lines.append(self.tr("Restored: {items}.").format(
-                items=customers(counts.customers_updated)))
+                items=self.tr(", ").join(restored)))
         if not lines:
             lines.append(self.tr("Nothing had to be removed or restored."))
         if counts.skipped:
