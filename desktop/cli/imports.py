@@ -133,7 +133,8 @@ def _counts_line(counts: ImportCounts) -> str:
     return (
         f"created {counts.created}, updated {counts.updated}, duplicates {counts.duplicates}, "
         f"skipped {counts.skipped}, rejected {counts.rejected}, blank rows "
-        f"{counts.skipped_blank}, total rows {counts.skipped_summary}; customers created "
+        f"{counts.skipped_blank}, total or repeated header rows {counts.skipped_summary}; "
+        f"customers created "
         f"{counts.customers_created}, updated {counts.customers_updated}; orders created "
         f"{counts.orders_created}; feedback created {counts.feedback_created}"
     )

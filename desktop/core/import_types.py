@@ -46,6 +46,7 @@ class RowKind(StrEnum):
     DATA = "data"
     BLANK = "blank"
     SUMMARY = "summary"  # 合计 / 总计 / 小计 / Total rows: neither imported nor rejected
+    HEADER = "header"  # the header row again inside the data (tables pasted one under another)
 
 
 @dataclass(frozen=True, slots=True)

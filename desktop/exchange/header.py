@@ -2,8 +2,8 @@
 
 Shop sheets often start with a title (``2024年会员登记表``, merged across the columns), a
 date line or blank rows; the header is the first row with at least two cells that name known
-columns. Inside the data, blank rows and 合计/总计/小计/汇总/Total rows are skipped — neither
-imported nor rejected.
+columns. Inside the data, blank rows, 合计/总计/小计/汇总/Total rows and the header row repeated
+are skipped — neither imported nor rejected.
 """
 
 from __future__ import annotations
@@ -89,6 +89,30 @@ def has_summary_label(cells: Sequence[Cell]) -> bool:
         seen += 1
         if seen == _SUMMARY_CELLS:
             return False
+    return False
+
+
+HeaderTexts = tuple[tuple[int, str], ...]
+"""(column, the header cell's text) of each mapped column."""
+
+
+def header_texts(mapping: Sequence[ColumnMapping]) -> HeaderTexts:
+    return tuple(
+        (entry.column, entry.header.strip()) for entry in mapping
+        if entry.field and entry.header.strip()
+    )
+
+
+def repeats_header(cells: Sequence[Cell], headers: HeaderTexts) -> bool:
+    """True when at least two mapped cells hold their own column's name: the header row
+    again, as in a sheet made of monthly tables pasted one under another."""
+    same = 0
+    for column, name in headers:
+        cell = cells[column] if column < len(cells) else None
+        if isinstance(cell, str) and cell.strip() == name:
+            same += 1
+            if same == 2:
+                return True
     return False
 
 

@@ -44,7 +44,6 @@ from desktop.exchange.plan_changes import (
     order_lines,
 )
 from desktop.exchange.plan_reasons import (
-    BLANK_ROW,
     BUYER_UNMATCHED,
     CONFLICT_EMAIL_FILE,
     CONFLICT_FILE,
@@ -65,7 +64,7 @@ from desktop.exchange.plan_reasons import (
     ORDER_UNCHANGED,
     SAME_AS_BAD_ROW,
     SHOP_CONFLICTS,
-    SUMMARY_ROW,
+    SKIPPED_ROWS,
 )
 from desktop.exchange.plan_records import (
     FeedbackRow,
@@ -144,13 +143,10 @@ class Planner:
     def _read(self, row: ParsedRow) -> None:
         verdict = RowVerdict(row.row, RowAction.CREATE, issues=row.issues)
         self._rows.append(verdict)
-        if row.kind is RowKind.BLANK:
-            verdict.action, verdict.blank = RowAction.SKIP, True
-            verdict.note(RowIssue(row.row, "", BLANK_ROW, warning=True))
-            return
-        if row.kind is RowKind.SUMMARY:
-            verdict.action, verdict.summary = RowAction.SKIP, True
-            verdict.note(RowIssue(row.row, "", SUMMARY_ROW, warning=True))
+        if row.kind is not RowKind.DATA:  # counted with the blank or the total rows
+            verdict.action, verdict.blank = RowAction.SKIP, row.kind is RowKind.BLANK
+            verdict.summary = not verdict.blank
+            verdict.note(RowIssue(row.row, "", SKIPPED_ROWS[row.kind], warning=True))
             return
         if self._labeler is not None:
             verdict.label = self._labeler(row)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from desktop.core.import_types import RowKind
+
 NO_IDENTIFIER: Final = "This row has no phone, member number, e-mail or platform account."
 NO_FEEDBACK_LINK: Final = (
     "This row has no phone, member number, e-mail, platform account or known order number."
@@ -46,6 +48,11 @@ BUYER_UNMATCHED: Final = (
 )
 BLANK_ROW: Final = "Blank row."
 SUMMARY_ROW: Final = "A total row (合计 / 小计 / Total)."
+HEADER_AGAIN: Final = "The column names again (a table pasted under another); skipped."
+SKIPPED_ROWS: Final = {
+    RowKind.BLANK: BLANK_ROW, RowKind.SUMMARY: SUMMARY_ROW, RowKind.HEADER: HEADER_AGAIN,
+}
+"""The note on each kind of row an import skips without a word from the owner."""
 ADDRESS_PARTLY_HIDDEN: Final = (
     "The platform hid part of this address; the province, city and district it showed were "
     "kept."

@@ -32,7 +32,7 @@ from desktop.core.import_types import Cell, CustomerFields, ParsedRow, RowIssue,
 from desktop.core.phone_rules import international_e164
 from desktop.exchange import cells
 from desktop.exchange.cells import Converted
-from desktop.exchange.header import BLANK_CHARS, has_summary_label
+from desktop.exchange.header import BLANK_CHARS, HeaderTexts, has_summary_label
 from desktop.exchange.row_values import (
     ATTRIBUTE_OF_KEY,
     Converter,
@@ -148,9 +148,10 @@ def _joined(column: Sequence[Cell]) -> str:
 class ColumnReader:
     """Converts a customers sheet a batch of rows at a time (see the module's doc)."""
 
-    def __init__(self, reader: RowReader, platform: str | None) -> None:
+    def __init__(self, reader: RowReader, platform: str | None, headers: HeaderTexts = ()) -> None:
         self._reader = reader
         self._platform = platform or None
+        self._headers = headers
         self._positions = {key: _FIELD_ORDER.index(_attribute(key)) for key, *_ in reader.steps}
 
     @staticmethod
@@ -172,6 +173,7 @@ class ColumnReader:
         columns = list(zip_longest(*batch)) if width else []
         joined: dict[int, str] = {}
         summary = self._summary_rows(batch, columns, joined)
+        headers = self._header_rows(columns, joined)
         values: list[Iterable[Any]] = list(map(repeat, _EMPTY))  # in _FIELD_ORDER
         values[_FIELD_ORDER.index("platform")] = repeat(self._platform)
         mapped: list[tuple[str, list[Any]]] = []
@@ -196,10 +198,12 @@ class ColumnReader:
         parsed = list(map(
             ParsedRow, count(first), repeat(RowKind.DATA), map(CustomerFields, *values)
         ))
-        for index in sorted({*summary, *issues, *blank}):
+        for index in sorted({*summary, *headers, *issues, *blank}):
             number = first + index
             if index in summary:
                 parsed[index] = ParsedRow(row=number, kind=RowKind.SUMMARY)
+            elif index in headers:
+                parsed[index] = ParsedRow(row=number, kind=RowKind.HEADER)
             elif index in issues:
                 row = {key: found[index] for key, found in mapped if found[index] is not None}
                 member = self._customer(row)
@@ -218,6 +222,22 @@ class ColumnReader:
         if self._platform:
             values["platform"] = self._platform
         return CustomerFields(**values)
+
+    def _header_rows(self, columns: list[tuple[Cell, ...]], joined: dict[int, str]) -> set[int]:
+        """The batch's rows that repeat the header (``header.repeats_header``); a column is
+        looked at cell by cell only when its joined text holds its name."""
+        found: dict[int, int] = {}
+        for column, name in self._headers:
+            if column >= len(columns):
+                continue
+            if column not in joined:  # the total rows' look may have stopped before it
+                joined[column] = _joined(columns[column])
+            if name not in joined[column]:
+                continue
+            for index, cell in enumerate(columns[column]):
+                if isinstance(cell, str) and cell.strip() == name:
+                    found[index] = found.get(index, 0) + 1
+        return {index for index, same in found.items() if same >= 2}
 
     @staticmethod
     def _summary_rows(

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from itertools import islice
+from operator import attrgetter
 from typing import Any
 
 from desktop.core.import_types import (
@@ -35,11 +37,17 @@ from desktop.core.import_types import (
     RowKind,
 )
 from desktop.core.models import FeedbackKind, OrderStatus
-from desktop.exchange.header import has_summary_label, row_kind
+from desktop.exchange.header import (
+    HeaderTexts,
+    has_summary_label,
+    header_texts,
+    repeats_header,
+    row_kind,
+)
 from desktop.exchange.layouts import layout_by_id
 from desktop.exchange.layouts_catalog import Layout
 from desktop.exchange.platforms import platform_channel
-from desktop.exchange.row_columns import ColumnReader
+from desktop.exchange.row_columns import BATCH, ColumnReader
 from desktop.exchange.row_values import ATTRIBUTE_OF_KEY, RowReader
 from desktop.exchange.synonyms import header_key
 
@@ -48,6 +56,7 @@ FEEDBACK_EMPTY = "This feedback row has neither content nor a rating."
 
 _ORDER_NO = "order.order_no"
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_KIND = attrgetter("kind")
 _FINAL_ORDER_STATES = (OrderStatus.REFUNDED.value, OrderStatus.CANCELLED.value)
 
 _NAME_KEYS = ("customer.name", "customer.first_name", "customer.last_name")
@@ -209,7 +218,9 @@ def parse_rows(
     ``desktop.exchange.row_columns``, gives the same rows; its tests compare the two).
 
     A row whose mapped cells are all empty is BLANK (also when unmapped columns hold
-    something, e.g. a running number); a 合计/Total row is SUMMARY. With nothing mapped at
+    something, e.g. a running number); a 合计/Total row is SUMMARY; a row holding the mapped
+    columns' own names again is HEADER (``header.repeats_header``), and so is a lone value
+    right above it, the title of the table it heads. With nothing mapped at
     all, rows with content are DATA (and carry nothing, so the import rejects them)."""
     known = layout_by_id(layout)
     platform = known.platform if known else None
@@ -217,12 +228,25 @@ def parse_rows(
         mapping, month_first=known.month_first if known else False, zone=_zone(known, local_zone),
         region_columns=_region_columns(known, mapping),
     )
+    headers = header_texts(mapping)
     if by_column and target is ImportTarget.CUSTOMERS and ColumnReader.handles(reader):
-        yield from ColumnReader(reader, platform).parse(iter(rows), first_row_number)
-        return
+        parsed = ColumnReader(reader, platform, headers).parse(iter(rows), first_row_number)
+    else:
+        parsed = _parse_rows(rows, first_row_number, reader, target, known, headers)
+    yield from _titles_above_headers(parsed) if len(headers) >= 2 else parsed
+
+
+def _parse_rows(
+    rows: Iterable[Sequence[Cell]], first_row_number: int, reader: RowReader,
+    target: ImportTarget, known: Layout | None, headers: HeaderTexts,
+) -> Iterator[ParsedRow]:
+    platform = known.platform if known else None
     for number, row_cells in enumerate(rows, start=first_row_number):
         if has_summary_label(row_cells):
             yield ParsedRow(row=number, kind=RowKind.SUMMARY)
+            continue
+        if repeats_header(row_cells, headers):
+            yield ParsedRow(row=number, kind=RowKind.HEADER)
             continue
         found, issues = reader.read(row_cells, number)
         if not found and not issues and (reader.mapped or row_kind(row_cells) is RowKind.BLANK):
@@ -241,3 +265,46 @@ def parse_rows(
             yield ParsedRow(
                 number, RowKind.DATA, customer=customer, feedback=feedback, issues=tuple(issues)
             )
+
+
+def _titles_above_headers(parsed: Iterable[ParsedRow]) -> Iterator[ParsedRow]:
+    """``parsed`` with the title of each table pasted under another ("二月" above February's
+    repeated header: a row of at most one value, blank rows aside) made a HEADER row too,
+    not a customer whose member number is "二月". Rows go on in batches; a batch's last data
+    row (and the blank rows after it) waits for the next batch, which may open with a header.
+    """
+    rows_of = iter(parsed)
+    held: list[ParsedRow] = []
+    while batch := list(islice(rows_of, BATCH)):
+        rows = held + batch if held else batch
+        kinds = list(map(_KIND, rows))
+        if RowKind.HEADER in kinds:
+            _mark_titles(rows, kinds)
+        last = len(rows) - 1
+        while last >= 0 and kinds[last] is RowKind.BLANK:
+            last -= 1
+        split = last if last >= 0 and kinds[last] is RowKind.DATA else len(rows)
+        yield from rows[:split]
+        held = rows[split:]
+    yield from held
+
+
+def _mark_titles(rows: list[ParsedRow], kinds: list[RowKind]) -> None:
+    for index, kind in enumerate(kinds):
+        if kind is not RowKind.HEADER:
+            continue
+        above = index - 1
+        while above >= 0 and kinds[above] is RowKind.BLANK:
+            above -= 1
+        if above >= 0 and kinds[above] is RowKind.DATA and _at_most_one_value(rows[above]):
+            rows[above] = ParsedRow(rows[above].row, RowKind.HEADER)
+            kinds[above] = RowKind.HEADER
+
+
+def _at_most_one_value(row: ParsedRow) -> bool:
+    if row.order is not None or row.feedback is not None:
+        return False
+    customer = row.customer
+    values = () if customer is None else customer._replace(platform=None)
+    return sum(1 for value in values if value not in (None, "", ())) <= 1
+

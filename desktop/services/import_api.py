@@ -98,7 +98,7 @@ class ImportCounts:
     rejected: int = 0
     skipped: int = 0  # matched an existing record the policy leaves alone
     skipped_blank: int = 0
-    skipped_summary: int = 0
+    skipped_summary: int = 0  # 合计/Total rows, and the header repeated inside the data
     orders_created: int = 0
     feedback_created: int = 0
     customers_created: int = 0  # customers the import adds (buyers of orders included)

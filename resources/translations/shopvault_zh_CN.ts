@@ -6581,6 +6581,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The column names again (a table pasted under another); skipped.</source>
+        <translation>又一行列名（另一张表贴在了下面），已跳过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The discount cannot be more than the goods total.</source>
         <translation>优惠不能超过商品总额。</translation>
     </message>

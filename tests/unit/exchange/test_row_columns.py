@@ -9,12 +9,14 @@ import unicodedata
 from datetime import UTC, date, datetime, time
 from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.core.demo_data import generate_customers
 from desktop.core.import_types import Cell, ColumnMapping, ImportTarget, ParsedRow, RowKind
 from desktop.exchange import header, row_columns
+from desktop.exchange import rows as rows_module
 from desktop.exchange.rows import parse_rows
 
 SINGLE_COLUMN_FIELDS = (
@@ -39,6 +41,7 @@ _SAMPLES = (
     "total(3)", "Subtotal", "ｔｏｔａｌ", "sum", "Sun Li", "共计", "本页合计", "小明", "总合计",
     "\u00a0Total", "\u2028合计", "a@example.com", "A@Example.COM", "110105194912310029",
     "11010519491231002X", "110105491231002", "x" * 2001, "张" * 2000, "T", "s", "g",
+    "h0", "h1", " h2 ", "h3\n", "h4",  # the mapped columns' names below: a repeated header
 )
 _TEXT = st.one_of(
     st.sampled_from(_SAMPLES),
@@ -184,3 +187,30 @@ def test_the_label_candidates_cover_what_nfkc_makes_of_any_second_character() ->
         if folded in ("o", "u", "r") or (folded and folded.isspace()):
             for first in "tsgTSG":
                 assert row_columns._MAY_BEGIN_TOTAL.match(first + char) is not None, hex(code)
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 1_000])
+def test_the_header_repeated_inside_the_data_is_a_header_row_on_both_paths(batch: int) -> None:
+    """A sheet of monthly tables pasted one under another: each month's header row again, a
+    title above it — also when a batch of rows ends between the title and the header."""
+    mapping = [ColumnMapping(0, "姓名", "customer.name"),
+               ColumnMapping(1, "手机号 ", "customer.phone"), ColumnMapping(2, "序号", None)]
+    rows: list[tuple[Cell, ...]] = [
+        ("张三", "13800138000", 1),
+        ("二月", None, None),  # the next table's title, above its header
+        (None, None, None),
+        ("姓名", "手机号", "序号"),
+        (" 姓名 ", "手机号", None),
+        ("王五", None, 4),  # one value, but no header follows: a row as any other
+        ("姓名", "13900139000", 2),  # one cell named like its column is no header
+        ("李四", "13900139000", 3),
+        ("三月", None, None),  # the last row: nothing follows it
+    ]
+    with mock.patch.object(rows_module, "BATCH", batch):
+        by_row, by_column = _both(rows, mapping)
+    assert by_column == by_row
+    data, blank, header = RowKind.DATA, RowKind.BLANK, RowKind.HEADER
+    assert [parsed.kind for parsed in by_row] == [
+        data, header, blank, header, header, data, data, data, data]
+    assert [parsed.row for parsed in by_row] == list(range(3, 12))
+    assert by_row[5].customer is not None and by_row[5].customer.name == "王五"
