@@ -26,8 +26,8 @@ from desktop.services.workspace import Workspace
 TEXT_ERRORS_SHOWN: Final = 20
 JSON_COUNTS: Final = (
     "created", "updated", "duplicates", "rejected", "skipped", "skipped_blank",
-    "skipped_summary", "orders_created", "feedback_created", "customers_created",
-    "customers_updated",
+    "skipped_summary", "orders_created", "orders_updated", "feedback_created",
+    "customers_created", "customers_updated",
 )
 
 
@@ -136,7 +136,8 @@ def _counts_line(counts: ImportCounts) -> str:
         f"{counts.skipped_blank}, total or repeated header rows {counts.skipped_summary}; "
         f"customers created "
         f"{counts.customers_created}, updated {counts.customers_updated}; orders created "
-        f"{counts.orders_created}; feedback created {counts.feedback_created}"
+        f"{counts.orders_created}, updated {counts.orders_updated}; feedback created "
+        f"{counts.feedback_created}"
     )
 
 
@@ -162,13 +163,13 @@ def _undo(cli: Cli, ws: Workspace, session: Session) -> int:
         cli.say(json.dumps({
             "batch_id": batch_id, "customers_removed": counts.customers_created,
             "customers_restored": counts.customers_updated,
-            "orders_removed": counts.orders_created,
+            "orders_removed": counts.orders_created, "orders_restored": counts.orders_updated,
             "feedback_removed": counts.feedback_created, "kept_changed_since": counts.skipped,
         }))
         return EXIT_OK
     cli.say(f"Import {batch_id} undone: removed {counts.customers_created} customers, "
             f"{counts.orders_created} orders, {counts.feedback_created} feedback entries; "
-            f"restored {counts.customers_updated} customers.")
+            f"restored {counts.customers_updated} customers, {counts.orders_updated} orders.")
     if counts.skipped:
         cli.say(f"{counts.skipped} records were changed after the import and were left as "
                 "they are.")

@@ -13,6 +13,14 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>{count} order(s) updated</source>
+        <translation>
+            <numerusform>{count} order updated</numerusform>
+            <numerusform>{count} orders updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>{count} new feedback entry(s)</source>
         <translation>
             <numerusform>{count} new feedback entry</numerusform>
@@ -31,7 +39,7 @@
 <context>
     <name>ImportHistory</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/pages/import_history.py" line="+263"/>
+        <location filename="../../desktop/ui/pages/import_history.py" line="+265"/>
         <source>• {count} customer(s) it added will be removed.</source>
         <translation>
             <numerusform>• {count} customer it added will be removed.</numerusform>

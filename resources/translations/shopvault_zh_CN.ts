@@ -349,6 +349,13 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>{count} order(s) updated</source>
+        <translation>
+            <numerusform>更新订单 {count} 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
         <source>{count} new feedback entry(s)</source>
         <translation>
             <numerusform>新反馈 {count} 条</numerusform>
@@ -3579,6 +3586,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>1 order updated</source>
+        <translation>订单更新 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} orders updated</source>
+        <translation>订单更新 {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>{count} feedback</source>
         <translation>反馈 {count}</translation>
     </message>
@@ -5412,6 +5429,11 @@
         <location line="+1"/>
         <source>Orders added</source>
         <translation>新增订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders updated</source>
+        <translation>更新的订单</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -421,3 +421,24 @@ def test_a_feedback_log_imported_before_its_orders_is_not_repeated_after_them(
         (2, RowAction.SKIP), (3, RowAction.CREATE)]
     service.run(shop.owner, log)
     assert [content for content, *_ in feedback_links(shop)] == ["快递太慢", "多进货"]
+
+
+def test_the_command_counts_the_orders_an_import_updates_and_its_undo_restores(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    from tests.e2e.test_import_files import _cli
+
+    shop.workspace.close()
+    first = _cli(shop, str(taobao_orders_csv(tmp_path / "五月.csv", "卖家已发货")), "--json")
+    assert first.returncode == 0, first.stderr
+    june = taobao_orders_csv(tmp_path / "六月.csv", "交易成功")
+    done = _cli(shop, str(june), "--policy", MatchPolicy.OVERWRITE.value, "--json")
+    assert done.returncode == 0, done.stderr
+    counts = json.loads(done.stdout)
+    assert (counts["orders_created"], counts["orders_updated"]) == (0, 1)
+    said = _cli(shop, str(june), "--policy", MatchPolicy.OVERWRITE.value, "--dry-run")
+    assert "orders created 0, updated 0;" in said.stdout  # the second time: nothing changes
+
+    undone = _cli(shop, "undo", str(counts["batch_id"]), "--json")
+    assert undone.returncode == 0, undone.stderr
+    assert json.loads(undone.stdout)["orders_restored"] == 1

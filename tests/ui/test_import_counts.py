@@ -21,3 +21,23 @@ def test_only_the_counts_a_screen_names():
     words = {Counted.FEEDBACK: lambda n: f"{n} feedback"}
     assert counts_line(counts, words) == "4 feedback"
     assert counts_line(ImportCounts(), words) == ""
+
+
+def test_orders_an_import_updated_are_told_on_every_screen(qtbot):
+    """The next month's order export updates stored orders: the check step, the summary and
+    Past imports say how many (they said nothing, as if the import had done nothing)."""
+    from desktop.services.import_api import DryRunReport, ImportResult
+    from desktop.ui.pages.import_history import counts_text
+    from desktop.ui.pages.import_pages_result import CheckStep, SummaryStep
+
+    counts = ImportCounts(updated=2, orders_updated=2, skipped=1)
+    check = CheckStep()
+    qtbot.addWidget(check)
+    check.set_report(DryRunReport(counts, []), {})
+    assert "2 orders updated" in check.extra_label.text()
+    summary = SummaryStep()
+    qtbot.addWidget(summary)
+    summary.set_result(ImportResult(1, counts, ()), errors_saveable=False)
+    assert ("Orders updated", 2) in summary.count_lines(counts)
+    assert "2 orders updated" in counts_text(counts)
+    assert "1 order updated" in counts_text(ImportCounts(orders_updated=1))

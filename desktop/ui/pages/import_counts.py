@@ -20,6 +20,7 @@ class Counted(Enum):
     DUPLICATES = "duplicates"
     SKIPPED = "skipped"
     ORDERS = "orders"
+    ORDERS_UPDATED = "orders_updated"
     FEEDBACK = "feedback"
     BLANK = "blank"
     REJECTED = "rejected"
@@ -38,6 +39,7 @@ def counted_values(counts: ImportCounts) -> dict[Counted, int]:
         Counted.DUPLICATES: counts.duplicates,
         Counted.SKIPPED: counts.skipped,
         Counted.ORDERS: counts.orders_created,
+        Counted.ORDERS_UPDATED: counts.orders_updated,
         Counted.FEEDBACK: counts.feedback_created,
         Counted.BLANK: counts.skipped_blank + counts.skipped_summary,
         Counted.REJECTED: counts.rejected,

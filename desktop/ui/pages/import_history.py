@@ -55,6 +55,8 @@ def counts_text(counts: ImportCounts) -> str:
             count=number_text(n)),
         Counted.ORDERS: lambda n: translate("Import", "1 order") if n == 1 else
         translate("Import", "{count} orders").format(count=number_text(n)),
+        Counted.ORDERS_UPDATED: lambda n: translate("Import", "1 order updated") if n == 1 else
+        translate("Import", "{count} orders updated").format(count=number_text(n)),
         Counted.FEEDBACK: lambda n: translate("Import", "{count} feedback").format(
             count=number_text(n)),
         Counted.REJECTED: lambda n: translate("Import", "{count} left out").format(

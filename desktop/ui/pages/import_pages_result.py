@@ -194,6 +194,8 @@ class CheckStep(Step):
         words: Words = {
             Counted.ORDERS: lambda n: self.tr("{count} new order(s)", "", n).format(
                 count=number_text(n)),
+            Counted.ORDERS_UPDATED: lambda n: self.tr("{count} order(s) updated", "", n).format(
+                count=number_text(n)),
             Counted.FEEDBACK: lambda n: self.tr("{count} new feedback entry(s)", "", n).format(
                 count=number_text(n)),
             Counted.BLANK: lambda n: self.tr("{count} blank or total row(s) left out", "",
@@ -321,6 +323,7 @@ class SummaryStep(Step):
             Counted.DUPLICATES: lambda _n: self.tr("Rows merged into an earlier row of the file"),
             Counted.SKIPPED: lambda _n: self.tr("Existing customers left as they were"),
             Counted.ORDERS: lambda _n: self.tr("Orders added"),
+            Counted.ORDERS_UPDATED: lambda _n: self.tr("Orders updated"),
             Counted.FEEDBACK: lambda _n: self.tr("Feedback entries added"),
             Counted.BLANK: lambda _n: self.tr("Blank and total rows left out"),
             Counted.REJECTED: lambda _n: self.tr("Rows with errors left out"),
