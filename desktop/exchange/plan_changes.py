@@ -57,7 +57,9 @@ def stored_customer_values(customer: Customer) -> dict[str, ColumnValue]:
 
 
 def _empty(value: ColumnValue) -> bool:
-    return value is None or value == "" or value == 0
+    """Empty for "fill empty". Zero points or a zero balance are values: a customer who spent
+    their stored value must not get it back from an older sheet imported again."""
+    return value is None or value == ""
 
 
 def _same(column: str, stored: ColumnValue, given: ColumnValue) -> bool:

@@ -3721,12 +3721,12 @@
         <translation>与第 {row} 行相同</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/import_texts.py" line="+171"/>
+        <location filename="../../desktop/ui/pages/import_texts.py" line="+172"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-146"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -3833,11 +3833,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>What the shop already knows is kept. Fields that are empty in the shop are filled from the file. Recommended.</source>
-        <translation>保留店里已有的信息，只用文件中的值填写店里为空的字段。推荐。</translation>
+        <source>What the shop already knows is kept. Fields that are empty in the shop are filled from the file (points and balances are kept, also at zero: they may have been spent). Recommended.</source>
+        <translation>保留店里已有的信息，只用文件中的值填写店里为空的字段（积分和储值余额一律保留，为 0 也保留：可能已经用掉了）。推荐。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Where the file has a value, it replaces what the shop has. Use this when the file is newer and more correct than the shop&apos;s records.</source>
         <translation>文件中有值的地方替换店里现有的值。当文件比店里的记录更新、更准确时使用。</translation>
     </message>

@@ -115,20 +115,21 @@ def test_fill_empty_says_what_it_keeps_instead_of_nothing_to_change(
     service = shop_with_first_sheet(shop, tmp_path)
     path = membership_xlsx(tmp_path / "corrected.xlsx", CORRECTED_SHEET)
     report = service.dry_run(shop.owner, request_for(service, shop, path))
-    assert report.counts == ImportCounts(updated=2, skipped=1, customers_updated=2)
+    assert report.counts == ImportCounts(updated=1, skipped=2, customers_updated=1)
     assert [outcome.action for outcome in report.rows] == [
-        RowAction.SKIP, RowAction.UPDATE, RowAction.UPDATE]
+        RowAction.SKIP, RowAction.UPDATE, RowAction.SKIP]
     assert notes(report, 2) == [("", IN_SHOP_KEPT), ("customer.points", FIELD_KEPT),
                                 ("customer.balance", FIELD_KEPT), ("customer.notes", FIELD_KEPT)]
-    assert notes(report, 3) == [("customer.points", FIELD_FILLED),
-                                ("customer.balance", FIELD_FILLED),
-                                ("customer.notes", FIELD_FILLED)]
-    assert notes(report, 4) == [("customer.points", FIELD_FILLED)]
+    # Zero points and a zero balance are kept: they may have been spent in the shop.
+    assert notes(report, 3) == [("customer.notes", FIELD_FILLED),
+                                ("customer.points", FIELD_KEPT),
+                                ("customer.balance", FIELD_KEPT)]
+    assert notes(report, 4) == [("", IN_SHOP_KEPT), ("customer.points", FIELD_KEPT)]
     service.run(shop.owner, request_for(service, shop, path))
     assert customers(shop) == [
         ("M001", "张三", "+8613800000001", "zhang@example.com", 100, 1000, "老客"),
-        ("M002", "李四", "+8613800000002", "li@example.com", 5, 300, "新备注"),
-        ("M003", "王五", "+8613800000003", None, 7, 0, ""),
+        ("M002", "李四", "+8613800000002", "li@example.com", 0, 0, "新备注"),
+        ("M003", "王五", "+8613800000003", None, 0, 0, ""),
     ]
 
 
@@ -365,11 +366,12 @@ def test_an_e_mail_two_stored_customers_already_share_is_no_conflict_for_either(
         manual.add(shop.owner, CustomerDraft(name=name, phone=phone, email="home@example.com"))
     service = ImportService(shop.workspace)
     path = membership_xlsx(tmp_path / "couple.xlsx", [
-        ["", "周二", "13700000002", "HOME@example.com", "", 12, "", ""]])
+        ["Z002", "周二", "13700000002", "HOME@example.com", "", "", "", ""]])
     result = service.run(shop.owner, request_for(service, shop, path))
     assert result.counts == ImportCounts(updated=1, customers_updated=1)
     assert shop.workspace.shop.db.conn.execute(
-        "SELECT name, points FROM customers ORDER BY id").fetchall() == [("周一", 0), ("周二", 12)]
+        "SELECT name, member_no FROM customers ORDER BY id").fetchall() == [
+        ("周一", None), ("周二", "Z002")]
 
 
 # ---------------------------------------------------------------- feedback around the orders

@@ -234,9 +234,25 @@ def test_policy_fill_empty_changes_only_empty_fields() -> None:
     assert actions(result) == [(2, RowAction.UPDATE, None)]
     (change,) = result.plan.customer_changes
     assert change.customer_id == 7
-    assert dict(change.after) == {"city": "杭州", "points": 50}
-    assert dict(change.before) == {"city": "", "points": 0}
+    # Zero points are a value, not an empty field: they may have been spent.
+    assert dict(change.after) == {"city": "杭州"}
+    assert dict(change.before) == {"city": ""}
     assert change.added_tags == ("老客",)
+
+
+def test_fill_empty_never_gives_back_a_spent_balance_or_points() -> None:
+    """The customer spent their stored value and points in the shop; the owner imports an
+    older membership sheet again: "fill empty" keeps the zeros (and says so), "overwrite"
+    is the owner's explicit choice to take the file's."""
+    spent = Customer(id=7, name="张三", phone=PHONE_A, points=0, balance_cents=0,
+                     updated_at="t0")
+    row = person(2, phone=PHONE_A, points=120, balance_cents=50_000)
+    kept = plan([row], shop=MemoryShop([spent]))
+    assert actions(kept) == [(2, RowAction.SKIP, None)]
+    assert kept.plan.empty
+    taken = plan([row], policy=MatchPolicy.OVERWRITE, shop=MemoryShop([spent]))
+    (change,) = taken.plan.customer_changes
+    assert dict(change.after) == {"points": 120, "balance_cents": 50_000}
 
 
 def test_policy_overwrite_replaces_differing_values_only() -> None:

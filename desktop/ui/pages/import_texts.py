@@ -84,7 +84,8 @@ def policy_explanation(policy: MatchPolicy) -> str:
         MatchPolicy.FILL_EMPTY: translate(
             "Import",
             "What the shop already knows is kept. Fields that are empty in the shop are "
-            "filled from the file. Recommended."),
+            "filled from the file (points and balances are kept, also at zero: they may have "
+            "been spent). Recommended."),
         MatchPolicy.OVERWRITE: translate(
             "Import",
             "Where the file has a value, it replaces what the shop has. Use this when the "
