@@ -47,6 +47,7 @@ class RowKind(StrEnum):
     BLANK = "blank"
     SUMMARY = "summary"  # 合计 / 总计 / 小计 / Total rows: neither imported nor rejected
     HEADER = "header"  # the header row again inside the data (tables pasted one under another)
+    TITLE = "title"  # a lone value right above such a header: the title of the table below
 
 
 @dataclass(frozen=True, slots=True)

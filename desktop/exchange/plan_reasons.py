@@ -49,8 +49,10 @@ BUYER_UNMATCHED: Final = (
 BLANK_ROW: Final = "Blank row."
 SUMMARY_ROW: Final = "A total row (合计 / 小计 / Total)."
 HEADER_AGAIN: Final = "The column names again (a table pasted under another); skipped."
+TABLE_TITLE: Final = "The title of the table below (above its column names); skipped."
 SKIPPED_ROWS: Final = {
     RowKind.BLANK: BLANK_ROW, RowKind.SUMMARY: SUMMARY_ROW, RowKind.HEADER: HEADER_AGAIN,
+    RowKind.TITLE: TABLE_TITLE,
 }
 """The note on each kind of row an import skips without a word from the owner."""
 ADDRESS_PARTLY_HIDDEN: Final = (

@@ -219,8 +219,8 @@ def parse_rows(
 
     A row whose mapped cells are all empty is BLANK (also when unmapped columns hold
     something, e.g. a running number); a 合计/Total row is SUMMARY; a row holding the mapped
-    columns' own names again is HEADER (``header.repeats_header``), and so is a lone value
-    right above it, the title of the table it heads. With nothing mapped at
+    columns' own names again is HEADER (``header.repeats_header``), and a lone value right
+    above it is TITLE, the title of the table it heads. With nothing mapped at
     all, rows with content are DATA (and carry nothing, so the import rejects them)."""
     known = layout_by_id(layout)
     platform = known.platform if known else None
@@ -269,7 +269,7 @@ def _parse_rows(
 
 def _titles_above_headers(parsed: Iterable[ParsedRow]) -> Iterator[ParsedRow]:
     """``parsed`` with the title of each table pasted under another ("二月" above February's
-    repeated header: a row of at most one value, blank rows aside) made a HEADER row too,
+    repeated header: a row of at most one value, blank rows aside) made a TITLE row,
     not a customer whose member number is "二月". Rows go on in batches; a batch's last data
     row (and the blank rows after it) waits for the next batch, which may open with a header.
     """
@@ -297,8 +297,8 @@ def _mark_titles(rows: list[ParsedRow], kinds: list[RowKind]) -> None:
         while above >= 0 and kinds[above] is RowKind.BLANK:
             above -= 1
         if above >= 0 and kinds[above] is RowKind.DATA and _at_most_one_value(rows[above]):
-            rows[above] = ParsedRow(rows[above].row, RowKind.HEADER)
-            kinds[above] = RowKind.HEADER
+            rows[above] = ParsedRow(rows[above].row, RowKind.TITLE)
+            kinds[above] = RowKind.TITLE
 
 
 def _at_most_one_value(row: ParsedRow) -> bool:

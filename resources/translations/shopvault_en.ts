@@ -29,10 +29,10 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>{count} blank or total row(s) left out</source>
+        <source>{count} blank, total or heading row(s) left out</source>
         <translation>
-            <numerusform>{count} blank or total row left out</numerusform>
-            <numerusform>{count} blank or total rows left out</numerusform>
+            <numerusform>{count} blank, total or heading row left out</numerusform>
+            <numerusform>{count} blank, total or heading rows left out</numerusform>
         </translation>
     </message>
 </context>

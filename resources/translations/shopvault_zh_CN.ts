@@ -363,9 +363,9 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>{count} blank or total row(s) left out</source>
+        <source>{count} blank, total or heading row(s) left out</source>
         <translation>
-            <numerusform>跳过空行或合计行 {count} 行</numerusform>
+            <numerusform>跳过空行、合计行或表头行 {count} 行</numerusform>
         </translation>
     </message>
 </context>
@@ -3767,8 +3767,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>A blank or total row, or a record the chosen rule leaves alone.</source>
-        <translation>空行、合计行，或按所选规则保持不变的记录。</translation>
+        <source>A blank, total or heading row, or a record the chosen rule leaves alone.</source>
+        <translation>空行、合计行、表头行，或按所选规则保持不变的记录。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5442,8 +5442,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Blank and total rows left out</source>
-        <translation>跳过的空行和合计行</translation>
+        <source>Blank, total and heading rows left out</source>
+        <translation>跳过的空行、合计行和表头行</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6760,6 +6760,11 @@
         <location line="+1"/>
         <source>The status “{status}” is not known; it was left empty.</source>
         <translation>无法识别状态“{status}”，已留空。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The title of the table below (above its column names); skipped.</source>
+        <translation>下面那张表的标题（在它的列名上方），已跳过。</translation>
     </message>
     <message>
         <location line="+1"/>

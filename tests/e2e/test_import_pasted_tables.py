@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from desktop.core.import_types import RowAction
-from desktop.exchange.plan_reasons import HEADER_AGAIN, SUMMARY_ROW
+from desktop.exchange.plan_reasons import HEADER_AGAIN, SUMMARY_ROW, TABLE_TITLE
 from desktop.services.import_api import ImportCounts
 from desktop.services.imports import ImportService
 from tests.e2e.test_import_platform_exports import _request
@@ -51,7 +51,7 @@ def test_monthly_tables_pasted_together_import_every_member(
     assert report.counts == expected
     skipped = {row.row: [issue.reason for issue in row.issues]
                for row in report.rows if row.action is RowAction.SKIP}
-    assert skipped == {6: skipped[6], 7: [HEADER_AGAIN], 8: [HEADER_AGAIN], 10: [SUMMARY_ROW]}
+    assert skipped == {6: skipped[6], 7: [TABLE_TITLE], 8: [HEADER_AGAIN], 10: [SUMMARY_ROW]}
 
     assert service.run(shop.owner, request).counts == expected
     members = shop.workspace.shop.db.conn.execute(

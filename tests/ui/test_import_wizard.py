@@ -189,7 +189,7 @@ def test_dry_run_counts_rows_reasons_and_filter_chips(wizard, tmp_path):
     warning_row = next(r for r in range(7) if model.index(r, 0).data() == "7")
     assert model.index(warning_row, 3).data() == (
         "Warning — Birthday: 2月30日 is not a real date; the birthday is left empty.")
-    assert "2 blank or total rows left out" in step.extra_label.text()
+    assert "2 blank, total or heading rows left out" in step.extra_label.text()
 
 
 def test_errors_block_the_import_until_the_user_agrees_to_leave_them_out(

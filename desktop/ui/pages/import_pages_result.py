@@ -198,7 +198,7 @@ class CheckStep(Step):
                 count=number_text(n)),
             Counted.FEEDBACK: lambda n: self.tr("{count} new feedback entry(s)", "", n).format(
                 count=number_text(n)),
-            Counted.BLANK: lambda n: self.tr("{count} blank or total row(s) left out", "",
+            Counted.BLANK: lambda n: self.tr("{count} blank, total or heading row(s) left out", "",
                                              n).format(count=number_text(n)),
         }
         return counts_line(self.report.counts, words)
@@ -325,7 +325,7 @@ class SummaryStep(Step):
             Counted.ORDERS: lambda _n: self.tr("Orders added"),
             Counted.ORDERS_UPDATED: lambda _n: self.tr("Orders updated"),
             Counted.FEEDBACK: lambda _n: self.tr("Feedback entries added"),
-            Counted.BLANK: lambda _n: self.tr("Blank and total rows left out"),
+            Counted.BLANK: lambda _n: self.tr("Blank, total and heading rows left out"),
             Counted.REJECTED: lambda _n: self.tr("Rows with errors left out"),
         }
         return count_lines(counts, words,

@@ -40,7 +40,7 @@ def action_hint(action: RowAction) -> str:
         RowAction.DUPLICATE: translate(
             "Import", "The same as an earlier row of this file: merged into it."),
         RowAction.SKIP: translate(
-            "Import", "A blank or total row, or a record the chosen rule leaves alone."),
+            "Import", "A blank, total or heading row, or a record the chosen rule leaves alone."),
         RowAction.ERROR: translate("Import", "Cannot be imported: see the reason."),
     }
     return hints[action]

@@ -209,8 +209,8 @@ def test_the_header_repeated_inside_the_data_is_a_header_row_on_both_paths(batch
     with mock.patch.object(rows_module, "BATCH", batch):
         by_row, by_column = _both(rows, mapping)
     assert by_column == by_row
-    data, blank, header = RowKind.DATA, RowKind.BLANK, RowKind.HEADER
+    data, blank, header, title = RowKind.DATA, RowKind.BLANK, RowKind.HEADER, RowKind.TITLE
     assert [parsed.kind for parsed in by_row] == [
-        data, header, blank, header, header, data, data, data, data]
+        data, title, blank, header, header, data, data, data, data]
     assert [parsed.row for parsed in by_row] == list(range(3, 12))
     assert by_row[5].customer is not None and by_row[5].customer.name == "王五"
