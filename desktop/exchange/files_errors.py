@@ -47,7 +47,10 @@ class UnclosedQuoteError(ImportFileError):
         ShopVaultError.__init__(self, file=file, row=row, problem=UNCLOSED_QUOTE)
 
 
-MISSING = "the file is not there any more. Choose it again."
+MISSING = (
+    "the file is not there (moved, renamed or deleted?). Check its name and folder, and "
+    "choose it again."
+)
 UNREADABLE = (
     "the file cannot be read. Close it in other programs, check that you may open it, "
     "and try again."

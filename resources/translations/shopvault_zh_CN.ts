@@ -7508,8 +7508,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>the file is not there any more. Choose it again.</source>
-        <translation>文件已经不在原处了。请重新选择。</translation>
+        <source>the file is not there (moved, renamed or deleted?). Check its name and folder, and choose it again.</source>
+        <translation>找不到这个文件（是否已移动、改名或删除？）。请检查文件名和所在文件夹，然后重新选择。</translation>
     </message>
     <message>
         <location line="+1"/>
