@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
@@ -20,26 +19,8 @@ from desktop.ui.pages.import_mapping_model import COLUMN, FIELD
 from desktop.ui.pages.import_preview_model import REASONS
 from desktop.ui.pages.import_wizard import CHECK, HEADER, MAPPING, SHEET, ImportWizard
 from desktop.ui.tasks import SynchronousTaskRunner
+from tests.e2e.test_import_templates import pinyin_sheet
 from tests.support.shops import ShopFixture
-
-PINYIN = ["序号", "xm", "dh", "sr", "操作员"]
-
-
-def write_sheet(path: Path, headers: list[str], rows: list[list[object]]) -> Path:
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "登记"
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def pinyin_sheet(path: Path, headers: list[str] = PINYIN) -> Path:
-    values = {"序号": 1, "xm": "周八", "dh": "13512345678", "sr": "1991-02-03", "操作员": "店长"}
-    return write_sheet(path, headers, [[values.get(header) for header in headers]])
 
 
 def new_wizard(qtbot, shop: ShopFixture) -> ImportWizard:
