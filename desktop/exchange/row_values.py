@@ -49,6 +49,11 @@ JOIN_WITH = {
     "feedback.resolution": "; ",
 }
 TAGS = "customer.tags"
+OTHER_VALUES_LEFT_OUT = (
+    "Several columns give this field different values: one is kept (a mobile before other "
+    "phones, else the first); the others ({count}) are not imported. Copy them into the "
+    "notes if they matter."
+)
 _MOBILE_TYPES = frozenset({
     phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
 })
@@ -264,7 +269,12 @@ class RowReader:
             results = [convert(cell) for cell in present if not _empty(cell)]
             value = _combine(key, results)
             if value is not None and key not in JOIN_WITH and key != TAGS:
-                # One column's value is taken; problems of the others do not matter.
+                # One column's value is taken; problems of the others do not matter, but
+                # the owner is told that other values were left out.
+                others = {result.value for result in results} - {value, None}
+                if others:
+                    issues.append(RowIssue(number, key, reason=OTHER_VALUES_LEFT_OUT,
+                                           params={"count": str(len(others))}, warning=True))
                 results = [next(result for result in results if result.value == value)]
             for result in results:
                 issues.extend(issues_of(number, key, result.notes))

@@ -6493,6 +6493,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Several columns give this field different values: one is kept (a mobile before other phones, else the first); the others ({count}) are not imported. Copy them into the notes if they matter.</source>
+        <translation>有几列给这个字段填了不同的值：只保留一个（手机号优先于其他电话，否则取第一个），其余 {count} 个不会导入。如果需要，请把它们抄到备注里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Shipping</source>
         <translation>运费</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from desktop.core.import_types import Cell, ImportTarget
 from desktop.exchange.layouts import recognise
+from desktop.exchange.row_values import OTHER_VALUES_LEFT_OUT
 from desktop.exchange.rows import parse_rows
 from desktop.exchange.synonyms import guess_field, header_key, known_headers
 from tests.unit.exchange.layout_support import CST
@@ -72,4 +73,8 @@ def test_of_several_phone_columns_the_mobile_wins_and_the_region_joins_the_addre
     assert phones == ["+8613812345678", "+8613987654321", "+862162345679", "+447911123456"]
     first = parsed[0].customer
     assert first is not None and first.address_detail == "上海市 徐汇区 漕溪北路88号"
-    assert all(not row.issues for row in parsed)
+    # The number not kept is not dropped unsaid: a warning (no value in it) says so.
+    notes = [[(issue.field, issue.reason, dict(issue.params), issue.warning)
+              for issue in row.issues] for row in parsed]
+    left_out = [("customer.phone", OTHER_VALUES_LEFT_OUT, {"count": "1"}, True)]
+    assert notes == [left_out, left_out, [], left_out]
