@@ -5,7 +5,9 @@ The same customer is the one with an equal mobile number (E.164), else an equal 
 number, else an equal e-mail address (case-insensitive), else an equal platform account
 (platform + account, e.g. a Taobao buyer nick). Names never identify anyone: the same name
 with another phone is another person. Two records whose phones differ, or whose member
-numbers differ, are never the same, whatever else they share.
+numbers differ, are never the same, whatever else they share — with one exception the owner
+asks for: a customers sheet imported with "overwrite" may give a stored customer, found by
+member number, e-mail or account, a phone nobody in the shop has (``find``'s ``new_phone``).
 """
 
 from __future__ import annotations
@@ -141,14 +143,22 @@ class IdentityIndex(Generic[T]):
             return self._account.get((key[1], key[2]))
         return self._values(key[0]).get(key[1])
 
-    def find(self, fields: Identifiers, identity_of: Callable[[T], Identified]) -> Match[T]:
+    def find(
+        self, fields: Identifiers, identity_of: Callable[[T], Identified], *,
+        new_phone: bool = False,
+    ) -> Match[T]:
         """The record ``fields`` belongs to, by the precedence of :func:`identity_keys`.
 
         CONFLICT when the strongest match contradicts ``fields`` (another phone or member
         number), or when a unique identifier (member number, platform account) of
         ``fields`` belongs to a different record than the match, or its e-mail does (and
         the match has not the same e-mail already): the file would give one person's
-        e-mail to another, and e-mail alone would no longer tell them apart."""
+        e-mail to another, and e-mail alone would no longer tell them apart.
+
+        ``new_phone``: a match by member number, e-mail or account whose phone is another
+        is the same record after all (the person changed phone, and the owner asked for
+        the file's values) — the file's phone is held by nobody, or the phone would have
+        been the match."""
         phone, member_no = fields.phone, fields.member_no
         by_member = self._member.get(member_no) if member_no else None
         account = (
@@ -165,9 +175,12 @@ class IdentityIndex(Generic[T]):
             found = by_account
         if found is None:
             return _NEW
-        if contradicts(fields, identity_of(found)):
-            other_phone = bool(phone and identity_of(found).phone not in (None, phone))
-            return Match(Verdict.CONFLICT, found, clash="phone" if other_phone else "")
+        stored = identity_of(found)
+        if contradicts(fields, stored):
+            other_phone = bool(phone and stored.phone not in (None, phone))
+            other_member = bool(member_no and stored.member_no not in (None, member_no))
+            if not (new_phone and other_phone and not other_member):
+                return Match(Verdict.CONFLICT, found, clash="phone" if other_phone else "")
         for holder in (by_member, by_account):  # the unique kinds, in key order
             if holder is not None and holder != found:
                 return Match(Verdict.CONFLICT, found, holder)

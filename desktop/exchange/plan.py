@@ -311,8 +311,12 @@ class Planner:
             return []
         claimed: dict[int, Person] = {}
         merged: list[Person] = []
+        # Only a customers sheet under "overwrite" gives a customer a new phone (an order's
+        # phone may be a gift's recipient).
+        new_phone = self._target is ImportTarget.CUSTOMERS and self._policy is MatchPolicy.OVERWRITE
+        customer_of = matches.customers.__getitem__
         for person in people:
-            match = shop_index.find(person.identifiers, lambda cid: matches.customers[cid])
+            match = shop_index.find(person.identifiers, customer_of, new_phone=new_phone)
             if match.verdict is Verdict.CONFLICT:
                 self._conflict(person, SHOP_CONFLICTS[match.clash])
                 continue

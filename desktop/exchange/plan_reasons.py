@@ -93,8 +93,8 @@ TAGS_ADDED: Final = "The file's tags the customer does not have yet are added."
 ACCOUNT_ADDED: Final = "The platform account is added to the customer."
 CONFLICT_PHONE_SHOP: Final = (
     "This row's member number, e-mail or platform account is that of a customer in the shop "
-    "with another phone. An import does not change a customer's phone: if it changed, "
-    "correct it in the customer's details, then import again."
+    "with another phone. If the customer changed phone, import with \"Replace with the "
+    "file's values\", or correct the phone in the customer's details first."
 )
 SHOP_CONFLICTS: Final = {
     "": CONFLICT_SHOP, "email": CONFLICT_EMAIL_SHOP, "phone": CONFLICT_PHONE_SHOP,

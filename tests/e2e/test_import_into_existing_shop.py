@@ -177,7 +177,6 @@ CONFLICTS = [
     ["", "张三", "13800000099", "", "", "", "", "same name, another phone"],
     ["", "丙", "13800000002", "", "tb_zhang", "", "", "M002's phone, M001's buyer nick"],
     ["M003", "", "", "li@example.com", "", "", "", "M003 given M002's e-mail"],
-    ["M001", "张三", "13800000055", "", "", "", "", "M001 with a new phone"],
 ]
 
 
@@ -191,17 +190,16 @@ def test_rows_naming_two_stored_customers_are_rejected_with_their_reason(
     report = service.dry_run(shop.owner, request)
     assert [(outcome.row, outcome.action) for outcome in report.rows] == [
         (2, RowAction.ERROR), (3, RowAction.UPDATE), (4, RowAction.CREATE),
-        (5, RowAction.ERROR), (6, RowAction.ERROR), (7, RowAction.ERROR)]
+        (5, RowAction.ERROR), (6, RowAction.ERROR)]
     assert notes(report, 2) == [("", CONFLICT_SHOP)]
     assert notes(report, 3) == [("customer.points", FIELD_REPLACED)]
     assert notes(report, 5) == [("", CONFLICT_SHOP)]
     assert notes(report, 6) == [("", CONFLICT_EMAIL_SHOP)]
-    assert notes(report, 7) == [("", CONFLICT_PHONE_SHOP)]
     result = service.run(shop.owner, request)
-    assert result.counts == ImportCounts(created=1, updated=1, rejected=4,
+    assert result.counts == ImportCounts(created=1, updated=1, rejected=3,
                                          customers_created=1, customers_updated=1)
     assert [(issue.row, issue.reason) for issue in result.errors] == [
-        (2, CONFLICT_SHOP), (5, CONFLICT_SHOP), (6, CONFLICT_EMAIL_SHOP), (7, CONFLICT_PHONE_SHOP)]
+        (2, CONFLICT_SHOP), (5, CONFLICT_SHOP), (6, CONFLICT_EMAIL_SHOP)]
     after = customers(shop)
     assert after[0] == (*before[0][:4], 300, *before[0][5:])  # found by e-mail, any case
     assert after[1:3] == before[1:3], "no customer got another's e-mail or member number"
@@ -209,6 +207,40 @@ def test_rows_naming_two_stored_customers_are_rejected_with_their_reason(
     conn = shop.workspace.shop.db.conn
     assert conn.execute("SELECT count(*) FROM customers WHERE email = 'li@example.com'"
                         ).fetchone() == (1,)
+
+
+def test_a_member_who_changed_phone_gets_the_new_one_only_when_the_owner_asks(
+    shop: ShopFixture, tmp_path: Path
+) -> None:
+    """张三 (M001) has a new phone. "Fill empty" and "skip" never change a phone: the row is
+    rejected with a reason that names the way out; "replace with the file's values" gives
+    M001 the new phone, and undoing that import gives the old one back."""
+    service = shop_with_first_sheet(shop, tmp_path)
+    before = customers(shop)
+    path = membership_xlsx(tmp_path / "new-phone.xlsx", [
+        ["M001", "张三", "13800000055", "", "", "", "", ""],
+        ["", "李四改", "13800000002", "li@example.com", "", "", "", ""],  # M002 by phone
+    ])
+    for policy in (MatchPolicy.FILL_EMPTY, MatchPolicy.SKIP):
+        report = service.dry_run(shop.owner, request_for(service, shop, path, policy))
+        assert notes(report, 2) == [("", CONFLICT_PHONE_SHOP)], policy
+
+    request = request_for(service, shop, path, MatchPolicy.OVERWRITE)
+    report = service.dry_run(shop.owner, request)
+    assert [(outcome.row, outcome.action) for outcome in report.rows] == [
+        (2, RowAction.UPDATE), (3, RowAction.UPDATE)]
+    assert notes(report, 2) == [("customer.phone", FIELD_REPLACED)]
+    result = service.run(shop.owner, request)
+    assert result.counts == ImportCounts(updated=2, customers_updated=2)
+    after = customers(shop)
+    assert after[0] == (before[0][0], "张三", "+8613800000055", *before[0][3:])
+    assert after[1][:3] == ("M002", "李四改", "+8613800000002")
+    assert shop.workspace.shop.db.conn.execute(
+        "SELECT member_no FROM customers WHERE substr(phone, -4) = '0055'").fetchall() == [
+        ("M001",)]
+
+    service.undo(shop.owner, result.batch_id)
+    assert customers(shop) == before
 
 
 def test_a_file_giving_one_e_mail_to_two_customers_rejects_the_second_row(

@@ -285,6 +285,18 @@ def test_member_number_of_another_stored_customer_is_an_error() -> None:
     assert result.plan.empty
 
 
+def test_under_overwrite_a_member_number_with_a_free_new_phone_is_that_member() -> None:
+    result = plan([person(2, phone=PHONE_B, member_no="M1")], policy=MatchPolicy.OVERWRITE,
+                  shop=MemoryShop([STORED]))
+    assert actions(result) == [(2, RowAction.UPDATE, None)]
+    (change,) = result.plan.customer_changes
+    assert (dict(change.before), dict(change.after)) == ({"phone": PHONE_A}, {"phone": PHONE_B})
+    # Another member number is still another person, whatever the policy.
+    other = plan([person(2, phone=PHONE_B, member_no="M2", email="old@example.com")],
+                 policy=MatchPolicy.OVERWRITE, shop=MemoryShop([STORED]))
+    assert actions(other) == [(2, RowAction.ERROR, None)]
+
+
 def test_account_match_and_new_account_for_a_stored_customer() -> None:
     shop = MemoryShop([STORED], accounts={7: {("taobao", "zs_nick")}})
     result = plan([person(2, platform="taobao", platform_account="zs_nick", city="杭州"),
