@@ -7,7 +7,7 @@ number, else an equal e-mail address (case-insensitive), else an equal platform 
 with another phone is another person. Two records whose phones differ, or whose member
 numbers differ, are never the same, whatever else they share — with one exception the owner
 asks for: a customers sheet imported with "overwrite" may give a stored customer, found by
-member number, e-mail or account, a phone nobody in the shop has (``find``'s ``new_phone``).
+member number or platform account, a phone nobody in the shop has (``find``'s ``new_phone``).
 """
 
 from __future__ import annotations
@@ -155,10 +155,10 @@ class IdentityIndex(Generic[T]):
         the match has not the same e-mail already): the file would give one person's
         e-mail to another, and e-mail alone would no longer tell them apart.
 
-        ``new_phone``: a match by member number, e-mail or account whose phone is another
+        ``new_phone``: a match by member number or platform account whose phone is another
         is the same record after all (the person changed phone, and the owner asked for
         the file's values) — the file's phone is held by nobody, or the phone would have
-        been the match."""
+        been the match. Not by e-mail: a family may share one."""
         phone, member_no = fields.phone, fields.member_no
         by_member = self._member.get(member_no) if member_no else None
         account = (
@@ -169,8 +169,10 @@ class IdentityIndex(Generic[T]):
         found = self._phone.get(phone) if phone else None
         if found is None:
             found = by_member
+        by_email = False
         if found is None and fields.email:
             found = self._email.get(fields.email.lower())
+            by_email = found is not None
         if found is None:
             found = by_account
         if found is None:
@@ -179,7 +181,7 @@ class IdentityIndex(Generic[T]):
         if contradicts(fields, stored):
             other_phone = bool(phone and stored.phone not in (None, phone))
             other_member = bool(member_no and stored.member_no not in (None, member_no))
-            if not (new_phone and other_phone and not other_member):
+            if not (new_phone and other_phone and not other_member and not by_email):
                 return Match(Verdict.CONFLICT, found, clash="phone" if other_phone else "")
         for holder in (by_member, by_account):  # the unique kinds, in key order
             if holder is not None and holder != found:

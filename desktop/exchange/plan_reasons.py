@@ -93,8 +93,9 @@ TAGS_ADDED: Final = "The file's tags the customer does not have yet are added."
 ACCOUNT_ADDED: Final = "The platform account is added to the customer."
 CONFLICT_PHONE_SHOP: Final = (
     "This row's member number, e-mail or platform account is that of a customer in the shop "
-    "with another phone. If the customer changed phone, import with \"Replace with the "
-    "file's values\", or correct the phone in the customer's details first."
+    "with another phone. If the customer changed phone, correct it in the customer's "
+    "details first — or, when the row has their member number or platform account, import "
+    "with \"Replace with the file's values\"."
 )
 SHOP_CONFLICTS: Final = {
     "": CONFLICT_SHOP, "email": CONFLICT_EMAIL_SHOP, "phone": CONFLICT_PHONE_SHOP,

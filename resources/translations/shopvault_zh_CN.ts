@@ -6978,8 +6978,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>This row&apos;s member number, e-mail or platform account is that of a customer in the shop with another phone. If the customer changed phone, import with &quot;Replace with the file&apos;s values&quot;, or correct the phone in the customer&apos;s details first.</source>
-        <translation>这一行的会员卡号、邮箱或平台账号属于店里的一位客户，但那位客户的手机号与这一行不同。如果这位客户换了手机号，请选“用文件中的值替换”导入，或先在客户资料里改好手机号。</translation>
+        <source>This row&apos;s member number, e-mail or platform account is that of a customer in the shop with another phone. If the customer changed phone, correct it in the customer&apos;s details first — or, when the row has their member number or platform account, import with &quot;Replace with the file&apos;s values&quot;.</source>
+        <translation>这一行的会员卡号、邮箱或平台账号属于店里的一位客户，但那位客户的手机号与这一行不同。如果这位客户换了手机号，请先在客户资料里改好；如果这一行有他的会员卡号或平台账号，也可以选“用文件中的值替换”导入。</translation>
     </message>
     <message>
         <location line="+1"/>

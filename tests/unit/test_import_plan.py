@@ -291,7 +291,11 @@ def test_under_overwrite_a_member_number_with_a_free_new_phone_is_that_member() 
     assert actions(result) == [(2, RowAction.UPDATE, None)]
     (change,) = result.plan.customer_changes
     assert (dict(change.before), dict(change.after)) == ({"phone": PHONE_A}, {"phone": PHONE_B})
-    # Another member number is still another person, whatever the policy.
+    # Not when found by e-mail alone (a family may share one) …
+    shared = plan([person(2, phone=PHONE_B, email="old@example.com")],
+                  policy=MatchPolicy.OVERWRITE, shop=MemoryShop([STORED]))
+    assert errors(shared) == {2: [CONFLICT_PHONE_SHOP]}
+    # … and another member number is still another person, whatever the policy.
     other = plan([person(2, phone=PHONE_B, member_no="M2", email="old@example.com")],
                  policy=MatchPolicy.OVERWRITE, shop=MemoryShop([STORED]))
     assert actions(other) == [(2, RowAction.ERROR, None)]
